@@ -1,0 +1,43 @@
+import type { Lang } from "../shared/i18n/messages.js";
+
+export interface ParsedArgs {
+  readonly command: string | undefined;
+  readonly positional: readonly string[];
+  readonly out?: string;
+  readonly lang: Lang;
+  readonly replace: boolean;
+  readonly help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const FLAGS_WITH_VALUE = new Set(["--out", "--lang"]);
+const BOOLEAN_FLAGS = new Set(["--replace", "--help", "-h"]);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  let out: string | undefined;
+  let lang: Lang = "vi";
+  let replace = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    if (FLAGS_WITH_VALUE.has(flag)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === "") throw new UsageError(flag);
+      if (flag === "--out") out = value;
+      else if (value === "vi" || value === "en") lang = value;
+      else throw new UsageError(flag);
+    } else if (BOOLEAN_FLAGS.has(flag)) {
+      if (flag === "--replace") replace = true;
+      else help = true;
+    } else if (a.startsWith("-") && a !== "-") {
+      throw new UsageError(a);
+    } else {
+      positional.push(a);
+    }
+  }
+  const [command, ...rest] = positional;
+  return { command, positional: rest, lang, replace, help, ...(out !== undefined ? { out } : {}) };
+}

@@ -1,0 +1,145 @@
+import { existsSync, promises as fs } from "node:fs";
+import path from "node:path";
+import type { Grid } from "../shared/cells/cell.js";
+import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
+import { IM } from "../shared/i18n/messages.js";
+import { ProblemList } from "../shared/ledger/problem.js";
+import { readContest } from "../shared/ledger/read-contest.js";
+import { OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
+import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/samples/templates.js";
+import { type ContestRun, readContestSheets } from "../shared/tasks/contest-run.js";
+import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
+import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
+import { check, tally } from "../shared/tasks/tally.js";
+import { problemLines, tallySummary } from "./summary.js";
+import { XlsxWorkbook, protectSheet } from "./xlsx-workbook.js";
+
+/** A failure that stops a command before it does anything: printed on stderr, exit status 2. */
+export class Refusal extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.en);
+  }
+}
+
+export interface Io {
+  readonly lang: Lang;
+  out(line: string): void;
+}
+
+export const EXIT = { done: 0, errorsRemain: 1, nothing: 2 } as const;
+
+const t = (vi: string, en: string): Msg => ({ vi, en });
+
+export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
+  if (!existsSync(file)) throw new Refusal(t(`Không tìm thấy tệp “${file}”.`, `File “${file}” not found.`));
+  try {
+    return await XlsxWorkbook.load(file);
+  } catch (err) {
+    throw new Refusal(t(`Không đọc được tệp “${file}” (không phải tệp Excel .xlsx hợp lệ): ${errorText(err)}`, `Cannot read “${file}” (not a valid .xlsx workbook): ${errorText(err)}`));
+  }
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function refuseMissingSheets(run: ContestRun): void {
+  if (run.missingSheets.length > 0) {
+    throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${run.missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${run.missingSheets.join(", ")}.`));
+  }
+}
+
+export async function initCommand(kind: string | undefined, file: string | undefined, io: Io): Promise<number> {
+  if (!kind || !file || !(TEMPLATE_KINDS as readonly string[]).includes(kind)) {
+    throw new Refusal(t(`Cần loại mẫu (${TEMPLATE_KINDS.join(", ")}) và tên tệp.`, `Give a template (${TEMPLATE_KINDS.join(", ")}) and a file name.`));
+  }
+  if (existsSync(file)) throw new Refusal(t(`Tệp “${file}” đã có; không ghi đè.`, `“${file}” already exists; not overwritten.`));
+  const wb = XlsxWorkbook.empty();
+  for (const sheet of templateSheets(kind as TemplateKind)) wb.replaceSheet(sheet);
+  await wb.save(file);
+  io.out(say(t(`Đã tạo sổ ${file} theo mẫu “${kind}”. Thay các dòng ví dụ bằng dữ liệu thật.`, `Wrote ${file} from template “${kind}”. Replace the example rows with real data.`), io.lang));
+  return EXIT.done;
+}
+
+export async function checkCommand(file: string | undefined, io: Io): Promise<number> {
+  if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
+  const wb = await loadWorkbook(file);
+  const run = await check(wb, { write: false });
+  refuseMissingSheets(run);
+  io.out(say(t(`Kiểm tra ${file}: ${run.errorCount} lỗi, ${run.warningCount} cảnh báo.`, `Checked ${file}: ${run.errorCount} errors, ${run.warningCount} warnings.`), io.lang));
+  for (const line of problemLines(run.problems, io.lang, Number.POSITIVE_INFINITY)) io.out(line);
+  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
+}
+
+export async function tallyCommand(file: string | undefined, out: string | undefined, io: Io): Promise<number> {
+  if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
+  const wb = await loadWorkbook(file);
+  const run = await tally(wb);
+  refuseMissingSheets(run);
+  const target = out ?? file;
+  await wb.save(target);
+  for (const line of tallySummary(run, io.lang)) io.out(line);
+  io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
+  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
+}
+
+export async function judgeSheetsCommand(file: string | undefined, outDir: string | undefined, io: Io): Promise<string[]> {
+  if (!file || !outDir) throw new Refusal(t("Cần tên tệp sổ và --out <thư mục>.", "Give the ledger file and --out <folder>."));
+  const wb = await loadWorkbook(file);
+  const { ledger, missingSheets } = readContest(await readContestSheets(wb));
+  if (missingSheets.length > 0) throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${missingSheets.join(", ")}.`));
+  const books = judgeWorkbooks(ledger);
+  if (books.length === 0) throw new Refusal(t("Trang “Giám khảo” chưa có giám khảo nào.", "The “Giám khảo” sheet lists no judge."));
+  await fs.mkdir(outDir, { recursive: true });
+  const paths = books.map((b) => path.join(outDir, b.fileName));
+  const taken = paths.filter((p) => existsSync(p));
+  if (taken.length > 0) throw new Refusal(t(`Đã có tệp ${taken.join(", ")}; không ghi đè (có thể là phiếu giám khảo đã gửi lại).`, `${taken.join(", ")} already exist; not overwritten.`));
+  for (const [i, book] of books.entries()) {
+    const out = XlsxWorkbook.empty();
+    for (const sheet of book.sheets) {
+      const ws = out.replaceSheet(sheet);
+      if (sheet.format.protection) await protectSheet(ws);
+    }
+    out.replaceSheet(book.meta, { hidden: true });
+    await out.save(paths[i]!);
+    io.out(say(t(`Phiếu chấm của ${book.judge.name} (${book.judge.code}): ${paths[i]}`, `Scoring workbook for ${book.judge.name} (${book.judge.code}): ${paths[i]}`), io.lang));
+  }
+  return paths;
+}
+
+export async function importCommand(file: string | undefined, inputs: readonly string[], replace: boolean, io: Io, now = Date.now()): Promise<number> {
+  if (!file || inputs.length === 0) throw new Refusal(t("Cần tên tệp sổ và ít nhất một tệp để nhập.", "Give the ledger file and at least one workbook to import."));
+  const wb = await loadWorkbook(file);
+  const names = await wb.sheetNames();
+  const ledgerSheets = await wb.read(names);
+  const unreadable = new ProblemList();
+  const returned: ReturnedWorkbook[] = [];
+  for (const input of inputs) {
+    try {
+      const book = await XlsxWorkbook.load(input);
+      returned.push({ file: path.basename(input), sheets: book.readAll() });
+    } catch (err) {
+      unreadable.error(path.basename(input), undefined, undefined, IM.unreadable(errorText(err)));
+    }
+  }
+  if (returned.length === 0) {
+    throw new Refusal(t(`Không đọc được tệp nào để nhập: ${inputs.join(", ")}.`, `None of the files could be read: ${inputs.join(", ")}.`));
+  }
+  const result = importWorkbooks(ledgerSheets as Map<string, Grid | undefined>, returned, { replace, now });
+  await wb.write([], result.edits);
+  await wb.save(file);
+  for (const r of result.reports) io.out(reportLine(r, io.lang));
+  const problems = [...unreadable.items, ...result.problems.items];
+  for (const line of problemLines(problems, io.lang, Number.POSITIVE_INFINITY)) io.out(line);
+  io.out(say(t(`Đã cập nhật ${file} (xem trang “${OUTPUT_SHEET_NAMES.log}”).`, `Updated ${file} (see the “${OUTPUT_SHEET_NAMES.log}” sheet).`), io.lang));
+  return problems.some((p) => p.severity === "error") ? EXIT.errorsRemain : EXIT.done;
+}
+
+function reportLine(r: ImportReport, lang: Lang): string {
+  const who = r.judge ? ` (${r.judge})` : "";
+  if (lang === "en") {
+    if (r.kind === "refused") return `${r.file}${who}: refused`;
+    return `${r.file}${who}: ${r.added} added, ${r.same} identical, ${r.conflicts} different (kept), ${r.replaced} replaced${r.invalid ? `, ${r.invalid} invalid` : ""}`;
+  }
+  return `${r.file}${who}: ${logText(r)}`;
+}

@@ -1,0 +1,69 @@
+import { existsSync, promises as fs } from "node:fs";
+import path from "node:path";
+import { type Msg, say } from "../shared/i18n/messages.js";
+import { DEMO_RETURNED_SCORES, initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
+import { JUDGE_SCORE_SHEET } from "../shared/tasks/judge-sheets.js";
+import { EXIT, type Io, importCommand, judgeSheetsCommand, tallyCommand } from "./commands.js";
+import { XlsxWorkbook } from "./xlsx-workbook.js";
+
+const t = (vi: string, en: string): Msg => ({ vi, en });
+
+export const DEMO_LEDGER = "so-cuoc-thi-sang-kien.xlsx";
+
+/**
+ * The whole flow on invented data shaped like seed 000: ledger, judges' workbooks, their return,
+ * import, tally. Re-running replaces only the files the demo itself writes.
+ */
+export async function demoCommand(dir: string | undefined, io: Io): Promise<number> {
+  const root = path.resolve(dir ?? "thidua-demo");
+  const blank = path.join(root, "phieu-cham");
+  const returned = path.join(root, "phieu-da-cham");
+  const ledger = path.join(root, DEMO_LEDGER);
+  await fs.mkdir(root, { recursive: true });
+  await fs.rm(blank, { recursive: true, force: true });
+  await fs.rm(returned, { recursive: true, force: true });
+  await fs.rm(ledger, { force: true });
+  await fs.mkdir(returned, { recursive: true });
+  const step = (vi: string, en: string): void => io.out(say(t(`\n== ${vi}`, `\n== ${en}`), io.lang));
+
+  step("1. Tạo sổ cuộc thi mẫu (12 đơn vị, 14 bài dự thi, 3 giám khảo)", "1. Sample ledger (12 units, 14 entries, 3 judges)");
+  const book = XlsxWorkbook.empty();
+  for (const sheet of initiativeDemoSheets()) book.replaceSheet(sheet);
+  await book.save(ledger);
+  io.out(ledger);
+
+  step("2. Tạo phiếu chấm cho từng giám khảo", "2. One scoring workbook per judge");
+  const blanks = await judgeSheetsCommand(ledger, blank, io);
+
+  step("3. Giám khảo chấm và gửi lại phiếu (mô phỏng)", "3. Judges score and return their workbooks (simulated)");
+  const filled: string[] = [];
+  for (const file of blanks) {
+    const wb = await XlsxWorkbook.load(file);
+    const ws = wb.workbook.getWorksheet(JUDGE_SCORE_SHEET)!;
+    const judge = path.basename(file, ".xlsx").replace(/^phieu-cham-/, "").toUpperCase();
+    const scores = DEMO_RETURNED_SCORES[judge] ?? {};
+    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
+    const firstCriterion = header.indexOf("TC1");
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const code = String(ws.getCell(r, 1).value ?? "");
+      const values = Object.hasOwn(scores, code) ? scores[code] : undefined;
+      values?.forEach((v, i) => {
+        ws.getCell(r, firstCriterion + i).value = v;
+      });
+    }
+    const out = path.join(returned, path.basename(file));
+    await wb.save(out);
+    filled.push(out);
+    io.out(out);
+  }
+
+  step("4. Nhập phiếu chấm vào sổ", "4. Import the returned workbooks");
+  await importCommand(ledger, filled, false, io);
+
+  step("5. Tính kết quả", "5. Tally");
+  const status = await tallyCommand(ledger, undefined, io);
+
+  step("Các tệp đã ghi", "Files written");
+  for (const f of [ledger, ...blanks, ...filled]) if (existsSync(f)) io.out(`  ${f}`);
+  return status === EXIT.done ? EXIT.done : status;
+}

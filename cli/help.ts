@@ -1,0 +1,61 @@
+import type { Lang } from "../shared/i18n/messages.js";
+
+interface CommandHelp {
+  readonly usage: string;
+  readonly vi: string;
+  readonly en: string;
+}
+
+export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
+  init: {
+    usage: "thidua init <sang-kien|truc-tuyen|thi-dua> <tệp.xlsx>",
+    vi: "Tạo sổ cuộc thi mới theo mẫu: sang-kien (cuộc thi sáng kiến, kế hoạch Phú Riềng 2020), truc-tuyen (thi trắc nghiệm trực tuyến và video, Thừa Thiên Huế 2023), thi-dua (phong trào thi đua, xét khen thưởng). Không ghi đè tệp đã có.",
+    en: "Write a new ledger from a template: sang-kien (initiative contest), truc-tuyen (online quiz and video), thi-dua (emulation review). Never overwrites a file.",
+  },
+  check: {
+    usage: "thidua check <sổ.xlsx>",
+    vi: "Kiểm tra sổ và in mọi lỗi, cảnh báo kèm vị trí ô. Không ghi gì vào sổ.",
+    en: "Check the ledger and print every problem with its cell. Writes nothing.",
+  },
+  tally: {
+    usage: "thidua tally <sổ.xlsx> [--out <tệp.xlsx>]",
+    vi: "Tính kết quả và ghi các trang Kết quả, Danh sách giải, Tổng hợp đơn vị, Kiểm tra (vào sổ, hoặc vào tệp mới kèm bản sao dữ liệu khi có --out).",
+    en: "Compute and write the output sheets (into the ledger, or into a new file with the inputs copied when --out is given).",
+  },
+  "judge-sheets": {
+    usage: "thidua judge-sheets <sổ.xlsx> --out <thư mục>",
+    vi: "Tạo cho mỗi giám khảo một tệp phiếu chấm (chỉ mở khóa ô điểm, kiểm tra điểm 0 – tối đa).",
+    en: "Write one scoring workbook per judge (only score cells unlocked, scores validated 0..max).",
+  },
+  import: {
+    usage: "thidua import <sổ.xlsx> <tệp.xlsx>… [--replace]",
+    vi: "Nhập phiếu chấm giám khảo gửi lại (và tệp đăng ký bài của đơn vị) vào sổ. Không bao giờ ghi đè điểm khác nhau nếu không có --replace; mỗi lần nhập ghi vào trang Nhật ký.",
+    en: "Merge returned judges' workbooks (and units' entry workbooks) into the ledger. Different values are never overwritten without --replace; each import is logged in Nhật ký.",
+  },
+  demo: {
+    usage: "thidua demo [thư mục]",
+    vi: "Chạy toàn bộ quy trình trên dữ liệu mẫu (mặc định vào thư mục thidua-demo).",
+    en: "Run the whole flow on built-in sample data (into ./thidua-demo by default).",
+  },
+};
+
+export function generalHelp(lang: Lang): string {
+  const lines = [
+    lang === "vi" ? "thidua — sổ cái cuộc thi, phong trào thi đua cải cách hành chính" : "thidua — the competition ledger for administrative-reform contests",
+    "",
+    lang === "vi" ? "Cách dùng:" : "Usage:",
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${lang === "vi" ? c.vi : c.en}`),
+    "",
+    lang === "vi" ? "Tùy chọn chung: --lang en (thông báo tiếng Anh), --help" : "Common options: --lang vi|en, --help",
+    lang === "vi"
+      ? "Mã thoát: 0 xong, không còn lỗi; 1 xong nhưng còn lỗi (kết quả tạm tính); 2 không làm được gì (tệp không đọc được, thiếu trang bắt buộc, sai tham số)."
+      : "Exit status: 0 done, no errors; 1 done but errors remain (provisional); 2 nothing could be done (unreadable file, missing sheet, bad arguments).",
+  ];
+  return lines.join("\n");
+}
+
+export function commandHelp(command: string, lang: Lang): string | undefined {
+  if (!Object.hasOwn(COMMANDS, command)) return undefined;
+  const c = COMMANDS[command]!;
+  return `${lang === "vi" ? "Cách dùng" : "Usage"}: ${c.usage}\n\n${lang === "vi" ? c.vi : c.en}`;
+}

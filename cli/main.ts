@@ -1,0 +1,59 @@
+import type { Lang } from "../shared/i18n/messages.js";
+import { say } from "../shared/i18n/messages.js";
+import { UsageError, parseArgs } from "./args.js";
+import { EXIT, type Io, Refusal, checkCommand, errorText, importCommand, initCommand, judgeSheetsCommand, tallyCommand } from "./commands.js";
+import { demoCommand } from "./demo.js";
+import { commandHelp, generalHelp } from "./help.js";
+
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const v = i < 0 ? undefined : argv[i]!.includes("=") ? argv[i]!.split("=")[1] : argv[i + 1];
+  return v === "en" ? "en" : "vi";
+}
+
+/** Runs one command; returns the exit status. Never lets a stack trace reach the user. */
+export async function main(argv: readonly string[], io: Io & { err(line: string): void }): Promise<number> {
+  let lang = langOf(argv);
+  try {
+    const args = parseArgs(argv);
+    lang = args.lang;
+    const ctx: Io = { lang, out: (l) => io.out(l) };
+    if (!args.command) {
+      io.out(generalHelp(lang));
+      return args.help ? EXIT.done : EXIT.nothing;
+    }
+    if (args.help || args.command === "help") {
+      const text = args.command === "help" ? generalHelp(lang) : commandHelp(args.command, lang);
+      if (text === undefined) throw new UsageError(args.command);
+      io.out(text);
+      return EXIT.done;
+    }
+    const [a, b] = args.positional;
+    switch (args.command) {
+      case "init":
+        return await initCommand(a, b, ctx);
+      case "check":
+        return await checkCommand(a, ctx);
+      case "tally":
+        return await tallyCommand(a, args.out, ctx);
+      case "judge-sheets":
+        await judgeSheetsCommand(a, args.out, ctx);
+        return EXIT.done;
+      case "import":
+        return await importCommand(a, args.positional.slice(1), args.replace, ctx);
+      case "demo":
+        return await demoCommand(a, ctx);
+      default:
+        throw new UsageError(args.command);
+    }
+  } catch (err) {
+    if (err instanceof Refusal) io.err(say(err.msg, lang));
+    else if (err instanceof UsageError) {
+      io.err(say({ vi: `Tham số không hợp lệ: ${err.message}`, en: `Invalid argument: ${err.message}` }, lang));
+      io.err(generalHelp(lang));
+    } else {
+      io.err(say({ vi: `Không thực hiện được: ${errorText(err)}`, en: `Could not complete: ${errorText(err)}` }, lang));
+    }
+    return EXIT.nothing;
+  }
+}

@@ -1,0 +1,119 @@
+import type { Cell } from "./cell.js";
+
+/** A calendar day in Asia/Ho_Chi_Minh, as days since 1970-01-01. */
+export type DayNumber = number;
+
+export interface DateParts {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export interface DateTimeParts extends DateParts {
+  hh: number;
+  mi: number;
+  ss: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Vietnam has kept UTC+7 without daylight saving since 1975. */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+/** Spreadsheet serial day 0 (1899-12-30) in days since 1970-01-01. */
+const SERIAL_EPOCH_DAYS = -25569;
+
+export function dayFromParts(y: number, m: number, d: number): DayNumber | undefined {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
+  if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return undefined;
+  const ms = Date.UTC(y, m - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
+  return Math.floor(ms / MS_PER_DAY);
+}
+
+export function partsOfDay(day: DayNumber): DateParts {
+  const date = new Date(day * MS_PER_DAY);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+/** Milliseconds since the epoch of a Vietnam wall-clock time, as a sortable number. */
+export type Instant = number;
+
+export function instantOfDate(date: Date): Instant {
+  return date.getTime();
+}
+
+export function dayOfInstant(t: Instant): DayNumber {
+  return Math.floor((t + VIETNAM_OFFSET_MS) / MS_PER_DAY);
+}
+
+export function partsOfInstant(t: Instant): DateTimeParts {
+  const wall = new Date(t + VIETNAM_OFFSET_MS);
+  return {
+    y: wall.getUTCFullYear(),
+    m: wall.getUTCMonth() + 1,
+    d: wall.getUTCDate(),
+    hh: wall.getUTCHours(),
+    mi: wall.getUTCMinutes(),
+    ss: wall.getUTCSeconds(),
+  };
+}
+
+export function instantFromParts(p: DateTimeParts): Instant {
+  return Date.UTC(p.y, p.m - 1, p.d, p.hh, p.mi, p.ss) - VIETNAM_OFFSET_MS;
+}
+
+/** A Date that shows day `day` at 00:00 in Vietnam: what hosts write for a date cell. */
+export function dateOfDay(day: DayNumber): Date {
+  return new Date(day * MS_PER_DAY - VIETNAM_OFFSET_MS);
+}
+
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const YMD = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function timeOk(hh: number, mi: number, ss: number): boolean {
+  return hh >= 0 && hh < 24 && mi >= 0 && mi < 60 && ss >= 0 && ss < 60;
+}
+
+/**
+ * A point in time from a real date, a spreadsheet serial number (days since 30/12/1899, wall time
+ * in Vietnam), or text dd/mm/yyyy [hh:mm[:ss]] (never month-first) or yyyy-mm-dd.
+ */
+export function readInstant(cell: Cell | undefined): Instant | undefined {
+  if (cell instanceof Date) {
+    const t = cell.getTime();
+    return Number.isFinite(t) ? t : undefined;
+  }
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell) || cell < 1 || cell >= 2958466) return undefined;
+    const wallMs = Math.round((cell + SERIAL_EPOCH_DAYS) * MS_PER_DAY);
+    return wallMs - VIETNAM_OFFSET_MS;
+  }
+  if (typeof cell !== "string") return undefined;
+  const text = cell.normalize("NFC").trim();
+  let y: number, m: number, d: number, hh = 0, mi = 0, ss = 0;
+  let match = DMY.exec(text);
+  if (match) {
+    d = Number(match[1]);
+    m = Number(match[2]);
+    y = Number(match[3]);
+    hh = Number(match[4] ?? 0);
+    mi = Number(match[5] ?? 0);
+    ss = Number(match[6] ?? 0);
+  } else if ((match = YMD.exec(text))) {
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+    hh = Number(match[4] ?? 0);
+    mi = Number(match[5] ?? 0);
+    ss = Number(match[6] ?? 0);
+  } else {
+    return undefined;
+  }
+  if (dayFromParts(y, m, d) === undefined || !timeOk(hh, mi, ss)) return undefined;
+  return instantFromParts({ y, m, d, hh, mi, ss });
+}
+
+export function readDay(cell: Cell | undefined): DayNumber | undefined {
+  const t = readInstant(cell);
+  return t === undefined ? undefined : dayOfInstant(t);
+}

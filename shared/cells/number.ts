@@ -1,0 +1,57 @@
+import type { Cell } from "./cell.js";
+import { type Exact, fromNumber, parseExact } from "../scoring/exact.js";
+
+/**
+ * A decimal as typed by a Vietnamese user: a number cell, or text with a decimal comma or point
+ * ("8,5", "8.5"). Thousands separators are not accepted here: "1.000" would be ambiguous.
+ */
+export function readDecimal(cell: Cell | undefined): Exact | undefined {
+  if (typeof cell === "number") return fromNumber(cell);
+  if (typeof cell !== "string") return undefined;
+  const text = cell.normalize("NFC").trim().replace(/\s+/g, "");
+  if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return undefined;
+  return parseExact(text.replace(",", "."));
+}
+
+/** A whole count such as "Số lượng": 3, "3", "3,0". */
+export function readCount(cell: Cell | undefined): number | undefined {
+  const d = readDecimal(cell);
+  if (!d || d.den !== 1n || d.num < 0n || d.num > BigInt(Number.MAX_SAFE_INTEGER)) return undefined;
+  return Number(d.num);
+}
+
+/**
+ * Money in whole đồng: 3000000, "3.000.000", "3,000,000", "3 000 000", "3.000.000 đ", "3tr" is not accepted.
+ * A group separator must split the digits into groups of three.
+ */
+export function readMoney(cell: Cell | undefined): bigint | undefined {
+  if (typeof cell === "number") {
+    return Number.isSafeInteger(cell) && cell >= 0 ? BigInt(cell) : undefined;
+  }
+  if (typeof cell !== "string") return undefined;
+  const text = cell
+    .normalize("NFC")
+    .trim()
+    .replace(/\s*(đồng|đ|vnđ|vnd|₫)$/i, "")
+    .trim();
+  if (/^\d+$/.test(text)) return BigInt(text);
+  const grouped = /^\d{1,3}(?:([.,\s\u00a0])\d{3})(?:\1\d{3})*$/.exec(text);
+  if (grouped) return BigInt(text.replace(/[.,\s\u00a0]/g, ""));
+  return undefined;
+}
+
+export type YesNo = boolean;
+
+const YES = new Set(["co", "x", "yes", "y", "true", "1", "bat buoc"]);
+const NO = new Set(["khong", "no", "n", "false", "0"]);
+
+/** Có/Không (also x, yes/no, TRUE/FALSE). undefined when blank or unreadable: the caller decides. */
+export function readYesNo(cell: Cell | undefined, fold: (s: string) => string): YesNo | undefined {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return cell === 1 ? true : cell === 0 ? false : undefined;
+  if (typeof cell !== "string") return undefined;
+  const key = fold(cell);
+  if (YES.has(key)) return true;
+  if (NO.has(key)) return false;
+  return undefined;
+}

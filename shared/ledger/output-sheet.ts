@@ -1,0 +1,37 @@
+import type { Grid } from "../cells/cell.js";
+
+/** Invariant number format codes; each host applies them natively, the locale shows the separators. */
+export const NUMBER_FORMAT = {
+  text: "@",
+  integer: "#,##0",
+  money: '#,##0 "đ"',
+  date: "dd/mm/yyyy",
+  decimals: (n: number): string => (n === 0 ? "0" : "0." + "0".repeat(n)),
+} as const;
+
+export interface SheetFormat {
+  /** 0-based row of the table header (bold, frozen with everything above it). */
+  readonly headerRow: number;
+  /** Column widths in characters. */
+  readonly widths: readonly number[];
+  /** Number format code per column, where one applies. */
+  readonly numberFormats: readonly (string | undefined)[];
+  /** Further 0-based rows to set in bold: titles and totals. */
+  readonly boldRows: readonly number[];
+  /** A row shown in red bold (the provisional-result banner). */
+  readonly alertRows?: readonly number[];
+  readonly print?: { readonly paper: "A4"; readonly orientation: "portrait" | "landscape" };
+  /** Drop-down lists for data entry (templates): 0-based column and allowed values, for rows below the header. */
+  readonly lists?: readonly { readonly col: number; readonly values: readonly string[] }[];
+  /** Decimal validation min..max on the data rows of a column (judges' score cells). */
+  readonly decimalRanges?: readonly { readonly col: number; readonly min: number; readonly max: number }[];
+  /** Protect the sheet, leaving only these columns' data rows editable. */
+  readonly protection?: { readonly unlockedColumns: readonly number[] };
+}
+
+/** An output sheet: replaced whole on every run. Strings are literal text, never formulas. */
+export interface OutputSheet {
+  readonly name: string;
+  readonly rows: Grid;
+  readonly format: SheetFormat;
+}

@@ -1,0 +1,557 @@
+import { type Cell, type Grid, cellAddress, isBlank } from "../cells/cell.js";
+import { type DayNumber, partsOfDay, readDay } from "../cells/date.js";
+import { readCount, readDecimal, readMoney, readYesNo } from "../cells/number.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
+import { M, type Msg } from "../i18n/messages.js";
+import { type Exact, compare, exactZero, fromInt } from "../scoring/exact.js";
+import { formatDate } from "../vn/format.js";
+import type { ThousandWord } from "../vn/words.js";
+import type { ContestLedger, ContestSettings, Criterion, Entry, Judge, PrizeRow, ScoreRow, Unit } from "./model.js";
+import { ProblemList } from "./problem.js";
+import {
+  AGGREGATION_VALUES,
+  type Aggregation,
+  CRITERIA_SHEET,
+  ENTRIES_SHEET,
+  ENTRY_TYPE_VALUES,
+  type EntryStatus,
+  type EntryType,
+  JUDGES_SHEET,
+  PRIZES_SHEET,
+  SCORES_SHEET,
+  SETTINGS,
+  SETTINGS_KEY_HEADER,
+  SETTINGS_SHEET_NAME,
+  SETTINGS_VALUE_HEADER,
+  STATUS_VALUES,
+  type SettingKey,
+  type SheetDef,
+  TIE_VALUES,
+  type TiePolicy,
+  UNITS_SHEET,
+} from "./schema.js";
+import { type Table, type TableRow, cellOf, colOf, headerKeys, matchHeader, readTable } from "./table.js";
+
+export const CONTEST_SHEETS: readonly string[] = [
+  SETTINGS_SHEET_NAME,
+  UNITS_SHEET.name,
+  ENTRIES_SHEET.name,
+  JUDGES_SHEET.name,
+  CRITERIA_SHEET.name,
+  SCORES_SHEET.name,
+  PRIZES_SHEET.name,
+];
+
+/** Finds the workbook's sheet for each contract name, ignoring case, diacritics and spacing. */
+export function resolveSheetNames(available: readonly string[], wanted: readonly string[]): Map<string, string> {
+  const byFolded = new Map<string, string>();
+  for (const name of available) {
+    const k = foldKey(name);
+    if (!byFolded.has(k)) byFolded.set(k, name);
+  }
+  const out = new Map<string, string>();
+  for (const w of wanted) {
+    const actual = byFolded.get(foldKey(w));
+    if (actual !== undefined) out.set(w, actual);
+  }
+  return out;
+}
+
+export interface ReadResult {
+  readonly ledger: ContestLedger;
+  readonly problems: ProblemList;
+  /** Contract names of required sheets that are absent: nothing can be computed. */
+  readonly missingSheets: readonly string[];
+}
+
+/** A cell reader bound to one table, reporting unreadable values at their address. */
+class RowReader {
+  constructor(
+    private readonly table: Table,
+    private readonly problems: ProblemList,
+  ) {}
+
+  private fail(row: TableRow, key: string, msg: Msg): void {
+    this.problems.error(this.table.sheet, row.row, colOf(this.table, key), msg);
+  }
+
+  raw(row: TableRow, key: string): Cell | undefined {
+    return cellOf(this.table, row, key);
+  }
+
+  text(row: TableRow, key: string): string {
+    return cleanText(this.raw(row, key));
+  }
+
+  /** A required text; reports and returns undefined when blank. */
+  required(row: TableRow, key: string, header: string): string | undefined {
+    const v = this.text(row, key);
+    if (v === "") {
+      this.fail(row, key, M.missingValue(header));
+      return undefined;
+    }
+    return v;
+  }
+
+  decimal(row: TableRow, key: string): Exact | undefined | "bad" {
+    const cell = this.raw(row, key);
+    if (isBlank(cell)) return undefined;
+    const d = readDecimal(cell);
+    if (d === undefined) {
+      this.fail(row, key, M.notANumber(cleanText(cell)));
+      return "bad";
+    }
+    return d;
+  }
+
+  count(row: TableRow, key: string): number | undefined | "bad" {
+    const cell = this.raw(row, key);
+    if (isBlank(cell)) return undefined;
+    const n = readCount(cell);
+    if (n === undefined) {
+      this.fail(row, key, M.notACount(cleanText(cell)));
+      return "bad";
+    }
+    return n;
+  }
+
+  money(row: TableRow, key: string): bigint | undefined | "bad" {
+    const cell = this.raw(row, key);
+    if (isBlank(cell)) return undefined;
+    const n = readMoney(cell);
+    if (n === undefined) {
+      this.fail(row, key, M.notMoney(cleanText(cell)));
+      return "bad";
+    }
+    return n;
+  }
+
+  day(row: TableRow, key: string): DayNumber | undefined | "bad" {
+    const cell = this.raw(row, key);
+    if (isBlank(cell)) return undefined;
+    const d = readDay(cell);
+    if (d === undefined) {
+      this.fail(row, key, M.notADate(cleanText(cell)));
+      return "bad";
+    }
+    return d;
+  }
+
+  yesNo(row: TableRow, key: string): boolean | undefined | "bad" {
+    const cell = this.raw(row, key);
+    if (isBlank(cell)) return undefined;
+    const v = readYesNo(cell, foldKey);
+    if (v === undefined) {
+      this.fail(row, key, M.notYesNo(cleanText(cell)));
+      return "bad";
+    }
+    return v;
+  }
+
+  choice<K extends string>(row: TableRow, key: string, values: Record<K, string>): K | undefined | "bad" {
+    const cell = this.raw(row, key);
+    if (isBlank(cell)) return undefined;
+    const found = readChoice(cleanText(cell), values);
+    if (found === undefined) {
+      this.fail(row, key, M.notOneOf(cleanText(cell), Object.values(values)));
+      return "bad";
+    }
+    return found;
+  }
+}
+
+/** Matches a Vietnamese choice by folded text, or its English key. */
+export function readChoice<K extends string>(text: string, values: Record<K, string>): K | undefined {
+  const folded = foldKey(text);
+  for (const [k, vi] of Object.entries(values) as [K, string][]) {
+    if (foldKey(vi) === folded || foldKey(k) === folded) return k;
+  }
+  return undefined;
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+function displayDay(day: DayNumber): string {
+  return formatDate(partsOfDay(day));
+}
+
+/** Reads every input sheet of a judged contest into a model, reporting each problem at its cell. */
+export function readContest(sheets: ReadonlyMap<string, Grid | undefined>): ReadResult {
+  const problems = new ProblemList();
+  const names = resolveSheetNames([...sheets.keys()].filter((k) => sheets.get(k) !== undefined), CONTEST_SHEETS);
+  const missingSheets = CONTEST_SHEETS.filter((s) => !names.has(s));
+  for (const s of missingSheets) problems.error(s, undefined, undefined, M.missingSheet(s));
+  const grid = (contractName: string): Grid => {
+    const actual = names.get(contractName);
+    return (actual === undefined ? undefined : sheets.get(actual)) ?? [];
+  };
+  const sheetName = (contractName: string): string => names.get(contractName) ?? contractName;
+  const table = (def: SheetDef): Table => readTable(sheetName(def.name), grid(def.name), def, problems);
+
+  const criteriaTable = table(CRITERIA_SHEET);
+  const criteria = readCriteria(criteriaTable, problems);
+  const settings = readSettings(sheetName(SETTINGS_SHEET_NAME), grid(SETTINGS_SHEET_NAME), criteria, problems);
+  const units = readUnits(table(UNITS_SHEET), problems);
+  const entriesTable = table(ENTRIES_SHEET);
+  const { entries, categories } = readEntries(entriesTable, units, problems);
+  const judges = readJudges(table(JUDGES_SHEET), units, categories, problems);
+  const { scores, scoreColumns, scoreKeyColumns } = readScoreRows(sheetName(SCORES_SHEET.name), grid(SCORES_SHEET.name), criteria, problems);
+  const prizes = readPrizes(table(PRIZES_SHEET), problems);
+
+  return {
+    ledger: { settings, units, entries, entryColumns: entriesTable.columns, judges, criteria, scores, scoreColumns, scoreKeyColumns, prizes, categories, sheetNames: names },
+    problems,
+    missingSheets,
+  };
+}
+
+const DEFAULT_SETTINGS: ContestSettings = {
+  name: "",
+  organizer: "",
+  year: "",
+  aggregation: "mean",
+  decimals: 2,
+  minJudges: 1,
+  tieBreak: [],
+  ties: "shared",
+  thousandWord: "nghìn",
+};
+
+export const EXTRA_SETTING_NAMES: readonly string[] = ["Lượt tính điểm", "Mỗi người một giải", "Top video"];
+
+function readSettings(
+  sheet: string,
+  grid: Grid,
+  criteria: ReadonlyMap<string, Criterion>,
+  problems: ProblemList,
+): ContestSettings {
+  const header = grid[0] ?? [];
+  const headerCols = matchHeader(sheet, header, [SETTINGS_KEY_HEADER, SETTINGS_VALUE_HEADER], problems);
+  const keyCol = headerCols.get("key") ?? 0;
+  const valueCol = headerCols.get("value") ?? 1;
+  const firstRow = headerCols.size > 0 ? 1 : 0;
+  const defsByFolded = new Map<string, SettingKey>();
+  for (const d of SETTINGS) {
+    defsByFolded.set(foldKey(d.vi), d.key);
+    defsByFolded.set(foldKey(d.key), d.key);
+  }
+  const extras = new Set(EXTRA_SETTING_NAMES.map(foldKey));
+  const values = new Map<SettingKey, { cell: Cell; row: number }>();
+  for (let r = firstRow; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const label = cleanText(row[keyCol]);
+    if (label === "") continue;
+    const key = defsByFolded.get(foldKey(label));
+    if (key === undefined) {
+      if (!extras.has(foldKey(label))) problems.warning(sheet, r, keyCol, M.unknownSetting(label));
+      continue;
+    }
+    values.set(key, { cell: row[valueCol] ?? null, row: r });
+  }
+  const s: { -readonly [K in keyof ContestSettings]: ContestSettings[K] } = { ...DEFAULT_SETTINGS };
+  const bad = (key: SettingKey, msg: Msg): void => {
+    const v = values.get(key);
+    problems.error(sheet, v?.row, valueCol, msg);
+  };
+  const text = (key: SettingKey): string => cleanText(values.get(key)?.cell);
+  const blank = (key: SettingKey): boolean => isBlank(values.get(key)?.cell);
+
+  s.name = text("name");
+  if (s.name === "") problems.error(sheet, values.get("name")?.row, valueCol, M.settingMissing("Tên cuộc thi"));
+  s.organizer = text("organizer");
+  s.year = text("year");
+  for (const k of ["opens", "closes"] as const) {
+    if (blank(k)) continue;
+    const day = readDay(values.get(k)?.cell);
+    if (day === undefined) bad(k, M.notADate(text(k)));
+    else s[k] = day;
+  }
+  if (s.opens !== undefined && s.closes !== undefined && s.opens > s.closes) bad("closes", M.windowReversed());
+  if (!blank("aggregation")) {
+    const a = readChoice<Aggregation>(text("aggregation"), AGGREGATION_VALUES);
+    if (a === undefined) bad("aggregation", M.notOneOf(text("aggregation"), Object.values(AGGREGATION_VALUES)));
+    else s.aggregation = a;
+  }
+  if (!blank("decimals")) {
+    const n = readCount(values.get("decimals")?.cell);
+    if (n === undefined || n > 6) bad("decimals", M.notOneOf(text("decimals"), ["0", "1", "2", "3", "4", "5", "6"]));
+    else s.decimals = n;
+  }
+  if (!blank("minScore")) {
+    const d = readDecimal(values.get("minScore")?.cell);
+    if (d === undefined) bad("minScore", M.notANumber(text("minScore")));
+    else s.minScore = d;
+  }
+  if (!blank("minJudges")) {
+    const n = readCount(values.get("minJudges")?.cell);
+    if (n === undefined || n < 1) bad("minJudges", M.notACount(text("minJudges")));
+    else s.minJudges = n;
+  }
+  if (!blank("tieBreak")) {
+    const byFolded = criterionLookup(criteria);
+    const keys: string[] = [];
+    for (const code of splitList(text("tieBreak"))) {
+      const c = byFolded.get(foldKey(code));
+      if (c === undefined) bad("tieBreak", M.unknownTieBreak(code));
+      else keys.push(c.key);
+    }
+    s.tieBreak = keys;
+  }
+  if (!blank("ties")) {
+    const t = readChoice<TiePolicy>(text("ties"), TIE_VALUES);
+    if (t === undefined) bad("ties", M.notOneOf(text("ties"), Object.values(TIE_VALUES)));
+    else s.ties = t;
+  }
+  if (!blank("thousandWord")) {
+    const w = foldKey(text("thousandWord"));
+    const word: ThousandWord | undefined = w === "nghin" ? "nghìn" : w === "ngan" ? "ngàn" : undefined;
+    if (word === undefined) bad("thousandWord", M.notOneOf(text("thousandWord"), ["nghìn", "ngàn"]));
+    else s.thousandWord = word;
+  }
+  return s;
+}
+
+/** Criteria found by code or by name, folded. */
+export function criterionLookup(criteria: ReadonlyMap<string, Criterion>): Map<string, Criterion> {
+  const out = new Map<string, Criterion>();
+  for (const c of criteria.values()) out.set(foldKey(c.code), c);
+  for (const c of criteria.values()) if (!out.has(foldKey(c.name))) out.set(foldKey(c.name), c);
+  return out;
+}
+
+/** Reports a repeated code and tells whether the row is the first with it. */
+function firstOfCode<T extends { row: number }>(
+  seen: Map<string, T>,
+  key: string,
+  code: string,
+  table: Table,
+  row: TableRow,
+  col: string,
+  problems: ProblemList,
+): boolean {
+  const first = seen.get(key);
+  if (first === undefined) return true;
+  problems.error(table.sheet, row.row, colOf(table, col), M.duplicateCode(code, cellAddress(table.sheet, first.row, colOf(table, col) ?? 0)));
+  return false;
+}
+
+function readUnits(table: Table, problems: ProblemList): Map<string, Unit> {
+  const units = new Map<string, Unit>();
+  if (!table.complete) return units;
+  const rd = new RowReader(table, problems);
+  for (const row of table.rows) {
+    const code = rd.required(row, "unit", UNITS_SHEET.columns[0]!.vi);
+    const name = rd.required(row, "name", "Tên đơn vị") ?? "";
+    if (code === undefined) continue;
+    const key = codeKey(code);
+    if (!firstOfCode(units, key, code, table, row, "unit", problems)) continue;
+    const mandatory = rd.yesNo(row, "mandatory");
+    const quota = rd.count(row, "quota");
+    const staff = rd.count(row, "staff");
+    const isMandatory = mandatory === true;
+    const unit: Unit = {
+      key,
+      code,
+      name,
+      group: rd.text(row, "group"),
+      mandatory: isMandatory,
+      quota: typeof quota === "number" ? quota : isMandatory ? 1 : 0,
+      email: rd.text(row, "email"),
+      row: row.row,
+      ...(typeof staff === "number" ? { staff } : {}),
+    };
+    units.set(key, unit);
+  }
+  return units;
+}
+
+function readEntries(
+  table: Table,
+  units: ReadonlyMap<string, Unit>,
+  problems: ProblemList,
+): { entries: Map<string, Entry>; categories: Map<string, string> } {
+  const entries = new Map<string, Entry>();
+  const categories = new Map<string, string>();
+  if (!table.complete) return { entries, categories };
+  const rd = new RowReader(table, problems);
+  for (const row of table.rows) {
+    const code = rd.required(row, "entry", "Mã bài");
+    const title = rd.required(row, "title", "Tên bài") ?? "";
+    const unitCode = rd.required(row, "unit", "Mã đơn vị") ?? "";
+    if (code === undefined) continue;
+    const key = codeKey(code);
+    if (!firstOfCode(entries, key, code, table, row, "entry", problems)) continue;
+    const unitKey = codeKey(unitCode);
+    if (unitCode !== "" && !units.has(unitKey)) {
+      problems.error(table.sheet, row.row, colOf(table, "unit"), M.unknownUnit(unitCode));
+    }
+    const category = rd.text(row, "category");
+    const categoryKey = foldKey(category);
+    if (!categories.has(categoryKey)) categories.set(categoryKey, category);
+    const type = rd.choice<EntryType>(row, "type", ENTRY_TYPE_VALUES);
+    const received = rd.day(row, "received");
+    const status = rd.choice<EntryStatus>(row, "status", STATUS_VALUES);
+    const entry: Entry = {
+      key,
+      code,
+      title,
+      category,
+      categoryKey,
+      unitKey,
+      unitCode,
+      authors: rd.text(row, "authors"),
+      receivedUnreadable: received === "bad",
+      field: rd.text(row, "field"),
+      status: status === "bad" ? undefined : (status ?? "valid"),
+      note: rd.text(row, "note"),
+      row: row.row,
+      ...(type !== undefined && type !== "bad" ? { type } : {}),
+      ...(typeof received === "number" ? { received } : {}),
+    };
+    entries.set(key, entry);
+  }
+  return { entries, categories };
+}
+
+function readJudges(
+  table: Table,
+  units: ReadonlyMap<string, Unit>,
+  categories: ReadonlyMap<string, string>,
+  problems: ProblemList,
+): Map<string, Judge> {
+  const judges = new Map<string, Judge>();
+  if (!table.complete) return judges;
+  const rd = new RowReader(table, problems);
+  for (const row of table.rows) {
+    const code = rd.required(row, "judge", "Mã GK");
+    const name = rd.required(row, "name", "Họ tên") ?? "";
+    if (code === undefined) continue;
+    const key = codeKey(code);
+    if (!firstOfCode(judges, key, code, table, row, "judge", problems)) continue;
+    const unitCode = rd.text(row, "unit");
+    if (unitCode !== "" && !units.has(codeKey(unitCode))) {
+      problems.error(table.sheet, row.row, colOf(table, "unit"), M.unknownUnit(unitCode));
+    }
+    const categoryText = rd.text(row, "category");
+    let judgeCategories: Set<string> | undefined;
+    if (categoryText !== "") {
+      judgeCategories = new Set();
+      for (const c of splitList(categoryText)) {
+        const k = foldKey(c);
+        if (!categories.has(k)) problems.warning(table.sheet, row.row, colOf(table, "category"), M.unknownCategory(c));
+        judgeCategories.add(k);
+      }
+    }
+    judges.set(key, {
+      key,
+      code,
+      name,
+      unitKey: codeKey(unitCode),
+      email: rd.text(row, "email"),
+      row: row.row,
+      ...(judgeCategories ? { categories: judgeCategories } : {}),
+    });
+  }
+  return judges;
+}
+
+function readCriteria(table: Table, problems: ProblemList): Map<string, Criterion> {
+  const criteria = new Map<string, Criterion>();
+  if (!table.complete) return criteria;
+  const rd = new RowReader(table, problems);
+  for (const row of table.rows) {
+    const code = rd.required(row, "criterion", "Mã tiêu chí");
+    const name = rd.required(row, "name", "Tên tiêu chí") ?? "";
+    const max = rd.decimal(row, "max");
+    const weight = rd.decimal(row, "weight");
+    if (code === undefined) continue;
+    const key = codeKey(code);
+    if (!firstOfCode(criteria, key, code, table, row, "criterion", problems)) continue;
+    if (max === undefined) {
+      problems.error(table.sheet, row.row, colOf(table, "max"), M.missingValue("Điểm tối đa"));
+      continue;
+    }
+    if (max === "bad" || weight === "bad") continue;
+    if (compare(max, exactZero) <= 0) {
+      problems.error(table.sheet, row.row, colOf(table, "max"), M.nonPositive(rd.text(row, "max")));
+      continue;
+    }
+    if (weight !== undefined && compare(weight, exactZero) <= 0) {
+      problems.error(table.sheet, row.row, colOf(table, "weight"), M.nonPositive(rd.text(row, "weight")));
+      continue;
+    }
+    const category = rd.text(row, "category");
+    criteria.set(key, {
+      key,
+      code,
+      name,
+      max,
+      weight: weight ?? fromInt(1),
+      row: row.row,
+      ...(category !== "" ? { categoryKey: foldKey(category) } : {}),
+    });
+  }
+  return criteria;
+}
+
+function readScoreRows(
+  sheet: string,
+  grid: Grid,
+  criteria: ReadonlyMap<string, Criterion>,
+  problems: ProblemList,
+): { scores: ScoreRow[]; scoreColumns: Map<string, number>; scoreKeyColumns: { entry: number; judge: number } } {
+  const scores: ScoreRow[] = [];
+  const scoreColumns = new Map<string, number>();
+  const t = readTable(sheet, grid, SCORES_SHEET, problems);
+  const scoreKeyColumns = { entry: colOf(t, "entry") ?? 0, judge: colOf(t, "judge") ?? 1 };
+  if (!t.complete) return { scores, scoreColumns, scoreKeyColumns };
+  const fixed = new Set(SCORES_SHEET.columns.flatMap(headerKeys));
+  const lookup = criterionLookup(criteria);
+  t.header.forEach((cell, index) => {
+    const folded = foldKey(cleanText(cell));
+    if (folded === "" || fixed.has(folded)) return;
+    const c = lookup.get(folded);
+    if (c !== undefined && !scoreColumns.has(c.key)) scoreColumns.set(c.key, index);
+  });
+  for (const c of criteria.values()) {
+    if (!scoreColumns.has(c.key)) problems.error(sheet, 0, undefined, M.criterionColumnMissing(c.code));
+  }
+  const rd = new RowReader(t, problems);
+  for (const row of t.rows) {
+    const entryCode = rd.required(row, "entry", "Mã bài");
+    const judgeCode = rd.required(row, "judge", "Mã GK");
+    if (entryCode === undefined || judgeCode === undefined) continue;
+    scores.push({ row: row.row, entryKey: codeKey(entryCode), judgeKey: codeKey(judgeCode), entryCode, judgeCode, cells: row.cells });
+  }
+  return { scores, scoreColumns, scoreKeyColumns };
+}
+
+function readPrizes(table: Table, problems: ProblemList): PrizeRow[] {
+  const prizes: PrizeRow[] = [];
+  if (!table.complete) return prizes;
+  const rd = new RowReader(table, problems);
+  for (const row of table.rows) {
+    const name = rd.required(row, "prize", "Giải");
+    const count = rd.count(row, "count");
+    const amount = rd.money(row, "amount");
+    if (count === undefined) problems.error(table.sheet, row.row, colOf(table, "count"), M.missingValue("Số lượng"));
+    if (name === undefined || typeof count !== "number" || amount === "bad") continue;
+    const category = rd.text(row, "category");
+    prizes.push({
+      category,
+      name,
+      count,
+      amount: amount ?? 0n,
+      row: row.row,
+      ...(category !== "" ? { categoryKey: foldKey(category) } : {}),
+    });
+  }
+  return prizes;
+}
+
+export { displayDay };

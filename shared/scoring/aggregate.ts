@@ -1,0 +1,79 @@
+import type { Aggregation } from "../ledger/schema.js";
+import { type Exact, compare, mean, parseExact, sub, toNumber } from "./exact.js";
+
+/** Highest minus lowest judge total; undefined with no totals. */
+export function spread(totals: readonly Exact[]): Exact | undefined {
+  if (totals.length === 0) return undefined;
+  let lo = totals[0]!;
+  let hi = totals[0]!;
+  for (const t of totals) {
+    if (compare(t, lo) < 0) lo = t;
+    if (compare(t, hi) > 0) hi = t;
+  }
+  return sub(hi, lo);
+}
+
+/** `Bỏ cao nhất, thấp nhất`: with 5 or more judges drop one highest and one lowest total, then the mean. */
+export function trimmedMean(totals: readonly Exact[]): Exact {
+  if (totals.length < 5) return mean(totals);
+  const sorted = [...totals].sort(compare);
+  return mean(sorted.slice(1, -1));
+}
+
+export interface JudgedValue {
+  readonly judgeKey: string;
+  readonly total: Exact;
+}
+
+/**
+ * `Chuẩn hóa`: each judge's totals become z-scores against that judge's own mean and spread,
+ * rescaled to the pooled mean and spread of all totals in the category, then averaged per entry.
+ * A judge whose totals do not vary contributes the pooled mean. Square roots are irrational, so this
+ * one method works in binary floating point and is cut to 9 decimals before the exact half-up rounding.
+ */
+export function zScoreMeans(byEntry: ReadonlyMap<string, readonly JudgedValue[]>): Map<string, Exact> {
+  const perJudge = new Map<string, number[]>();
+  const pooled: number[] = [];
+  for (const values of byEntry.values()) {
+    for (const v of values) {
+      const x = toNumber(v.total);
+      pooled.push(x);
+      const list = perJudge.get(v.judgeKey);
+      if (list) list.push(x);
+      else perJudge.set(v.judgeKey, [x]);
+    }
+  }
+  const pooledStats = stats(pooled);
+  const judgeStats = new Map([...perJudge].map(([k, xs]) => [k, stats(xs)]));
+  const out = new Map<string, Exact>();
+  for (const [entryKey, values] of byEntry) {
+    if (values.length === 0) continue;
+    let s = 0;
+    for (const v of values) {
+      const js = judgeStats.get(v.judgeKey)!;
+      const z = js.sd > 0 ? (toNumber(v.total) - js.mean) / js.sd : 0;
+      s += pooledStats.mean + pooledStats.sd * z;
+    }
+    out.set(entryKey, parseExact((s / values.length).toFixed(9))!);
+  }
+  return out;
+}
+
+function stats(xs: readonly number[]): { mean: number; sd: number } {
+  if (xs.length === 0) return { mean: 0, sd: 0 };
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const v = xs.reduce((a, b) => a + (b - m) * (b - m), 0) / xs.length;
+  return { mean: m, sd: Math.sqrt(v) };
+}
+
+/** The unrounded final score of each entry of one category. */
+export function aggregate(method: Aggregation, byEntry: ReadonlyMap<string, readonly JudgedValue[]>): Map<string, Exact> {
+  if (method === "zscore") return zScoreMeans(byEntry);
+  const out = new Map<string, Exact>();
+  for (const [entryKey, values] of byEntry) {
+    if (values.length === 0) continue;
+    const totals = values.map((v) => v.total);
+    out.set(entryKey, method === "trimmed" ? trimmedMean(totals) : mean(totals));
+  }
+  return out;
+}

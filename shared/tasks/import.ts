@@ -1,0 +1,315 @@
+import { type Cell, type Grid, isBlank, isBlankRow } from "../cells/cell.js";
+import { type Instant, partsOfInstant } from "../cells/date.js";
+import { readDecimal } from "../cells/number.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
+import { IM, type Msg } from "../i18n/messages.js";
+import type { ContestLedger, Criterion, Entry } from "../ledger/model.js";
+import { ProblemList } from "../ledger/problem.js";
+import { readContest, resolveSheetNames } from "../ledger/read-contest.js";
+import { ENTRIES_SHEET, OUTPUT_SHEET_NAMES, SCORES_SHEET } from "../ledger/schema.js";
+import { readTable } from "../ledger/table.js";
+import { type Exact, compare, exactZero, toPlainText } from "../scoring/exact.js";
+import { formatDateTime } from "../vn/format.js";
+import {
+  JUDGE_META_SHEET,
+  JUDGE_SCORE_SHEET,
+  type JudgeMeta,
+  criteriaForEntries,
+  entriesFingerprint,
+  readJudgeMeta,
+  rubricFingerprint,
+} from "./judge-sheets.js";
+import type { CellEdit, SheetEdits } from "./port.js";
+
+export interface ReturnedWorkbook {
+  readonly file: string;
+  readonly sheets: ReadonlyMap<string, Grid>;
+}
+
+export interface ImportReport {
+  readonly file: string;
+  readonly kind: "judge" | "entries" | "refused";
+  readonly judge?: string;
+  readonly added: number;
+  readonly same: number;
+  readonly conflicts: number;
+  readonly replaced: number;
+  readonly invalid: number;
+}
+
+export interface ImportResult {
+  readonly edits: SheetEdits[];
+  readonly reports: readonly ImportReport[];
+  readonly problems: ProblemList;
+}
+
+export const LOG_HEADER = ["Thời điểm", "Tệp", "Giám khảo", "Nội dung"];
+
+/** A sheet being edited: its current grid with edits applied, and the edits made. */
+class EditableSheet {
+  readonly edits: CellEdit[] = [];
+  constructor(
+    readonly name: string,
+    readonly grid: Grid,
+  ) {}
+
+  get(row: number, col: number): Cell {
+    return this.grid[row]?.[col] ?? null;
+  }
+
+  set(row: number, col: number, value: Cell): void {
+    while (this.grid.length <= row) this.grid.push([]);
+    const r = this.grid[row]!;
+    while (r.length <= col) r.push(null);
+    r[col] = value;
+    this.edits.push({ row, col, value });
+  }
+
+  /** The row after the last non-blank one. */
+  nextRow(): number {
+    let n = this.grid.length;
+    while (n > 1 && isBlankRow(this.grid[n - 1])) n--;
+    return Math.max(n, 1);
+  }
+}
+
+const where = (file: string, sheet: string): string => `[${file}]${sheet}`;
+const scoreText = (e: Exact): string => toPlainText(e).replace(".", ",");
+
+/**
+ * Merges returned judges' workbooks (and units' entry workbooks) into the ledger. New values are
+ * added; equal ones change nothing; a different value is refused and reported unless `replace`.
+ */
+export function importWorkbooks(
+  ledgerSheets: ReadonlyMap<string, Grid | undefined>,
+  workbooks: readonly ReturnedWorkbook[],
+  options: { replace: boolean; now: Instant },
+): ImportResult {
+  const problems = new ProblemList();
+  const reports: ImportReport[] = [];
+  const names = resolveSheetNames([...ledgerSheets.keys()].filter((k) => ledgerSheets.get(k)), [SCORES_SHEET.name, ENTRIES_SHEET.name, OUTPUT_SHEET_NAMES.log]);
+  const sheetOf = (contract: string): EditableSheet => {
+    const actual = names.get(contract) ?? contract;
+    return new EditableSheet(actual, (ledgerSheets.get(actual) ?? []).map((r) => [...r]));
+  };
+  const scores = sheetOf(SCORES_SHEET.name);
+  const entries = sheetOf(ENTRIES_SHEET.name);
+  const log = sheetOf(OUTPUT_SHEET_NAMES.log);
+  if (log.grid.length === 0) LOG_HEADER.forEach((h, i) => log.set(0, i, h));
+  const stamp = formatDateTime(partsOfInstant(options.now));
+
+  for (const wb of workbooks) {
+    // Each workbook sees what the ones before it merged.
+    const current = new Map(ledgerSheets);
+    current.set(scores.name, scores.grid);
+    current.set(entries.name, entries.grid);
+    const { ledger } = readContest(current);
+    const metaName = [...wb.sheets.keys()].find((k) => k === JUDGE_META_SHEET);
+    const meta = readJudgeMeta(metaName === undefined ? undefined : wb.sheets.get(metaName));
+    let report: ImportReport;
+    if (meta) report = importJudge(ledger, wb, meta, scores, options.replace, problems);
+    else if (resolveSheetNames([...wb.sheets.keys()], [ENTRIES_SHEET.name]).size > 0) report = importEntries(ledger, wb, entries, options.replace, problems);
+    else {
+      problems.error(wb.file, undefined, undefined, IM.notOurWorkbook());
+      report = refused(wb.file);
+    }
+    reports.push(report);
+    const row = log.nextRow();
+    [stamp, wb.file, report.judge ?? "", logText(report)].forEach((v, i) => log.set(row, i, v));
+  }
+  const edits = [scores, entries, log].filter((s) => s.edits.length > 0).map((s) => ({ sheet: s.name, edits: s.edits }));
+  return { edits, reports, problems };
+}
+
+function refused(file: string, judge?: string): ImportReport {
+  return { file, kind: "refused", added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0, ...(judge ? { judge } : {}) };
+}
+
+export function logText(r: ImportReport): string {
+  if (r.kind === "refused") return "Từ chối: không nhập (xem trang Kiểm tra hoặc thông báo lỗi)";
+  const what = r.kind === "judge" ? "điểm" : "bài dự thi";
+  const parts = [`Thêm ${r.added} ${what}`, `${r.same} giống hệt`, `${r.conflicts} khác (không ghi đè)`, `${r.replaced} ghi đè`];
+  if (r.invalid > 0) parts.push(`${r.invalid} ô không hợp lệ`);
+  return parts.join("; ");
+}
+
+function importJudge(
+  ledger: ContestLedger,
+  wb: ReturnedWorkbook,
+  meta: JudgeMeta,
+  scores: EditableSheet,
+  replace: boolean,
+  problems: ProblemList,
+): ImportReport {
+  const refuse = (msg: Msg, sheet = JUDGE_META_SHEET): ImportReport => {
+    problems.error(where(wb.file, sheet), undefined, undefined, msg);
+    return refused(wb.file, meta.judge);
+  };
+  if (foldKey(meta.contest) !== foldKey(ledger.settings.name)) return refuse(IM.otherContest(meta.contest, ledger.settings.name));
+  const judge = ledger.judges.get(codeKey(meta.judge));
+  if (!judge) return refuse(IM.unknownJudge(meta.judge));
+  const grid = wb.sheets.get(JUDGE_SCORE_SHEET);
+  if (!grid) return refuse(IM.entriesAltered(), JUDGE_SCORE_SHEET);
+  const header = grid[0] ?? [];
+  const rows = grid.slice(1).map((cells, i) => ({ cells, row: i + 1 })).filter((r) => !isBlankRow(r.cells));
+  const codes = rows.map((r) => cleanText(r.cells[0]));
+  if (entriesFingerprint(codes) !== meta.entries) return refuse(IM.entriesAltered(), JUDGE_SCORE_SHEET);
+  const wbEntries: Entry[] = [];
+  for (const code of codes) {
+    const e = ledger.entries.get(codeKey(code));
+    if (!e) return refuse(IM.entryGone(code), JUDGE_SCORE_SHEET);
+    wbEntries.push(e);
+  }
+  const criteria = criteriaForEntries(ledger, wbEntries);
+  const headerCodes = header.map((h) => codeKey(h));
+  const columnOf = new Map<string, number>();
+  for (const c of criteria) {
+    const col = headerCodes.indexOf(c.key);
+    if (col >= 0) columnOf.set(c.key, col);
+  }
+  if (rubricFingerprint(criteria) !== meta.rubric || columnOf.size !== criteria.length) {
+    return refuse(IM.rubricAltered(), JUDGE_SCORE_SHEET);
+  }
+
+  const ledgerCols = ensureCriterionColumns(ledger, scores, criteria);
+  const existing = new Map<string, number[]>();
+  for (const s of ledger.scores) if (s.judgeKey === judge.key) existing.set(s.entryKey, [...(existing.get(s.entryKey) ?? []), s.row]);
+  const counts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
+  const sheetLabel = where(wb.file, JUDGE_SCORE_SHEET);
+  rows.forEach((r, i) => {
+    const entry = wbEntries[i]!;
+    const applicable = new Set(criteriaForEntries(ledger, [entry]).map((c) => c.key));
+    const values = new Map<Criterion, Exact>();
+    for (const c of criteria) {
+      if (!applicable.has(c.key)) continue;
+      const col = columnOf.get(c.key)!;
+      const cell = r.cells[col];
+      if (isBlank(cell)) continue;
+      const v = readDecimal(cell);
+      if (v === undefined || compare(v, exactZero) < 0 || compare(v, c.max) > 0) {
+        problems.error(sheetLabel, r.row, col, IM.badScore(cleanText(cell), toPlainText(c.max)));
+        counts.invalid++;
+        continue;
+      }
+      values.set(c, v);
+    }
+    if (values.size === 0) return;
+    const rowsInLedger = existing.get(entry.key) ?? [];
+    if (rowsInLedger.length > 1) {
+      problems.error(scores.name, rowsInLedger[1], undefined, IM.duplicateInLedger(entry.code, judge.code));
+      counts.conflicts += values.size;
+      return;
+    }
+    let target = rowsInLedger[0];
+    if (target === undefined) {
+      target = scores.nextRow();
+      scores.set(target, ledger.scoreKeyColumns.entry, entry.code);
+      scores.set(target, ledger.scoreKeyColumns.judge, judge.code);
+      existing.set(entry.key, [target]);
+    }
+    for (const [c, v] of values) {
+      const col = ledgerCols.get(c.key)!;
+      const old = scores.get(target, col);
+      const number = Number(toPlainText(v));
+      if (isBlank(old)) {
+        scores.set(target, col, number);
+        counts.added++;
+        continue;
+      }
+      const oldValue = readDecimal(old);
+      if (oldValue !== undefined && compare(oldValue, v) === 0) {
+        counts.same++;
+        continue;
+      }
+      const what = `Bài “${entry.code}”, giám khảo “${judge.code}”, tiêu chí “${c.code}”`;
+      const oldText = oldValue === undefined ? `“${cleanText(old)}”` : scoreText(oldValue);
+      if (replace) {
+        scores.set(target, col, number);
+        counts.replaced++;
+      } else {
+        problems.error(scores.name, target, col, IM.valueConflict(what, oldText, scoreText(v)));
+        counts.conflicts++;
+      }
+    }
+  });
+  return { file: wb.file, kind: "judge", judge: judge.code, ...counts };
+}
+
+/** Columns of `Điểm` for the criteria, adding a header for any that is missing. */
+function ensureCriterionColumns(ledger: ContestLedger, scores: EditableSheet, criteria: readonly Criterion[]): Map<string, number> {
+  const cols = new Map(ledger.scoreColumns);
+  if (scores.grid.length === 0) {
+    SCORES_SHEET.columns.forEach((c, i) => scores.set(0, i, c.vi));
+  }
+  for (const c of criteria) {
+    if (cols.has(c.key)) continue;
+    const width = Math.max(scores.grid[0]?.length ?? 0, SCORES_SHEET.columns.length);
+    scores.set(0, width, c.code);
+    cols.set(c.key, width);
+  }
+  return cols;
+}
+
+function importEntries(
+  ledger: ContestLedger,
+  wb: ReturnedWorkbook,
+  entries: EditableSheet,
+  replace: boolean,
+  problems: ProblemList,
+): ImportReport {
+  const sheetName = resolveSheetNames([...wb.sheets.keys()], [ENTRIES_SHEET.name]).get(ENTRIES_SHEET.name)!;
+  const label = where(wb.file, sheetName);
+  const incoming = readTable(label, wb.sheets.get(sheetName) ?? [], ENTRIES_SHEET, problems);
+  if (!incoming.complete) return refused(wb.file);
+  const ledgerTable = readTable(entries.name, entries.grid, ENTRIES_SHEET, new ProblemList());
+  const counts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
+  for (const row of incoming.rows) {
+    const codeCol = incoming.columns.get("entry")!;
+    const code = cleanText(row.cells[codeCol]);
+    if (code === "") continue;
+    const unitCol = incoming.columns.get("unit")!;
+    const unitCode = cleanText(row.cells[unitCol]);
+    if (!ledger.units.has(codeKey(unitCode))) {
+      problems.error(label, row.row, unitCol, { vi: `Mã đơn vị “${unitCode}” không có trong sổ: dòng này không được nhập.`, en: `Unit “${unitCode}” is not in the ledger: row not imported.` });
+      counts.invalid++;
+      continue;
+    }
+    const existing = ledger.entries.get(codeKey(code));
+    const target = existing ? existing.row : entries.nextRow();
+    let changedAny = false;
+    let conflictAny = false;
+    for (const def of ENTRIES_SHEET.columns) {
+      const from = incoming.columns.get(def.key);
+      const to = ledgerTable.columns.get(def.key);
+      if (from === undefined || to === undefined) continue;
+      const value = row.cells[from] ?? null;
+      if (isBlank(value)) continue;
+      const old = entries.get(target, to);
+      if (!existing || isBlank(old)) {
+        entries.set(target, to, value);
+        changedAny = true;
+      } else if (!sameCell(old, value)) {
+        if (replace) {
+          entries.set(target, to, value);
+          changedAny = true;
+        } else {
+          conflictAny = true;
+          problems.error(entries.name, target, to, IM.valueConflict(`Bài “${code}”, cột “${def.vi}”`, `“${cleanText(old)}”`, `“${cleanText(value)}”`));
+        }
+      }
+    }
+    if (conflictAny) counts.conflicts++;
+    else if (!existing) counts.added++;
+    else if (changedAny) counts.replaced++;
+    else counts.same++;
+  }
+  return { file: wb.file, kind: "entries", ...counts };
+}
+
+function sameCell(a: Cell, b: Cell): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  const da = readDecimal(a);
+  const db = readDecimal(b);
+  if (da !== undefined && db !== undefined) return compare(da, db) === 0;
+  return cleanText(a) === cleanText(b);
+}

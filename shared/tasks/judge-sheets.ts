@@ -1,0 +1,135 @@
+import type { Cell, Grid } from "../cells/cell.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
+import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
+import type { OutputSheet } from "../ledger/output-sheet.js";
+import { toPlainText } from "../scoring/exact.js";
+import { criteriaFor, isConflict, isScorable, judgeScoresCategory } from "../scoring/judge-totals.js";
+import { fingerprint } from "../util/fingerprint.js";
+
+export const JUDGE_SCORE_SHEET = "Phiếu chấm";
+export const JUDGE_GUIDE_SHEET = "Hướng dẫn";
+/** A very hidden sheet tying a judge's workbook to its ledger. */
+export const JUDGE_META_SHEET = "_thidua";
+export const JUDGE_META_VERSION = "thidua-phieu-cham-1";
+const FIXED_HEADERS = ["Mã bài", "Tên bài", "Hạng mục"];
+
+export interface JudgeMeta {
+  readonly version: string;
+  readonly contest: string;
+  readonly judge: string;
+  readonly entries: string;
+  readonly rubric: string;
+}
+
+export interface JudgeWorkbook {
+  readonly judge: Judge;
+  readonly fileName: string;
+  readonly sheets: readonly OutputSheet[];
+  readonly meta: OutputSheet;
+}
+
+export function entriesFingerprint(entryCodes: readonly string[]): string {
+  return fingerprint(entryCodes.map((c) => codeKey(c)).sort());
+}
+
+export function rubricFingerprint(criteria: readonly Criterion[]): string {
+  return fingerprint(
+    criteria.map((c) => `${c.key}|${toPlainText(c.max)}|${toPlainText(c.weight)}|${c.categoryKey ?? ""}`).sort(),
+  );
+}
+
+/** Entries a judge is to score: scorable, in their categories, not of their own unit. */
+export function entriesForJudge(ledger: ContestLedger, judge: Judge): Entry[] {
+  return [...ledger.entries.values()].filter(
+    (e) => isScorable(e) && judgeScoresCategory(judge, e.categoryKey) && !isConflict(judge, e),
+  );
+}
+
+/** Criteria that apply to any of the given entries, in rubric order. */
+export function criteriaForEntries(ledger: ContestLedger, entries: readonly Entry[]): Criterion[] {
+  const keys = new Set<string>();
+  for (const categoryKey of new Set(entries.map((e) => e.categoryKey))) {
+    for (const c of criteriaFor(ledger, categoryKey)) keys.add(c.key);
+  }
+  return [...ledger.criteria.values()].filter((c) => keys.has(c.key));
+}
+
+export function safeFileName(text: string): string {
+  return foldKey(text).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "giam-khao";
+}
+
+/** One scoring workbook per judge: their entries, one column per criterion, only score cells editable. */
+export function judgeWorkbooks(ledger: ContestLedger): JudgeWorkbook[] {
+  return [...ledger.judges.values()].map((judge) => {
+    const entries = entriesForJudge(ledger, judge);
+    const criteria = criteriaForEntries(ledger, entries);
+    const applicable = new Map(entries.map((e) => [e.key, new Set(criteriaFor(ledger, e.categoryKey).map((c) => c.key))]));
+    const header: Cell[] = [...FIXED_HEADERS, ...criteria.map((c) => c.code), "Ghi chú"];
+    const rows: Grid = [header];
+    for (const e of entries) {
+      rows.push([e.code, e.title, e.category, ...criteria.map((c) => (applicable.get(e.key)?.has(c.key) ? null : "—")), null]);
+    }
+    const first = FIXED_HEADERS.length;
+    const scoreSheet: OutputSheet = {
+      name: JUDGE_SCORE_SHEET,
+      rows,
+      format: {
+        headerRow: 0,
+        widths: [10, 50, 14, ...criteria.map(() => 9), 30],
+        numberFormats: [],
+        boldRows: [],
+        decimalRanges: criteria.map((c, i) => ({ col: first + i, min: 0, max: Number(toPlainText(c.max)) })),
+        protection: { unlockedColumns: [...criteria.map((_, i) => first + i), first + criteria.length] },
+      },
+    };
+    const guide: OutputSheet = {
+      name: JUDGE_GUIDE_SHEET,
+      rows: [
+        [`PHIẾU CHẤM ĐIỂM — ${ledger.settings.name}`],
+        [`Giám khảo: ${judge.name} (${judge.code})`],
+        ["Nhập điểm từng tiêu chí vào trang “Phiếu chấm” (dùng dấu phẩy hoặc dấu chấm cho phần thập phân), lưu tệp và gửi lại Tổ thư ký. Không sửa mã bài, không thêm hay xóa dòng, cột."],
+        [],
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số", "Hạng mục"],
+        ...criteria.map((c): Cell[] => [c.code, c.name, Number(toPlainText(c.max)), Number(toPlainText(c.weight)), c.categoryKey === undefined ? "Tất cả" : categoryName(ledger, c.categoryKey)]),
+      ],
+      format: { headerRow: 4, widths: [12, 60, 12, 8, 14], numberFormats: [], boldRows: [0, 1] },
+    };
+    const meta: JudgeMeta = {
+      version: JUDGE_META_VERSION,
+      contest: ledger.settings.name,
+      judge: judge.code,
+      entries: entriesFingerprint(entries.map((e) => e.code)),
+      rubric: rubricFingerprint(criteria),
+    };
+    return {
+      judge,
+      fileName: `phieu-cham-${safeFileName(judge.code)}.xlsx`,
+      sheets: [scoreSheet, guide],
+      meta: metaSheet(meta),
+    };
+  });
+}
+
+function categoryName(ledger: ContestLedger, key: string): string {
+  return ledger.categories.get(key) ?? key;
+}
+
+function metaSheet(meta: JudgeMeta): OutputSheet {
+  return {
+    name: JUDGE_META_SHEET,
+    rows: Object.entries(meta).map(([k, v]) => [k, v]),
+    format: { headerRow: 0, widths: [12, 40], numberFormats: [], boldRows: [] },
+  };
+}
+
+const META_KEYS: readonly (keyof JudgeMeta)[] = ["version", "contest", "judge", "entries", "rubric"];
+
+/** Reads the metadata sheet; undefined when it is absent or not ours. Never builds objects from untrusted keys. */
+export function readJudgeMeta(grid: Grid | undefined): JudgeMeta | undefined {
+  if (!grid) return undefined;
+  const values = new Map<string, string>();
+  for (const row of grid) values.set(cleanText(row[0]), cleanText(row[1]));
+  if (values.get("version") !== JUDGE_META_VERSION) return undefined;
+  const [version, contest, judge, entries, rubric] = META_KEYS.map((k) => values.get(k) ?? "");
+  return { version: version!, contest: contest!, judge: judge!, entries: entries!, rubric: rubric! };
+}

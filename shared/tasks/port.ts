@@ -1,0 +1,26 @@
+import type { Cell, Grid } from "../cells/cell.js";
+import type { OutputSheet } from "../ledger/output-sheet.js";
+
+/** A change to one cell of an input sheet (0-based), made by an import, never by a computation. */
+export interface CellEdit {
+  readonly row: number;
+  readonly col: number;
+  readonly value: Cell;
+}
+
+export interface SheetEdits {
+  readonly sheet: string;
+  readonly edits: readonly CellEdit[];
+}
+
+/**
+ * What a host must offer the core. Each task calls `sheetNames` and `read` once and writes once,
+ * so the number of round trips to Excel or Google does not grow with the data.
+ */
+export interface LedgerPort {
+  sheetNames(): Promise<string[]>;
+  /** The used values of each named sheet (undefined for a sheet that does not exist). */
+  read(names: readonly string[]): Promise<Map<string, Grid | undefined>>;
+  /** Replaces each output sheet whole (creating it when absent) and applies cell edits to input sheets. */
+  write(outputs: readonly OutputSheet[], edits?: readonly SheetEdits[]): Promise<void>;
+}
