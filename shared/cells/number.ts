@@ -2,14 +2,22 @@ import type { Cell } from "./cell.js";
 import { type Exact, fromNumber, parseExact } from "../scoring/exact.js";
 
 /**
+ * Text shaped like a thousands group ("1.000", "12,500"): 1000 to a Vietnamese eye, 1 to an English
+ * one. Which was meant cannot be known, so such text is refused rather than guessed.
+ */
+const THOUSANDS_SHAPED = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
+
+/**
  * A decimal as typed by a Vietnamese user: a number cell, or text with a decimal comma or point
  * ("8,5", "8.5"). Thousands separators are not accepted here: "1.000" would be ambiguous.
  */
 export function readDecimal(cell: Cell | undefined): Exact | undefined {
   if (typeof cell === "number") return fromNumber(cell);
   if (typeof cell !== "string") return undefined;
-  const text = cell.normalize("NFC").trim().replace(/\s+/g, "");
+  // Spaces around a sign or separator are slips ("8 ,5"); between digits ("8 5") they are not.
+  const text = cell.normalize("NFC").trim().replace(/\s*([.,+-])\s*/g, "$1");
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return undefined;
+  if (THOUSANDS_SHAPED.test(text)) return undefined;
   return parseExact(text.replace(",", "."));
 }
 

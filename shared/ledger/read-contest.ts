@@ -191,16 +191,18 @@ export function readContest(sheets: ReadonlyMap<string, Grid | undefined>): Read
     return (actual === undefined ? undefined : sheets.get(actual)) ?? [];
   };
   const sheetName = (contractName: string): string => names.get(contractName) ?? contractName;
-  const table = (def: SheetDef): Table => readTable(sheetName(def.name), grid(def.name), def, problems);
+  // A missing sheet is reported once; its absent header and settings are not reported again.
+  const headerProblems = (contractName: string): ProblemList => (names.has(contractName) ? problems : new ProblemList());
+  const table = (def: SheetDef): Table => readTable(sheetName(def.name), grid(def.name), def, headerProblems(def.name));
 
   const criteriaTable = table(CRITERIA_SHEET);
   const criteria = readCriteria(criteriaTable, problems);
-  const settings = readSettings(sheetName(SETTINGS_SHEET_NAME), grid(SETTINGS_SHEET_NAME), criteria, problems);
+  const settings = readSettings(sheetName(SETTINGS_SHEET_NAME), grid(SETTINGS_SHEET_NAME), criteria, headerProblems(SETTINGS_SHEET_NAME));
   const units = readUnits(table(UNITS_SHEET), problems);
   const entriesTable = table(ENTRIES_SHEET);
   const { entries, categories } = readEntries(entriesTable, units, problems);
   const judges = readJudges(table(JUDGES_SHEET), units, categories, problems);
-  const { scores, scoreColumns, scoreKeyColumns } = readScoreRows(sheetName(SCORES_SHEET.name), grid(SCORES_SHEET.name), criteria, problems);
+  const { scores, scoreColumns, scoreKeyColumns } = readScoreRows(sheetName(SCORES_SHEET.name), grid(SCORES_SHEET.name), criteria, headerProblems(SCORES_SHEET.name));
   const prizes = readPrizes(table(PRIZES_SHEET), problems);
 
   return {
@@ -516,7 +518,10 @@ function readScoreRows(
     const folded = foldKey(cleanText(cell));
     if (folded === "" || fixed.has(folded)) return;
     const c = lookup.get(folded);
-    if (c !== undefined && !scoreColumns.has(c.key)) scoreColumns.set(c.key, index);
+    if (c === undefined) return;
+    const first = scoreColumns.get(c.key);
+    if (first === undefined) scoreColumns.set(c.key, index);
+    else problems.warning(sheet, 0, index, M.duplicateColumn(cleanText(cell), cellAddress(sheet, 0, first)));
   });
   for (const c of criteria.values()) {
     if (!scoreColumns.has(c.key)) problems.error(sheet, 0, undefined, M.criterionColumnMissing(c.code));
