@@ -1,0 +1,208 @@
+import { type Cell, type Grid, columnLetters } from "../../shared/cells/cell.js";
+import type { OutputSheet, SheetFormat } from "../../shared/ledger/output-sheet.js";
+import type { CellEdit, LedgerPort, SheetEdits } from "../../shared/tasks/port.js";
+import { type SheetValue, fromSheet, toSheet } from "./cells.js";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** How an output sheet is put in place. */
+export interface WriteOptions {
+  /**
+   * Delete the sheet and insert it anew (templates, judges' tabs: no old protection or validation
+   * survives) instead of clearing it (output sheets: the sheet keeps its id, so links to it survive).
+   */
+  readonly fresh?: boolean;
+  /** A data-entry sheet: number formats and drop-downs reach this many rows below the data. */
+  readonly inputRows?: number;
+  /** Protect the header rows with a warning (editors may still change them after confirming). */
+  readonly warnOnHeader?: boolean;
+}
+
+const HEADER_BACKGROUND = "#ddebf7";
+const ALERT_COLOUR = "#c00000";
+/** Sheets measures columns in pixels; the core in characters. */
+const PIXELS_PER_CHAR = 7;
+const MIN_WIDTH_PX = 40;
+
+/**
+ * The core's port over the bound spreadsheet. Each sheet is read with one `getDataRange().getValues()`
+ * and written with one `setValues` of the whole block, formats by range: the number of service
+ * calls depends on the number of sheets and columns, never on the number of rows.
+ */
+export class SheetsPort implements LedgerPort {
+  private byName: Map<string, Sheet> | undefined;
+
+  constructor(readonly ss: Spreadsheet) {}
+
+  async sheetNames(): Promise<string[]> {
+    return this.sheetNamesSync();
+  }
+
+  async read(names: readonly string[]): Promise<Map<string, Grid | undefined>> {
+    return this.readSync(names);
+  }
+
+  async write(outputs: readonly OutputSheet[], edits: readonly SheetEdits[] = []): Promise<void> {
+    this.writeSync(outputs, edits);
+  }
+
+  sheetNamesSync(): string[] {
+    this.byName = new Map(this.ss.getSheets().map((s) => [s.getName(), s]));
+    return [...this.byName.keys()];
+  }
+
+  sheet(name: string): Sheet | undefined {
+    const known = this.byName?.get(name);
+    if (known) return known;
+    return this.ss.getSheetByName(name) ?? undefined;
+  }
+
+  readSync(names: readonly string[]): Map<string, Grid | undefined> {
+    const out = new Map<string, Grid | undefined>();
+    for (const name of names) {
+      const sheet = this.sheet(name);
+      out.set(name, sheet ? readGrid(sheet) : undefined);
+    }
+    return out;
+  }
+
+  writeSync(outputs: readonly OutputSheet[], edits: readonly SheetEdits[] = [], options: WriteOptions = {}): Sheet[] {
+    const written = outputs.map((o) => this.writeSheet(o, options));
+    for (const e of edits) this.applyEdits(e);
+    return written;
+  }
+
+  /** Replaces one sheet whole: one `setValues`, then formats by range. */
+  writeSheet(out: OutputSheet, options: WriteOptions = {}): Sheet {
+    let sheet = this.sheet(out.name);
+    if (sheet && options.fresh) {
+      // Insert the replacement before deleting: a spreadsheet may not lose its last sheet.
+      const replacement = this.ss.insertSheet();
+      this.ss.deleteSheet(sheet);
+      sheet = replacement.setName(out.name);
+    } else if (sheet) sheet.clear();
+    else sheet = this.ss.insertSheet(out.name);
+    this.byName?.set(out.name, sheet);
+    const width = out.rows.reduce((w, r) => Math.max(w, r.length), Math.max(1, out.format.widths.length));
+    const height = Math.max(1, out.rows.length);
+    const extent = Math.max(height, out.format.headerRow + 1) + (options.inputRows ?? 0);
+    ensureSize(sheet, extent, width);
+    const block: SheetValue[][] = [];
+    for (let r = 0; r < height; r++) block.push(padRow(out.rows[r] ?? [], width).map(toSheet));
+    sheet.getRange(1, 1, height, width).setValues(block);
+    applyFormat(sheet, out.format, { width, height, extent, warnOnHeader: options.warnOnHeader === true });
+    return sheet;
+  }
+
+  /**
+   * Cell edits of an import, written as one block: the smallest rectangle holding every edit, filled
+   * with what the sheet holds now (formulas kept as formulas) and the edited values.
+   */
+  applyEdits(e: SheetEdits): void {
+    if (e.edits.length === 0) return;
+    const sheet = this.sheet(e.sheet) ?? this.ss.insertSheet(e.sheet);
+    this.byName?.set(e.sheet, sheet);
+    const range = sheet.getDataRange();
+    const values = range.getValues();
+    const formulas = range.getFormulas();
+    const box = boundingBox(e.edits);
+    const block: SheetValue[][] = [];
+    for (let r = box.top; r <= box.bottom; r++) {
+      const row: SheetValue[] = [];
+      for (let c = box.left; c <= box.right; c++) {
+        const formula = formulas[r]?.[c] ?? "";
+        row.push(formula !== "" ? formula : toSheet(fromSheet(values[r]?.[c])));
+      }
+      block.push(row);
+    }
+    for (const edit of e.edits) block[edit.row - box.top]![edit.col - box.left] = toSheet(edit.value);
+    ensureSize(sheet, box.bottom + 1, box.right + 1);
+    sheet.getRange(box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1).setValues(block);
+  }
+}
+
+export function readGrid(sheet: Sheet): Grid {
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((row) => row.map(fromSheet));
+}
+
+function padRow(row: readonly Cell[], width: number): Cell[] {
+  const out = [...row];
+  while (out.length < width) out.push(null);
+  return out;
+}
+
+function boundingBox(edits: readonly CellEdit[]): { top: number; bottom: number; left: number; right: number } {
+  let top = Infinity, bottom = -1, left = Infinity, right = -1;
+  for (const e of edits) {
+    top = Math.min(top, e.row);
+    bottom = Math.max(bottom, e.row);
+    left = Math.min(left, e.col);
+    right = Math.max(right, e.col);
+  }
+  return { top, bottom, left, right };
+}
+
+/** `getRange` outside the grid throws: grow the sheet first (two reads, at most two inserts). */
+export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
+}
+
+function rowA1(row0: number, width: number): string {
+  return `A${row0 + 1}:${columnLetters(width - 1)}${row0 + 1}`;
+}
+
+interface Extent {
+  readonly width: number;
+  readonly height: number;
+  /** Last row (1-based) that number formats and drop-downs reach. */
+  readonly extent: number;
+  readonly warnOnHeader: boolean;
+}
+
+/** The format hints of the core, applied by range. */
+export function applyFormat(sheet: Sheet, f: SheetFormat, x: Extent): void {
+  const firstData = f.headerRow + 2;
+  const dataRows = x.extent - firstData + 1;
+  if (dataRows > 0) {
+    f.numberFormats.forEach((fmt, col) => {
+      if (fmt !== undefined) sheet.getRange(firstData, col + 1, dataRows, 1).setNumberFormat(fmt);
+    });
+  }
+  sheet.getRange(f.headerRow + 1, 1, 1, x.width).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+  if (f.boldRows.length > 0) sheet.getRangeList(f.boldRows.map((r) => rowA1(r, x.width))).setFontWeight("bold");
+  const alerts = f.alertRows ?? [];
+  if (alerts.length > 0) sheet.getRangeList(alerts.map((r) => rowA1(r, x.width))).setFontWeight("bold").setFontColor(ALERT_COLOUR);
+  sheet.setFrozenRows(f.headerRow + 1);
+  f.widths.forEach((w, col) => sheet.setColumnWidth(col + 1, Math.max(MIN_WIDTH_PX, Math.round(w * PIXELS_PER_CHAR))));
+  if (dataRows > 0) {
+    for (const list of f.lists ?? []) {
+      const rule = SpreadsheetApp.newDataValidation().requireValueInList([...list.values], true).setAllowInvalid(false).build();
+      sheet.getRange(firstData, list.col + 1, dataRows, 1).setDataValidation(rule);
+    }
+  }
+  const scoreRows = x.height - firstData + 1;
+  if (scoreRows > 0) {
+    for (const v of f.decimalRanges ?? []) {
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireNumberBetween(v.min, v.max)
+        .setAllowInvalid(false)
+        .setHelpText(`Nhập một số từ ${v.min} đến ${v.max}.`)
+        .build();
+      sheet.getRange(firstData, v.col + 1, scoreRows, 1).setDataValidation(rule);
+    }
+  }
+  if (x.warnOnHeader) {
+    sheet
+      .getRange(1, 1, f.headerRow + 1, x.width)
+      .protect()
+      .setDescription("Dòng tiêu đề do thidua đọc: đổi tên cột có thể làm mất dữ liệu khi tính.")
+      .setWarningOnly(true);
+  }
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import vm from "node:vm";
+import { buildAppsScript } from "../../apps-script/build.mjs";
+import type { GasDouble } from "./gas-double.js";
+
+export interface Built {
+  readonly outDir: string;
+  readonly code: string;
+  readonly handlers: readonly string[];
+}
+
+/** Builds the very bundle `clasp push` would upload, into a temporary folder. */
+export async function buildBundle(): Promise<Built> {
+  return buildAppsScript(mkdtempSync(path.join(tmpdir(), "thidua-gas-")));
+}
+
+export type TopLevel = (...args: unknown[]) => unknown;
+
+/** The built Code.js run in a fresh context whose only globals are the double's services. */
+export interface Script {
+  readonly context: vm.Context;
+  call(name: string, ...args: unknown[]): unknown;
+  has(name: string): boolean;
+}
+
+export function loadBundle(code: string, double: GasDouble): Script {
+  // Date is shared so that a Date from the double is a Date to the script, as in one Apps Script runtime.
+  const context = vm.createContext({ ...double.globals, Date, console });
+  vm.runInContext(code, context, { filename: "Code.js" });
+  const fn = (name: string): TopLevel | undefined => {
+    const f: unknown = context[name];
+    return typeof f === "function" ? (f as TopLevel) : undefined;
+  };
+  return {
+    context,
+    has: (name) => fn(name) !== undefined,
+    call: (name, ...args) => {
+      const f = fn(name);
+      if (!f) throw new Error(`no top-level function ${name} in Code.js`);
+      return f(...args);
+    },
+  };
+}

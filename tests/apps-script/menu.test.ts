@@ -1,0 +1,294 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Grid } from "../../shared/cells/cell.js";
+import { problemsSheet } from "../../shared/ledger/contest-outputs.js";
+import { DEMO_RETURNED_SCORES, initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
+import { runContest } from "../../shared/tasks/contest-run.js";
+import { contestOutputs } from "../../shared/tasks/tally.js";
+import { demoLedgerScored, gridsOf } from "../support/grids.js";
+import { normaliseGrid } from "../support/scenarios.js";
+import { BUTTON, type GasDouble, gasDouble, typedIn } from "./gas-double.js";
+import { loadLedger } from "./ledgers.js";
+import { type Built, type Script, buildBundle, loadBundle } from "./load-bundle.js";
+
+let built: Built;
+beforeAll(async () => {
+  built = await buildBundle();
+});
+
+const JUDGE_MAIL = { GK1: "hung.tv@phurieng.example.vn", GK2: "mai.nt@phurieng.example.vn", GK3: "tuan.lm@phurieng.example.vn" } as const;
+
+function demo(): { gas: GasDouble; script: Script } {
+  const gas = gasDouble({ sharedWith: Object.values(JUDGE_MAIL) });
+  loadLedger(gas.ss, gridsOf(initiativeDemoSheets()));
+  return { gas, script: loadBundle(built.code, gas) };
+}
+
+/** What the core reads from a tab, as the script would. */
+function gridOf(gas: GasDouble, name: string): Grid {
+  return gas.ss.tab(name)!.values().map((r) => r.map((v) => (v === "" ? null : v)));
+}
+
+function lastAlert(gas: GasDouble): string {
+  const a = gas.ui.alerts[gas.ui.alerts.length - 1];
+  return a ? `${a.title}\n${a.prompt}` : "";
+}
+
+describe("Tạo sổ cuộc thi", () => {
+  it("creates the template sheets with drop-downs, frozen headers and a header guard", () => {
+    const gas = gasDouble();
+    gas.ss.addSheet("Trang tính1");
+    loadBundle(built.code, gas).call("createLedgerInitiative");
+    for (const name of ["Cuộc thi", "Đơn vị", "Bài dự thi", "Giám khảo", "Tiêu chí", "Điểm", "Cơ cấu giải"]) {
+      const tab = gas.ss.tab(name)!;
+      expect(tab, name).toBeDefined();
+      expect(tab.frozenRows).toBe(1);
+      expect(tab.protections.some((p) => p.warningOnly && p.range?.row === 1)).toBe(true);
+    }
+    const entries = gas.ss.tab("Bài dự thi")!;
+    const lists = entries.validations.filter((v) => v.rule.kind === "list").map((v) => v.rule.values);
+    expect(lists).toContainEqual(["Hợp lệ", "Không hợp lệ", "Rút"]);
+    expect(lists).toContainEqual(["Tập thể", "Cá nhân"]);
+    expect(entries.validations.every((v) => v.range.numRows >= 1000)).toBe(true);
+    // "01/09/2020" in the example row stays text as written; the date column is formatted as a date.
+    expect(entries.values()[1]![6]).toBe("01/09/2020");
+    expect(entries.numberFormats.some((f) => f.format === "dd/mm/yyyy" && f.range.col === 7)).toBe(true);
+  });
+
+  it("asks before replacing a sheet, and keeps it when told no", () => {
+    const gas = gasDouble();
+    gas.ss.addSheet("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["X1", "Bài thật của người dùng", "U1"]]);
+    const script = loadBundle(built.code, gas);
+    gas.ui.answers = [BUTTON.NO];
+    script.call("createLedgerInitiative");
+    expect(gas.ui.alerts[0]!.buttons).toBe("YES_NO");
+    expect(gas.ui.alerts[0]!.prompt).toContain("“Bài dự thi”");
+    expect(gas.ss.tab("Bài dự thi")!.values()[1]![1]).toBe("Bài thật của người dùng");
+    expect(gas.ss.tab("Cuộc thi")).toBeDefined();
+
+    gas.ui.answers = [BUTTON.YES];
+    script.call("createLedgerInitiative");
+    expect(gas.ss.tab("Bài dự thi")!.values()[1]![0]).toBe("SK01");
+    expect(gas.ss.sheets.filter((s) => s.name === "Bài dự thi")).toHaveLength(1);
+    // Replaced, not stacked: one header guard per sheet.
+    expect(gas.ss.tab("Bài dự thi")!.protections).toHaveLength(1);
+  });
+
+  it("can replace the only sheet of a spreadsheet", () => {
+    const gas = gasDouble();
+    gas.ss.addSheet("Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Cũ"]]);
+    gas.ui.answers = [BUTTON.YES];
+    loadBundle(built.code, gas).call("createLedgerInitiative");
+    expect(gas.ss.tab("Cuộc thi")!.values()[1]![1]).toBe("Tìm sáng kiến, giải pháp cải cách hành chính huyện Phú Riềng");
+    expect(gas.ss.sheets.map((s) => s.name)).toEqual(["Cuộc thi", "Đơn vị", "Bài dự thi", "Giám khảo", "Tiêu chí", "Điểm", "Cơ cấu giải"]);
+  });
+});
+
+describe("Kiểm tra, Tính kết quả, Đơn vị chưa nộp", () => {
+  it("Kiểm tra writes the core's problem sheet and summarises it", () => {
+    const { gas, script } = demo();
+    script.call("checkLedger");
+    const expected = problemsSheet(runContest(gridsOf(initiativeDemoSheets())).problems);
+    expect(normaliseGrid(gas.ss.tab("Kiểm tra")!.values())).toEqual(normaliseGrid(expected.rows));
+    expect(lastAlert(gas)).toMatch(/\d+ lỗi, \d+ cảnh báo/);
+  });
+
+  it("Tính kết quả toasts winners, the total in đồng and the errors left", () => {
+    const gas = gasDouble();
+    loadLedger(gas.ss, demoLedgerScored());
+    loadBundle(built.code, gas).call("tallyResults");
+    const run = runContest(demoLedgerScored());
+    const winners = run.result.categories.flatMap((c) => c.entries).filter((r) => r.award.kind === "prize").length;
+    const toast = gas.ss.toasts[0]!.message;
+    expect(toast).toContain(`${winners} bài đạt giải`);
+    expect(toast).toContain(`${run.result.totalAmount.toLocaleString("de-DE")} đ`);
+    expect(toast).toContain(run.errorCount > 0 ? `còn ${run.errorCount} lỗi` : "không còn lỗi");
+  });
+
+  it("Đơn vị chưa nộp drafts one reminder per unit below quota and sends nothing", () => {
+    const { gas, script } = demo();
+    script.call("draftReminders");
+    const short = runContest(gridsOf(initiativeDemoSheets())).units.filter((u) => !u.meetsQuota);
+    expect(short.length).toBeGreaterThan(0);
+    const rows = gas.ss.tab("Nhắc nộp bài")!.values().slice(1);
+    expect(rows.map((r) => r[0])).toEqual(short.map((u) => u.unit.code));
+    for (const [i, u] of short.entries()) {
+      const text = String(rows[i]![6]);
+      expect(text).toContain(`Kính gửi: ${u.unit.name}.`);
+      expect(text).toContain(`số bài tối thiểu là ${u.unit.quota}`);
+      expect(text).toContain("Trân trọng.");
+    }
+    expect(lastAlert(gas)).toContain("chưa có thư nào được gửi");
+  });
+
+  it("keeps text that looks like a formula or a number as text", () => {
+    const grids = demoLedgerScored();
+    const gas = gasDouble();
+    loadLedger(gas.ss, grids);
+    // Typed with a leading apostrophe, as a person must to keep them as text.
+    const entries = gas.ss.tab("Bài dự thi")!;
+    entries.put(3, 2, typedIn("'=HYPERLINK(\"http://x\")"));
+    entries.put(3, 5, typedIn("'+84 912 345 678"));
+    entries.put(4, 2, typedIn("'2020"));
+    loadBundle(built.code, gas).call("tallyResults");
+    const results = gas.ss.tab("Kết quả")!;
+    const titles = results.values().map((r) => r[3]);
+    expect(titles).toContain("=HYPERLINK(\"http://x\")");
+    expect(titles).toContain("2020");
+    expect(results.values().map((r) => r[5])).toContain("+84 912 345 678");
+    for (let r = 1; r <= results.values().length; r++) for (let c = 1; c <= 11; c++) expect(results.formulaAt(r, c)).toBeUndefined();
+  });
+
+  it("answers a missing sheet and an unexpected failure in Vietnamese, without a stack trace", () => {
+    const gas = gasDouble();
+    gas.ss.addSheet("Trang tính1");
+    const script = loadBundle(built.code, gas);
+    script.call("tallyResults");
+    expect(lastAlert(gas)).toContain("Sổ thiếu trang bắt buộc");
+    gas.ss.getSheets = () => {
+      throw new Error("Exception: Service Spreadsheets timed out while accessing document\n    at readContestGrids (Code.js:1:2)");
+    };
+    script.call("checkLedger");
+    const text = lastAlert(gas);
+    expect(text).toContain("Đã xảy ra sự cố");
+    expect(text).toContain("Chi tiết: Service Spreadsheets timed out");
+    expect(text).not.toMatch(/\bat \w+ \(/);
+  });
+});
+
+describe("Trang chấm and Gộp điểm", () => {
+  function typeScores(gas: GasDouble, judge: keyof typeof JUDGE_MAIL): void {
+    const tab = gas.ss.tab(`Chấm ${judge}`)!;
+    const grid = tab.values();
+    const scores = DEMO_RETURNED_SCORES[judge]!;
+    grid.forEach((row, i) => {
+      const s = scores[String(row[0])];
+      if (i === 0 || !s) return;
+      s.forEach((v, k) => {
+        expect(tab.canEdit(JUDGE_MAIL[judge], i + 1, 4 + k)).toBe(true);
+        tab.put(i + 1, 4 + k, typedIn(v));
+      });
+    });
+  }
+
+  it("gives each judge a tab only they (and the owner) can score in", () => {
+    const { gas, script } = demo();
+    script.call("createJudgeTabs");
+    for (const judge of ["GK1", "GK2", "GK3"] as const) {
+      const tab = gas.ss.tab(`Chấm ${judge}`)!;
+      expect(tab).toBeDefined();
+      expect(tab.values()[0]!.slice(0, 4)).toEqual(["Mã bài", "Tên bài", "Hạng mục", "TC1"]);
+      const others = Object.entries(JUDGE_MAIL).filter(([j]) => j !== judge).map(([, m]) => m);
+      expect(tab.canEdit(JUDGE_MAIL[judge], 2, 4)).toBe(true);
+      expect(tab.canEdit(JUDGE_MAIL[judge], 2, 1)).toBe(false);
+      expect(tab.canEdit(gas.ss.owner, 2, 4)).toBe(true);
+      for (const other of others) expect(tab.canEdit(other, 2, 4)).toBe(false);
+      expect(tab.validations.some((v) => v.rule.kind === "between" && v.rule.max === 30 && !v.rule.allowInvalid)).toBe(true);
+      expect(tab.notes.get("1,1")).toContain("PHIẾU CHẤM ĐIỂM");
+    }
+    // GK1 belongs to PNV: no PNV entry on their tab.
+    expect(gas.ss.tab("Chấm GK1")!.values().map((r) => r[0])).not.toContain("SK01");
+    expect([...gas.documentProperties.store.keys()]).toHaveLength(3);
+  });
+
+  it("asks before recreating tabs that may hold scores", () => {
+    const { gas, script } = demo();
+    script.call("createJudgeTabs");
+    typeScores(gas, "GK2");
+    gas.ui.answers = [BUTTON.NO];
+    script.call("createJudgeTabs");
+    expect(gas.ui.alerts.some((a) => a.buttons === "YES_NO" && a.prompt.includes("Gộp điểm"))).toBe(true);
+    expect(gas.ss.tab("Chấm GK2")!.values()[1]![3]).not.toBe("");
+  });
+
+  it("merges the tabs into Điểm like thidua import, then tallies as the core does", () => {
+    const { gas, script } = demo();
+    script.call("createJudgeTabs");
+    for (const judge of ["GK1", "GK2", "GK3"] as const) typeScores(gas, judge);
+    script.call("mergeJudgeScores");
+    expect(lastAlert(gas)).toContain("Đã gộp 3 trang chấm");
+    expect(gas.ss.tab("Nhật ký")!.values().slice(1)).toHaveLength(3);
+    script.call("tallyResults");
+    // The core on the merged ledger, and on the ledger with the same scores typed in directly, agree.
+    const merged = new Map(["Cuộc thi", "Đơn vị", "Bài dự thi", "Giám khảo", "Tiêu chí", "Điểm", "Cơ cấu giải"].map((n) => [n, gridOf(gas, n)]));
+    const direct = contestOutputs(runContest(demoLedgerScored()));
+    const mine = contestOutputs(runContest(merged));
+    for (const name of ["Kết quả", "Danh sách giải", "Tổng hợp đơn vị"]) {
+      const want = direct.find((s) => s.name === name)!;
+      expect(normaliseGrid(gas.ss.tab(name)!.values()), name).toEqual(normaliseGrid(want.rows));
+      expect(normaliseGrid(mine.find((s) => s.name === name)!.rows)).toEqual(normaliseGrid(want.rows));
+    }
+  });
+
+  it("never overwrites a score silently: a changed score needs a yes", () => {
+    const { gas, script } = demo();
+    script.call("createJudgeTabs");
+    typeScores(gas, "GK2");
+    script.call("mergeJudgeScores");
+    const scores = () => gas.ss.tab("Điểm")!.values();
+    const rowOf = (entry: string) => scores().findIndex((r) => r[0] === entry && r[1] === "GK2");
+    const before = scores()[rowOf("SK02")]![3];
+    expect(before).toBe(25);
+    const tab = gas.ss.tab("Chấm GK2")!;
+    const tabRow = tab.values().findIndex((r) => r[0] === "SK02");
+    tab.put(tabRow + 1, 4, typedIn(29));
+
+    gas.ui.answers = [BUTTON.NO];
+    script.call("mergeJudgeScores");
+    expect(scores()[rowOf("SK02")]![3]).toBe(25);
+    expect(lastAlert(gas)).toContain("sổ đang có 25, tệp nhập có 29");
+
+    gas.ui.answers = [BUTTON.YES];
+    script.call("mergeJudgeScores");
+    expect(scores()[rowOf("SK02")]![3]).toBe(29);
+    // One log row per tab per merge.
+    expect(gas.ss.tab("Nhật ký")!.values().slice(1)).toHaveLength(9);
+  });
+
+  it("keeps a formula the secretariat put in Điểm when merging around it", () => {
+    const { gas, script } = demo();
+    const scores = gas.ss.tab("Điểm")!;
+    scores.put(1, 8, typedIn("Tổng"));
+    scores.put(2, 8, typedIn("=SUM(D2:G2)"));
+    script.call("createJudgeTabs");
+    typeScores(gas, "GK2");
+    script.call("mergeJudgeScores");
+    expect(scores.formulaAt(2, 8)).toBe("=SUM(D2:G2)");
+  });
+});
+
+describe("Kết nối biểu mẫu and the sidebar", () => {
+  it("installs the form trigger once", () => {
+    const { gas, script } = demo();
+    script.call("connectForm");
+    script.call("connectForm");
+    expect(gas.triggers).toHaveLength(1);
+    expect(gas.triggers[0]!.handler).toBe("onFormSubmitEntry");
+    expect(script.has("onFormSubmitEntry")).toBe(true);
+    expect(lastAlert(gas)).toContain("đã được kết nối từ trước");
+  });
+
+  it("opens the sidebar and feeds it entries per unit and scoring progress per judge", () => {
+    const gas = gasDouble();
+    loadLedger(gas.ss, demoLedgerScored());
+    const script = loadBundle(built.code, gas);
+    script.call("showSidebar");
+    expect(gas.htmlFiles).toEqual(["sidebar"]);
+    expect(gas.ui.sidebars).toHaveLength(1);
+    const res = script.call("getDashboard") as { ok: boolean; data: { units: { code: string; valid: number; quota: number }[]; judges: { code: string; expected: number; scored: number }[] } };
+    expect(res.ok).toBe(true);
+    const run = runContest(demoLedgerScored());
+    expect(res.data.units.map((u) => [u.code, u.valid, u.quota])).toEqual(run.units.map((u) => [u.unit.code, u.valid, u.unit.quota]));
+    const gk3 = res.data.judges.find((j) => j.code === "GK3")!;
+    // GK3 left SK07 blank: one expected entry not scored.
+    expect(gk3.expected - gk3.scored).toBe(1);
+    expect(JSON.parse(JSON.stringify(res))).toEqual(res);
+  });
+
+  it("returns plain results to the sidebar instead of opening a dialog", () => {
+    const { gas, script } = demo();
+    const res = script.call("checkLedger", "sidebar") as { ok: boolean; message: string; lines: string[] };
+    expect(res.message).toMatch(/lỗi/);
+    expect(gas.ui.alerts).toHaveLength(0);
+    expect(gas.ss.tab("Kiểm tra")).toBeDefined();
+  });
+});

@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runContest } from "../../shared/tasks/contest-run.js";
+import { demoLedgerScored } from "../support/grids.js";
+import { type GasDouble, gasDouble } from "./gas-double.js";
+import { loadLedger } from "./ledgers.js";
+import { type Script, buildBundle, loadBundle } from "./load-bundle.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SCREENSHOT = path.resolve("tests/output/apps-script-sidebar.png");
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Bỏ qua kiểm thử thanh bên trong trình duyệt: không có ${CHROMIUM} (cài gói Debian “chromium”).`);
+
+/**
+ * `google.script.run` in the page, as Apps Script provides it: each call goes to `__gas`, which runs
+ * the top-level function of the built Code.js (in Node, over the double) and hands back plain data.
+ */
+const RUN_STUB = `
+  (() => {
+    const runner = (ok, fail) => new Proxy({}, {
+      get: (_t, name) => {
+        if (name === "withSuccessHandler") return (f) => runner(f, fail);
+        if (name === "withFailureHandler") return (f) => runner(ok, f);
+        return (...args) => {
+          window.__gas(String(name), args).then((r) => {
+            if (r.error !== undefined) { if (fail) fail(new Error(r.error)); }
+            else if (ok) ok(r.value);
+          });
+        };
+      },
+    });
+    window.google = { script: { run: runner(null, null) } };
+  })();
+`;
+
+describe.skipIf(!hasChromium)("the sidebar in headless Chromium, calling the built script", () => {
+  let browser: Browser;
+  let page: Page;
+  let gas: GasDouble;
+  let script: Script;
+  const calls: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const built = await buildBundle();
+    gas = gasDouble();
+    loadLedger(gas.ss, demoLedgerScored());
+    script = loadBundle(built.code, gas);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 300, height: 900 }, locale: "vi-VN" });
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.exposeFunction("__gas", (name: string, args: unknown[]) => {
+      calls.push(name);
+      try {
+        return { value: JSON.parse(JSON.stringify(script.call(name, ...args) ?? null)) as unknown };
+      } catch (err) {
+        return { error: err instanceof Error ? err.message : String(err) };
+      }
+    });
+    // Apps Script serves the page with google.script.run already defined: the stub goes first in <head>.
+    const html = readFileSync(path.join(built.outDir, "sidebar.html"), "utf8").replace("<head>", `<head><script>${RUN_STUB}</script>`);
+    await page.setContent(html);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows entries per unit against quota and each judge's progress", async () => {
+    const run = runContest(demoLedgerScored());
+    await expect.poll(() => page.locator("#units tr").count()).toBe(run.units.length);
+    expect(await page.locator("#judges tr").count()).toBe(run.ledger.judges.size);
+    const short = run.units.filter((u) => !u.meetsQuota).length;
+    expect(await page.locator("#units td.short").count()).toBe(short);
+    // GK3 left SK07 blank: one entry short of what they are expected to score.
+    const [name, scored, expected] = await page.locator("#judges tr", { hasText: "GK3" }).locator("td").allTextContents();
+    expect(name).toBe("GK3 — Lê Minh Tuấn");
+    expect(Number(scored)).toBe(Number(expected) - 1);
+    expect(await page.locator("#summary").textContent()).toContain(run.ledger.settings.name);
+    expect(calls).toEqual(["getDashboard"]);
+  });
+
+  it("runs Tính kết quả from its button and refreshes", async () => {
+    await page.getByRole("button", { name: "Tính kết quả" }).click();
+    await expect.poll(() => page.locator("#message").textContent()).toContain("Đã ghi");
+    expect(calls).toContain("tallyResults");
+    expect(gas.ss.tab("Kết quả")).toBeDefined();
+    expect(gas.ui.alerts).toHaveLength(0);
+    await expect.poll(() => calls.filter((c) => c === "getDashboard").length).toBe(2);
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
