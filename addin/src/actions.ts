@@ -1,0 +1,164 @@
+import type { Lang } from "../../shared/i18n/messages.js";
+import { IM } from "../../shared/i18n/messages.js";
+import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
+import { type Problem, ProblemList, problemAddress } from "../../shared/ledger/problem.js";
+import { SCORES_SHEET } from "../../shared/ledger/schema.js";
+import { type TemplateKind, templateSheets } from "../../shared/samples/templates.js";
+import { toPlainText } from "../../shared/scoring/exact.js";
+import { type ContestRun, readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
+import { type ImportReport, type ReturnedWorkbook, importWorkbooks } from "../../shared/tasks/import.js";
+import { check, tally } from "../../shared/tasks/tally.js";
+import { unitChart } from "./chart.js";
+import { ExcelLedger, type ExcelRunner } from "./excel-port.js";
+import { type JudgeProgress, judgeProgress } from "./judge-progress.js";
+import type { FormatCapabilities } from "./sheet-format.js";
+import { tallySummaryLine } from "./summary.js";
+import { readReturnedWorkbook } from "./xlsx-reader.js";
+
+/**
+ * What the task pane's buttons do, without the page: each action builds a port and calls the core's
+ * task. Kept apart from the DOM so vitest can run every action against the Excel double.
+ */
+export interface AddinHost {
+  readonly run: ExcelRunner;
+  readonly capabilities: FormatCapabilities;
+}
+
+/** A task stopped before doing anything (a missing sheet…): shown as it is, never as a stack trace. */
+export class Refusal extends Error {
+  constructor(readonly vi: string, readonly en: string) {
+    super(en);
+  }
+}
+
+function refuseMissing(run: ContestRun): void {
+  if (run.missingSheets.length > 0) {
+    const list = run.missingSheets.join(", ");
+    throw new Refusal(`Sổ thiếu trang bắt buộc: ${list}. Hãy dùng “Tạo sổ cuộc thi” hoặc thêm các trang này.`, `The ledger lacks required sheets: ${list}. Use “Create ledger” or add them.`);
+  }
+}
+
+// ---- Tạo sổ cuộc thi ----
+
+export interface TemplatePlan {
+  readonly port: ExcelLedger;
+  readonly sheets: readonly OutputSheet[];
+  /** Template sheets that already exist in the workbook: never overwritten without asking. */
+  readonly existing: readonly string[];
+}
+
+/** One sync: which template sheets already exist. */
+export async function planTemplate(host: AddinHost, kind: TemplateKind): Promise<TemplatePlan> {
+  const port = new ExcelLedger({ ...host, asTables: true });
+  const names = new Set((await port.sheetNames()).map((n) => n.toLowerCase()));
+  const sheets = templateSheets(kind);
+  return { port, sheets, existing: sheets.filter((s) => names.has(s.name.toLowerCase())).map((s) => s.name) };
+}
+
+/** One sync: writes the template, all of it (after the user agreed) or only the sheets that are missing. */
+export async function applyTemplate(plan: TemplatePlan, mode: "overwrite" | "missing-only"): Promise<string[]> {
+  const sheets = mode === "overwrite" ? plan.sheets : plan.sheets.filter((s) => !plan.existing.includes(s.name));
+  if (sheets.length > 0) await plan.port.write(sheets);
+  return sheets.map((s) => s.name);
+}
+
+// ---- Kiểm tra ----
+
+/** Two syncs: sheet names, one read. Nothing is written. */
+export async function runCheck(host: AddinHost): Promise<ContestRun> {
+  const run = await check(new ExcelLedger(host), { write: false });
+  refuseMissing(run);
+  return run;
+}
+
+/** Where a problem can be shown in the workbook, if it points into one of its sheets. */
+export function problemTarget(p: Problem): { sheet: string; address: string } | undefined {
+  if (p.row === undefined && p.col === undefined) return undefined;
+  const full = problemAddress(p);
+  const bang = full.lastIndexOf("!");
+  if (bang < 0 || p.sheet.startsWith("[")) return undefined;
+  return { sheet: p.sheet, address: full.slice(bang + 1) };
+}
+
+/** One sync: selects the problem's cell. */
+export async function selectProblem(host: AddinHost, p: Problem): Promise<boolean> {
+  const target = problemTarget(p);
+  if (!target) return false;
+  await new ExcelLedger(host).select(target.sheet, target.address);
+  return true;
+}
+
+// ---- Tính kết quả ----
+
+export interface TallyOutcome {
+  readonly run: ContestRun;
+  readonly summary: string;
+}
+
+/** Three syncs: names, read, one write of the four output sheets and the chart. */
+export async function runTally(host: AddinHost, lang: Lang): Promise<TallyOutcome> {
+  const run = await tally(new ExcelLedger({ ...host, decorate: unitChart }));
+  refuseMissing(run);
+  return { run, summary: tallySummaryLine(run, lang) };
+}
+
+// ---- Chấm điểm ----
+
+export interface JudgeOverview {
+  readonly run: ContestRun;
+  readonly judges: readonly JudgeProgress[];
+}
+
+/** Three syncs: names, read, then score cells of `Điểm` validated 0..max and highlighted when invalid. */
+export async function runJudgeOverview(host: AddinHost): Promise<JudgeOverview> {
+  const port = new ExcelLedger(host);
+  const run = runContest(await readContestSheets(port));
+  refuseMissing(run);
+  const ledger = run.ledger;
+  const sheet = ledger.sheetNames.get(SCORES_SHEET.name) ?? SCORES_SHEET.name;
+  const lastRow = Math.max(0, ...ledger.scores.map((s) => s.row));
+  const expectedRows = ledger.judges.size * ledger.entries.size;
+  const ranges = [...ledger.scoreColumns].flatMap(([key, col]) => {
+    const c = ledger.criteria.get(key);
+    return c ? [{ col, min: 0, max: Number(toPlainText(c.max)) }] : [];
+  });
+  await port.guardColumns(sheet, 1, Math.max(lastRow, expectedRows) + 50, ranges);
+  return { run, judges: judgeProgress(run) };
+}
+
+// ---- Nhập phiếu chấm ----
+
+export interface PickedFile {
+  readonly name: string;
+  readonly data: ArrayBuffer;
+}
+
+export interface ImportOutcome {
+  readonly reports: readonly ImportReport[];
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Parses the returned workbooks in the pane, then the core's `importWorkbooks` (the rules of `thidua
+ * import`: nothing overwritten silently, conflicts listed, `Nhật ký` rows) and one write. Three syncs.
+ */
+export async function runImport(host: AddinHost, files: readonly PickedFile[], now: number = Date.now()): Promise<ImportOutcome> {
+  const unreadable = new ProblemList();
+  const returned: ReturnedWorkbook[] = [];
+  for (const f of files) {
+    try {
+      returned.push(await readReturnedWorkbook(f.name, f.data));
+    } catch (err) {
+      unreadable.error(f.name, undefined, undefined, IM.unreadable(err instanceof Error ? err.message : String(err)));
+    }
+  }
+  if (returned.length === 0) {
+    throw new Refusal("Không đọc được tệp nào (cần tệp Excel .xlsx là phiếu chấm đã gửi lại).", "None of the files could be read (returned .xlsx scoring workbooks are expected).");
+  }
+  const port = new ExcelLedger(host);
+  const names = await port.sheetNames();
+  const sheets = await port.read(names);
+  const result = importWorkbooks(sheets, returned, { replace: false, now });
+  await port.write([], result.edits);
+  return { reports: result.reports, problems: [...unreadable.items, ...result.problems.items] };
+}

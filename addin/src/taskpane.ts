@@ -1,0 +1,355 @@
+import { type Lang, say } from "../../shared/i18n/messages.js";
+import { type Problem, SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
+import type { TemplateKind } from "../../shared/samples/templates.js";
+import { type ImportReport, logText } from "../../shared/tasks/import.js";
+import {
+  type AddinHost,
+  type ImportOutcome,
+  type JudgeOverview,
+  Refusal,
+  type TallyOutcome,
+  type TemplatePlan,
+  applyTemplate,
+  planTemplate,
+  problemTarget,
+  runCheck,
+  runImport,
+  runJudgeOverview,
+  runTally,
+  selectProblem,
+} from "./actions.js";
+import type { ContestRun } from "../../shared/tasks/contest-run.js";
+import { tallySummaryLine } from "./summary.js";
+import { type UiKey, UI, ui } from "./ui-text.js";
+
+type Panel = "template" | "check" | "judge" | "import" | "tally";
+
+interface PaneState {
+  lang: Lang;
+  busy: boolean;
+  panel: Panel | undefined;
+  /** Re-draws what the last action showed, e.g. after a language switch. */
+  redraw: (() => void) | undefined;
+}
+
+const state: PaneState = { lang: "vi", busy: false, panel: undefined, redraw: undefined };
+
+function $(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`missing #${id}`);
+  return el;
+}
+
+const t = (key: UiKey): string => ui(key, state.lang);
+const tt = (vi: string, en: string): string => say({ vi, en }, state.lang);
+
+function setStatus(text: string, isError = false): void {
+  const status = $("status");
+  status.textContent = text;
+  status.classList.toggle("error", isError);
+  status.removeAttribute("data-t");
+}
+
+function showPanel(panel: Panel): void {
+  state.panel = panel;
+  for (const p of ["template", "check", "judge", "import", "tally"] as const) $(`panel-${p}`).hidden = p !== panel;
+}
+
+function applyLanguage(): void {
+  document.documentElement.lang = state.lang;
+  document.querySelectorAll<HTMLElement>("[data-t]").forEach((el) => {
+    const key = el.dataset.t as UiKey;
+    if (key in UI) el.textContent = t(key);
+  });
+  $("lang").setAttribute("lang", state.lang === "vi" ? "en" : "vi");
+  state.redraw?.();
+}
+
+/** A message for the user, in their language, never a stack trace. */
+export function errorMessage(err: unknown, lang: Lang): string {
+  if (err instanceof Refusal) return lang === "en" ? err.en : err.vi;
+  const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : undefined;
+  const detail = err instanceof Error ? err.message.split("\n")[0]!.slice(0, 160) : String(err).slice(0, 160);
+  if (code) {
+    return say(
+      {
+        vi: `Excel từ chối thao tác (mã ${code}): ${detail}. Hãy thoát khỏi ô đang nhập (nếu có) rồi thử lại.`,
+        en: `Excel refused the operation (code ${code}): ${detail}. Leave any cell being edited and try again.`,
+      },
+      lang,
+    );
+  }
+  return say({ vi: `Có lỗi không mong muốn: ${detail}. Sổ không bị thay đổi dở dang; hãy thử lại.`, en: `Unexpected error: ${detail}. Please try again.` }, lang);
+}
+
+/** Runs a long operation: buttons disabled (it can't be started twice), progress shown, errors explained. */
+async function busy(label: string, work: () => Promise<void>): Promise<void> {
+  if (state.busy) return;
+  state.busy = true;
+  document.body.classList.add("is-busy");
+  document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("button, input, select").forEach((el) => (el.disabled = true));
+  $("busy").hidden = false;
+  setStatus(label);
+  try {
+    await work();
+  } catch (err) {
+    setStatus(errorMessage(err, state.lang), true);
+  } finally {
+    document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("button, input, select").forEach((el) => (el.disabled = false));
+    $("busy").hidden = true;
+    state.busy = false;
+    document.body.classList.remove("is-busy");
+  }
+}
+
+function problemItem(host: AddinHost, p: Problem): HTMLLIElement {
+  const li = document.createElement("li");
+  const button = document.createElement("button");
+  button.type = "button";
+  const sev = document.createElement("span");
+  sev.className = `sev sev-${p.severity}`;
+  sev.textContent = say(SEVERITY_LABEL[p.severity], state.lang);
+  const addr = document.createElement("span");
+  addr.className = "addr";
+  addr.textContent = problemAddress(p);
+  const text = document.createElement("span");
+  text.textContent = say(p.text, state.lang);
+  button.append(sev, addr, text);
+  const target = problemTarget(p);
+  if (target) {
+    button.dataset.address = problemAddress(p);
+    button.addEventListener("click", () =>
+      void busy(t("working"), async () => {
+        await selectProblem(host, p);
+        setStatus(tt(`Đã chọn ${problemAddress(p)}.`, `Selected ${problemAddress(p)}.`));
+      }),
+    );
+  } else button.classList.add("no-target");
+  li.append(button);
+  return li;
+}
+
+function fillList(list: HTMLElement, items: readonly HTMLElement[], emptyText = t("none")): void {
+  list.replaceChildren(...items);
+  if (items.length === 0) {
+    const li = document.createElement("li");
+    li.textContent = emptyText;
+    list.append(li);
+  }
+}
+
+function countLine(run: ContestRun): string {
+  return tt(`${run.errorCount} lỗi, ${run.warningCount} cảnh báo.`, `${run.errorCount} errors, ${run.warningCount} warnings.`);
+}
+
+// ---- actions ----
+
+function renderTally(outcome: TallyOutcome): void {
+  $("summary").textContent = outcome.summary;
+  setStatus(tt("Đã ghi: Kết quả, Danh sách giải, Tổng hợp đơn vị, Kiểm tra và biểu đồ.", "Written: Kết quả, Danh sách giải, Tổng hợp đơn vị, Kiểm tra and the chart."));
+}
+
+async function tallyAction(host: AddinHost): Promise<void> {
+  showPanel("tally");
+  await busy(tt("Đang tính kết quả…", "Computing results…"), async () => {
+    const outcome = await runTally(host, state.lang);
+    // The summary is computed text: a language switch recomputes the line from the same run.
+    state.redraw = () => renderTally({ run: outcome.run, summary: tallySummaryLine(outcome.run, state.lang) });
+    renderTally(outcome);
+  });
+}
+
+function renderCheck(run: ContestRun, host: AddinHost): void {
+  $("check-count").textContent = countLine(run);
+  fillList($("problems"), run.problems.map((p) => problemItem(host, p)), tt("Không phát hiện lỗi hay cảnh báo nào.", "No errors or warnings found."));
+  setStatus(countLine(run));
+}
+
+async function checkAction(host: AddinHost): Promise<void> {
+  showPanel("check");
+  await busy(t("reading"), async () => {
+    const run = await runCheck(host);
+    state.redraw = () => renderCheck(run, host);
+    renderCheck(run, host);
+  });
+}
+
+function renderJudge(overview: JudgeOverview, host: AddinHost): void {
+  const select = $("judge") as HTMLSelectElement;
+  const chosen = select.value;
+  select.replaceChildren(
+    ...overview.judges.map((j) => {
+      const o = document.createElement("option");
+      o.value = j.judge.code;
+      o.textContent = `${j.judge.code} — ${j.judge.name}`;
+      return o;
+    }),
+  );
+  if (overview.judges.some((j) => j.judge.code === chosen)) select.value = chosen;
+  const progress = overview.judges.find((j) => j.judge.code === select.value) ?? overview.judges[0];
+  const bar = $("judge-progress") as HTMLProgressElement;
+  if (!progress) {
+    bar.max = 1;
+    bar.value = 0;
+    $("judge-count").textContent = tt("Trang “Giám khảo” chưa có giám khảo nào.", "The “Giám khảo” sheet lists no judge.");
+    fillList($("judge-missing"), []);
+    fillList($("judge-invalid"), []);
+    return;
+  }
+  bar.max = Math.max(progress.expected.length, 1);
+  bar.value = progress.scored.length;
+  $("judge-count").textContent = tt(
+    `Đã chấm ${progress.scored.length}/${progress.expected.length} bài; ${progress.missing.length} bài chưa có điểm; ${progress.invalid.length} ô điểm không hợp lệ.`,
+    `Scored ${progress.scored.length}/${progress.expected.length} entries; ${progress.missing.length} not scored; ${progress.invalid.length} invalid score cells.`,
+  );
+  fillList(
+    $("judge-missing"),
+    progress.missing.map((e) => {
+      const li = document.createElement("li");
+      li.textContent = `${e.code} — ${e.title}`;
+      return li;
+    }),
+  );
+  fillList($("judge-invalid"), progress.invalid.map((p) => problemItem(host, p)));
+}
+
+async function judgeAction(host: AddinHost): Promise<void> {
+  showPanel("judge");
+  await busy(t("reading"), async () => {
+    const overview = await runJudgeOverview(host);
+    state.redraw = () => renderJudge(overview, host);
+    ($("judge") as HTMLSelectElement).onchange = () => renderJudge(overview, host);
+    renderJudge(overview, host);
+    setStatus(tt("Ô điểm trong trang “Điểm” chỉ nhận số từ 0 đến điểm tối đa.", "Score cells in “Điểm” now accept only 0..max."));
+  });
+}
+
+function reportLine(r: ImportReport): string {
+  const who = r.judge ? ` (${r.judge})` : "";
+  if (state.lang === "vi") return `${r.file}${who}: ${logText(r)}`;
+  if (r.kind === "refused") return `${r.file}${who}: refused`;
+  return `${r.file}${who}: ${r.added} added, ${r.same} identical, ${r.conflicts} different (kept), ${r.replaced} replaced${r.invalid ? `, ${r.invalid} invalid` : ""}`;
+}
+
+function renderImport(outcome: ImportOutcome, host: AddinHost): void {
+  fillList(
+    $("import-report"),
+    outcome.reports.map((r) => {
+      const li = document.createElement("li");
+      li.textContent = reportLine(r);
+      return li;
+    }),
+  );
+  fillList($("import-problems"), outcome.problems.map((p) => problemItem(host, p)), "");
+  const errors = outcome.problems.filter((p) => p.severity === "error").length;
+  setStatus(tt(`Đã nhập ${outcome.reports.length} tệp; ${errors} lỗi (xem trang “Nhật ký”).`, `Imported ${outcome.reports.length} files; ${errors} errors (see the “Nhật ký” sheet).`));
+}
+
+async function importFiles(host: AddinHost, input: HTMLInputElement): Promise<void> {
+  const files = [...(input.files ?? [])];
+  if (files.length === 0) return;
+  await busy(tt(`Đang đọc ${files.length} tệp…`, `Reading ${files.length} files…`), async () => {
+    const picked = [];
+    for (const [i, f] of files.entries()) {
+      setStatus(tt(`Đang đọc tệp ${i + 1}/${files.length}: ${f.name}…`, `Reading file ${i + 1}/${files.length}: ${f.name}…`));
+      picked.push({ name: f.name, data: await f.arrayBuffer() });
+    }
+    setStatus(tt("Đang gộp điểm vào sổ…", "Merging scores into the ledger…"));
+    const outcome = await runImport(host, picked);
+    state.redraw = () => renderImport(outcome, host);
+    renderImport(outcome, host);
+  });
+  input.value = "";
+}
+
+function templateNames(): Record<TemplateKind, string> {
+  return { "sang-kien": t("templateSangKien"), "truc-tuyen": t("templateTrucTuyen"), "thi-dua": t("templateThiDua") };
+}
+
+async function createTemplate(host: AddinHost): Promise<void> {
+  const kind = ($("template-kind") as HTMLSelectElement).value as TemplateKind;
+  let plan: TemplatePlan | undefined;
+  await busy(t("reading"), async () => {
+    plan = await planTemplate(host, kind);
+    if (plan.existing.length === 0) {
+      const written = await applyTemplate(plan, "overwrite");
+      setStatus(tt(`Đã tạo ${written.length} trang theo mẫu “${templateNames()[kind]}”. Thay các dòng ví dụ bằng dữ liệu thật.`, `Created ${written.length} sheets from “${templateNames()[kind]}”. Replace the example rows with real data.`));
+      plan = undefined;
+    }
+  });
+  if (!plan) return;
+  const asked = plan;
+  $("template-confirm").hidden = false;
+  fillList(
+    $("template-existing"),
+    asked.existing.map((name) => {
+      const li = document.createElement("li");
+      li.textContent = name;
+      return li;
+    }),
+  );
+  setStatus(tt("Một số trang đã có: hãy chọn ghi đè, chỉ tạo trang còn thiếu, hoặc hủy.", "Some sheets exist: overwrite, create only the missing ones, or cancel."));
+  const decide = (mode: "overwrite" | "missing-only" | "cancel"): void => {
+    $("template-confirm").hidden = true;
+    if (mode === "cancel") {
+      setStatus(t("cancelled"));
+      return;
+    }
+    void busy(t("working"), async () => {
+      const written = await applyTemplate(asked, mode);
+      setStatus(tt(`Đã tạo ${written.length} trang: ${written.join(", ") || "không có"}.`, `Created ${written.length} sheets: ${written.join(", ") || "none"}.`));
+    });
+  };
+  $("template-overwrite").onclick = () => decide("overwrite");
+  $("template-missing").onclick = () => decide("missing-only");
+  $("template-cancel").onclick = () => decide("cancel");
+}
+
+export function start(host: AddinHost): void {
+  $("lang").addEventListener("click", () => {
+    state.lang = state.lang === "vi" ? "en" : "vi";
+    applyLanguage();
+  });
+  document.querySelectorAll<HTMLButtonElement>("[data-action]").forEach((button) => {
+    button.addEventListener("click", () => {
+      state.redraw = undefined;
+      switch (button.dataset.action) {
+        case "template":
+          showPanel("template");
+          $("template-confirm").hidden = true;
+          setStatus(tt("Chọn mẫu rồi bấm “Tạo các trang”.", "Pick a template, then “Create the sheets”."));
+          break;
+        case "check":
+          void checkAction(host);
+          break;
+        case "judge":
+          void judgeAction(host);
+          break;
+        case "import":
+          showPanel("import");
+          setStatus(t("importLabel"));
+          break;
+        case "tally":
+          void tallyAction(host);
+          break;
+      }
+    });
+  });
+  $("template-create").addEventListener("click", () => void createTemplate(host));
+  const input = $("import-files") as HTMLInputElement;
+  input.addEventListener("change", () => void importFiles(host, input));
+  setStatus(t("ready"));
+}
+
+function officeHost(): AddinHost {
+  return {
+    run: (batch) => Excel.run(batch),
+    capabilities: { pageLayout: Office.context.requirements.isSetSupported("ExcelApi", "1.9") },
+  };
+}
+
+if (typeof Office === "undefined") {
+  window.addEventListener("DOMContentLoaded", () => setStatus(ui("noOffice", "vi"), true));
+} else {
+  void Office.onReady(() => start(officeHost()));
+}

@@ -1,0 +1,212 @@
+import { promises as fs } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { problemAddress } from "../../shared/ledger/problem.js";
+import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
+import { templateSheets } from "../../shared/samples/templates.js";
+import { runContest } from "../../shared/tasks/contest-run.js";
+import { LOG_HEADER } from "../../shared/tasks/import.js";
+import { type AddinHost, Refusal, applyTemplate, planTemplate, runCheck, runImport, runJudgeOverview, runTally, selectProblem } from "../../addin/src/actions.js";
+import { CHART_TITLES } from "../../addin/src/chart.js";
+import { ExcelLedger } from "../../addin/src/excel-port.js";
+import { gridsOf, demoLedgerScored } from "../support/grids.js";
+import { normaliseGrid } from "../support/scenarios.js";
+import { type CliDemo, OUTPUTS, arrayBufferOf, runCliDemo } from "./cli-demo.js";
+import { ExcelDouble } from "./excel-double.js";
+import { storedSheets } from "./ledger-fixtures.js";
+
+function hostOn(excel: ExcelDouble): AddinHost {
+  return { run: excel.run, capabilities: { pageLayout: true } };
+}
+
+function demoWorkbook(scored: boolean): ExcelDouble {
+  const excel = new ExcelDouble();
+  excel.load(storedSheets(scored ? demoLedgerScored() : gridsOf(initiativeDemoSheets())));
+  excel.resetCounters();
+  return excel;
+}
+
+/** Round trips of each task, measured on the double; printed so the report can quote them. */
+const measured: Record<string, number> = {};
+
+afterAll(() => {
+  console.log(`Số lần context.sync() mỗi thao tác: ${JSON.stringify(measured)}`);
+});
+
+describe("port primitives", () => {
+  it("sheetNames, read and write make one sync each", async () => {
+    const excel = demoWorkbook(true);
+    const port = new ExcelLedger({ run: excel.run });
+    await port.sheetNames();
+    measured.sheetNames = excel.syncs;
+    excel.resetCounters();
+    await port.read(["Điểm", "Bài dự thi", "Đơn vị"]);
+    measured.read = excel.syncs;
+    excel.resetCounters();
+    await port.write([{ name: "Kết quả", rows: [["x"]], format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } }], [{ sheet: "Điểm", edits: [{ row: 99, col: 0, value: "SK01" }] }]);
+    measured.write = excel.syncs;
+    expect([measured.sheetNames, measured.read, measured.write]).toEqual([1, 1, 1]);
+  });
+});
+
+describe("Tạo sổ cuộc thi", () => {
+  it("creates the template's sheets as tables with drop-downs, in 2 syncs", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Sheet1", []]]);
+    const plan = await planTemplate(hostOn(excel), "sang-kien");
+    expect(plan.existing).toEqual([]);
+    await applyTemplate(plan, "overwrite");
+    measured.template = excel.syncs;
+    expect(excel.syncs).toBe(2);
+    const expected = templateSheets("sang-kien");
+    for (const sheet of expected) {
+      const ws = excel.sheet(sheet.name)!;
+      expect(normaliseGrid(ws.grid()), sheet.name).toEqual(normaliseGrid(sheet.rows.map((r) => r.map((c) => c))));
+      expect(ws.tables, sheet.name).toHaveLength(1);
+      expect(ws.frozenRows).toBe(1);
+    }
+    const entries = excel.sheet("Bài dự thi")!;
+    const status = entries.validations.find((v) => v.address.startsWith("I2:"));
+    expect(status?.rule).toEqual({ list: { inCellDropDown: true, source: "Hợp lệ,Không hợp lệ,Rút" } });
+    expect(entries.validations.find((v) => v.address.startsWith("F2:"))?.rule).toEqual({ list: { inCellDropDown: true, source: "Tập thể,Cá nhân" } });
+  });
+
+  it("never overwrites an existing sheet unless asked", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Đơn vị", [["Mã đơn vị", "Tên đơn vị"], ["MINE", "Dữ liệu của tôi"]]]]);
+    const plan = await planTemplate(hostOn(excel), "sang-kien");
+    expect(plan.existing).toEqual(["Đơn vị"]);
+    const written = await applyTemplate(plan, "missing-only");
+    expect(written).not.toContain("Đơn vị");
+    expect(excel.sheet("Đơn vị")!.grid()[1]).toEqual(["MINE", "Dữ liệu của tôi"]);
+    expect(excel.sheet("Cuộc thi")).toBeDefined();
+
+    const again = await planTemplate(hostOn(excel), "sang-kien");
+    expect(again.existing).toHaveLength(templateSheets("sang-kien").length);
+    await applyTemplate(again, "overwrite");
+    expect(excel.sheet("Đơn vị")!.grid()[1]![0]).toBe("PNV");
+  });
+});
+
+describe("Kiểm tra", () => {
+  it("lists the core's problems in 2 syncs; a click selects the cell in 1", async () => {
+    const excel = demoWorkbook(true);
+    const run = await runCheck(hostOn(excel));
+    measured.check = excel.syncs;
+    expect(excel.syncs).toBe(2);
+    const core = runContest(demoLedgerScored());
+    expect(run.problems.map(problemAddress)).toEqual(core.problems.map(problemAddress));
+    expect(run.problems.length).toBeGreaterThan(0);
+    expect(excel.sheet("Kiểm tra")).toBeUndefined();
+    const withCell = run.problems.find((p) => p.row !== undefined && p.col !== undefined)!;
+    excel.resetCounters();
+    expect(await selectProblem(hostOn(excel), withCell)).toBe(true);
+    measured.select = excel.syncs;
+    expect(excel.syncs).toBe(1);
+    expect(excel.workbook.selection).toBe(problemAddress(withCell));
+  });
+
+  it("refuses with a Vietnamese reason when a required sheet is missing", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Sheet1", [["x"]]]]);
+    const err = await runCheck(hostOn(excel)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Refusal);
+    expect((err as Refusal).vi).toMatch(/^Sổ thiếu trang bắt buộc: Cuộc thi/);
+  });
+});
+
+describe("Chấm điểm", () => {
+  it("shows each judge's progress and validates score cells 0..max, in 3 syncs", async () => {
+    const excel = demoWorkbook(true);
+    const { judges } = await runJudgeOverview(hostOn(excel));
+    measured.judge = excel.syncs;
+    expect(excel.syncs).toBe(3);
+    const byCode = new Map(judges.map((j) => [j.judge.code, j]));
+    // GK1 belongs to PNV: its two PNV entries are not expected of it. GK3 never scored SK07.
+    expect(byCode.get("GK1")!.expected.map((e) => e.code)).not.toContain("SK01");
+    expect(byCode.get("GK3")!.missing.map((e) => e.code)).toEqual(["SK07"]);
+    expect(byCode.get("GK3")!.scored).toHaveLength(byCode.get("GK3")!.expected.length - 1);
+    expect(byCode.get("GK2")!.missing).toEqual([]);
+    const rules = excel.sheet("Điểm")!.validations.map((v) => [v.address.replace(/\d+$/, ""), v.rule]);
+    expect(rules).toEqual([
+      ["D2:D", { decimal: { formula1: 0, formula2: 30, operator: "Between" } }],
+      ["E2:E", { decimal: { formula1: 0, formula2: 30, operator: "Between" } }],
+      ["F2:F", { decimal: { formula1: 0, formula2: 30, operator: "Between" } }],
+      ["G2:G", { decimal: { formula1: 0, formula2: 10, operator: "Between" } }],
+    ]);
+    const highlights = excel.sheet("Điểm")!.conditionalFormats.map((c) => [c.address.replace(/\d+$/, ""), c.fill, c.rule]);
+    expect(highlights).toEqual([
+      ["D2:D", "#FFC7CE", { formula1: "0", formula2: "30", operator: "NotBetween" }],
+      ["E2:E", "#FFC7CE", { formula1: "0", formula2: "30", operator: "NotBetween" }],
+      ["F2:F", "#FFC7CE", { formula1: "0", formula2: "30", operator: "NotBetween" }],
+      ["G2:G", "#FFC7CE", { formula1: "0", formula2: "10", operator: "NotBetween" }],
+    ]);
+    // Asking again replaces the rules instead of piling them up.
+    await runJudgeOverview(hostOn(excel));
+    expect(excel.sheet("Điểm")!.conditionalFormats).toHaveLength(4);
+    expect(excel.sheet("Điểm")!.validations).toHaveLength(4);
+  });
+
+  it("highlights an invalid score of the chosen judge", async () => {
+    const sheets = demoLedgerScored();
+    const scores = sheets.get("Điểm")!;
+    const row = scores.findIndex((r) => r[0] === "SK04" && r[1] === "GK2");
+    scores[row]![3] = 31;
+    const excel = new ExcelDouble();
+    excel.load(storedSheets(sheets));
+    const { judges } = await runJudgeOverview(hostOn(excel));
+    const gk2 = judges.find((j) => j.judge.code === "GK2")!;
+    expect(gk2.invalid.map(problemAddress)).toEqual([`Điểm!D${row + 1}`]);
+    expect(gk2.scored.map((e) => e.code)).not.toContain("SK04");
+  });
+});
+
+describe("Nhập phiếu chấm and Tính kết quả, against the CLI", () => {
+  let demo: CliDemo;
+  beforeAll(async () => {
+    demo = await runCliDemo();
+  });
+  afterAll(async () => {
+    await fs.rm(demo.dir, { recursive: true, force: true });
+  });
+
+  it("imports the returned workbooks like `thidua import` (3 syncs), then tallies to the CLI's very sheets (3 syncs)", async () => {
+    const excel = demoWorkbook(false);
+    const host = hostOn(excel);
+    const outcome = await runImport(host, demo.returned.map((f) => ({ name: f.name, data: arrayBufferOf(f.data) })), Date.UTC(2020, 9, 20));
+    measured.import = excel.syncs;
+    expect(excel.syncs).toBe(3);
+    expect(outcome.reports.map((r) => [r.kind, r.judge, r.conflicts])).toEqual([["judge", "GK1", 0], ["judge", "GK2", 0], ["judge", "GK3", 0]]);
+    const log = excel.sheet("Nhật ký")!.grid();
+    expect(log[0]).toEqual(LOG_HEADER);
+    expect(log.slice(1).map((r) => r[1])).toEqual(demo.returned.map((f) => f.name));
+
+    excel.resetCounters();
+    const { run, summary } = await runTally(host, "vi");
+    measured.tally = excel.syncs;
+    expect(excel.syncs).toBe(3);
+    for (const name of OUTPUTS) expect(normaliseGrid(excel.sheet(name)!.grid()), name).toEqual(normaliseGrid(demo.outputs.get(name)!));
+    expect(summary).toContain(`tổng tiền thưởng`);
+    expect(summary).toContain(run.errorCount === 0 ? "không còn lỗi" : `còn ${run.errorCount} lỗi`);
+    const chart = excel.sheet("Tổng hợp đơn vị")!.charts[0]!;
+    expect(chart).toMatchObject({ type: "ColumnClustered", source: `Tổng hợp đơn vị!H1:H13`, xAxis: `Tổng hợp đơn vị!B2:B13`, title: CHART_TITLES.money });
+  });
+
+  it("importing the same workbooks again adds nothing and overwrites nothing", async () => {
+    const excel = demoWorkbook(false);
+    const host = hostOn(excel);
+    const files = demo.returned.map((f) => ({ name: f.name, data: arrayBufferOf(f.data) }));
+    await runImport(host, files);
+    const scoresBefore = excel.sheet("Điểm")!.grid();
+    const second = await runImport(host, files);
+    expect(second.reports.every((r) => r.added === 0 && r.conflicts === 0 && r.same > 0)).toBe(true);
+    expect(excel.sheet("Điểm")!.grid()).toEqual(scoresBefore);
+  });
+
+  it("refuses files that are not workbooks, saying so in Vietnamese", async () => {
+    const excel = demoWorkbook(false);
+    const err = await runImport(hostOn(excel), [{ name: "ghi-chu.txt", data: arrayBufferOf(Buffer.from("không phải xlsx")) }]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Refusal);
+    expect((err as Refusal).vi).toContain("Không đọc được tệp nào");
+    expect(excel.syncs).toBe(0);
+  });
+});

@@ -1,0 +1,252 @@
+import { describe, expect, it } from "vitest";
+import type { Grid } from "../../shared/cells/cell.js";
+import { dateOfDay, dayFromParts } from "../../shared/cells/date.js";
+import { NUMBER_FORMAT } from "../../shared/ledger/output-sheet.js";
+import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
+import { readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
+import { contestOutputs, tally } from "../../shared/tasks/tally.js";
+import { needsTextPrefix, serialOfDate, toExcelValue } from "../../addin/src/excel-cells.js";
+import { ExcelLedger, editRuns } from "../../addin/src/excel-port.js";
+import { gridsOf } from "../support/grids.js";
+import { SCENARIOS, expectedOutputs, normaliseGrid } from "../support/scenarios.js";
+import { DoubleError, ExcelDouble, typedInput } from "./excel-double.js";
+import { storedSheets, syntheticLedger } from "./ledger-fixtures.js";
+
+const can = { pageLayout: true };
+
+function withLedger(sheets: ReadonlyMap<string, Grid | undefined>): { excel: ExcelDouble; port: ExcelLedger } {
+  const excel = new ExcelDouble();
+  excel.load(storedSheets(sheets));
+  return { excel, port: new ExcelLedger({ run: excel.run, capabilities: can }) };
+}
+
+describe("the Excel double behaves like Excel where the port depends on it", () => {
+  it("takes typed-in text the way Excel does", () => {
+    expect(typedInput("=SUM(A1)", undefined)).toEqual({ value: "#NAME?", formula: "=SUM(A1)" });
+    expect(typedInput("0905000001", undefined)).toEqual({ value: 905000001 });
+    // en-US reads it month first: 9 January 2020.
+    expect(typedInput("01/09/2020", undefined)).toEqual({ value: 43839 });
+    expect(typedInput("'=SUM(A1)", undefined)).toEqual({ value: "=SUM(A1)" });
+    expect(typedInput("=x", "@")).toEqual({ value: "=x" });
+    expect(typedInput(null, undefined)).toBe("unchanged");
+    expect(() => typedInput(new Date(), undefined)).toThrow(DoubleError);
+  });
+
+  it("refuses to read a property that was not loaded and synced", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["A", [["x"]]]]);
+    await expect(
+      excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        return sheets.items.length;
+      }),
+    ).rejects.toThrow(/not available/);
+  });
+});
+
+describe("cell values written by the port", () => {
+  it("prefixes with an apostrophe exactly the text Excel would not keep as text", () => {
+    for (const t of ["=1+1", "+84 905 000 001", "-abc", "@tên", "0905000001", "01/09/2020", "12:30", "TRUE", "8,5", "3.000.000", "50%", "'quoted"]) {
+      expect(needsTextPrefix(t), t).toBe(true);
+      expect(toExcelValue(t)).toBe(`'${t}`);
+    }
+    for (const t of ["Phòng Nội vụ", "SK01", "Nhất", "Tổng cộng", "Bằng chữ:", "GK1", ""]) expect(needsTextPrefix(t), t).toBe(false);
+  });
+
+  it("writes numbers as numbers, dates as serial numbers, blanks as empty strings", () => {
+    expect(toExcelValue(3_000_000)).toBe(3_000_000);
+    expect(toExcelValue(80.01)).toBe(80.01);
+    expect(toExcelValue(null)).toBe("");
+    // 01/09/2020 in Vietnam is serial 44075.
+    expect(toExcelValue(dateOfDay(dayFromParts(2020, 9, 1)!))).toBe(44075);
+    expect(serialOfDate(dateOfDay(dayFromParts(1970, 1, 1)!))).toBe(25569);
+  });
+
+  it("groups cell edits into runs along a row, the last edit of a cell winning", () => {
+    const runs = editRuns([
+      { row: 5, col: 1, value: "GK1" },
+      { row: 5, col: 0, value: "SK01" },
+      { row: 5, col: 2, value: 8 },
+      { row: 5, col: 2, value: 9 },
+      { row: 7, col: 3, value: 1 },
+    ]);
+    expect(runs).toEqual([
+      { row: 5, col: 0, values: ["SK01", "GK1", 9] },
+      { row: 7, col: 3, values: [1] },
+    ]);
+  });
+});
+
+describe("the port on the shared scenarios", () => {
+  for (const scenario of SCENARIOS) {
+    it(`${scenario.name}: tally writes the core's output sheets, in 3 syncs`, async () => {
+      const sheets = scenario.sheets();
+      const { excel, port } = withLedger(sheets);
+      excel.resetCounters();
+      const run = await tally(port);
+      expect(excel.syncs).toBe(3);
+      const expected = expectedOutputs(scenario.sheets());
+      expect(expected.map((o) => o.name)).toEqual(["Kết quả", "Danh sách giải", "Tổng hợp đơn vị", "Kiểm tra"]);
+      for (const out of expected) {
+        const written = excel.sheet(out.name);
+        expect(written, out.name).toBeDefined();
+        expect(normaliseGrid(written!.grid()), out.name).toEqual(normaliseGrid(out.rows));
+        expect(written!.formulas(), out.name).toEqual([]);
+        expect(written!.frozenRows).toBe(out.format.headerRow + 1);
+      }
+      expect(run.errorCount).toBe(runContest(scenario.sheets()).errorCount);
+      // Input sheets are untouched.
+      for (const [name, grid] of storedSheets(scenario.sheets())) expect(normaliseGrid(excel.sheet(name)!.grid()), name).toEqual(normaliseGrid(grid));
+    });
+  }
+
+  it("reads back what it wrote: the same contest, dates included", async () => {
+    const { excel, port } = withLedger(new Map());
+    excel.load([["Sheet1", []]]);
+    const demo = initiativeDemoSheets();
+    await port.write(demo);
+    const entries = excel.sheet("Bài dự thi")!;
+    const received = demo.find((s) => s.name === "Bài dự thi")!.rows[1]![6] as Date;
+    expect(entries.cell(1, 6)).toEqual({ value: serialOfDate(received), numberFormat: NUMBER_FORMAT.date });
+    excel.resetCounters();
+    const grids = await readContestSheets(port);
+    expect(excel.syncs).toBe(2);
+    const fromExcel = contestOutputs(runContest(grids));
+    const fromCore = contestOutputs(runContest(gridsOf(demo)));
+    expect(fromExcel.map((o) => normaliseGrid(o.rows))).toEqual(fromCore.map((o) => normaliseGrid(o.rows)));
+  });
+
+  it("replaces an output sheet in its place, even when it is the workbook's only sheet", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Kết quả", [["cũ"]]]]);
+    const port = new ExcelLedger({ run: excel.run });
+    const sheet = (rows: Grid) => ({ name: "Kết quả", rows, format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } });
+    await port.write([sheet([["mới"]])]);
+    expect(excel.workbook.sheets.map((s) => [s.name, s.grid()])).toEqual([["Kết quả", [["mới"]]]]);
+    excel.load([["Đơn vị", [["x"]]], ["Điểm", [["y"]]]]);
+    const [results, units, scores] = excel.workbook.sheets;
+    excel.workbook.sheets = [units!, results!, scores!];
+    const again = new ExcelLedger({ run: excel.run });
+    await again.write([sheet([["lần ba"]])]);
+    expect(excel.workbook.sheets.map((s) => s.name)).toEqual(["Đơn vị", "Kết quả", "Điểm"]);
+    expect(excel.sheet("Kết quả")!.grid()).toEqual([["lần ba"]]);
+  });
+
+  it("reads a used range that does not start at A1 in its place", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["S", [[], [null, null, "x", 1]]]]);
+    const port = new ExcelLedger({ run: excel.run });
+    const grids = await port.read(["S", "Không có"]);
+    expect(grids.get("S")).toEqual([[], [null, null, "x", 1]]);
+    expect(grids.has("Không có")).toBe(true);
+    expect(grids.get("Không có")).toBeUndefined();
+  });
+});
+
+describe("formula-like and number-like text stays text", () => {
+  it("titles, authors and notes that look like formulas, numbers or dates come back unchanged", async () => {
+    const sheets = SCENARIOS.find((s) => s.name === "z-score")!.sheets();
+    const entries = sheets.get("Bài dự thi")!;
+    entries[0]!.push("Tác giả");
+    const tricky = ["=HYPERLINK(\"http://x\")", "+84 905 000 001", "-Nguyễn Văn A", "@nhóm"];
+    const authors = ["0905000001", "01/02/2020", "TRUE", "8,5"];
+    tricky.forEach((t, i) => {
+      entries[i + 1]![1] = t;
+      entries[i + 1]!.push(authors[i]!);
+    });
+    const excel = new ExcelDouble();
+    excel.load([["Sheet1", [["x"]]]]);
+    // The ledger itself is written by the port (as a template would be), then tallied.
+    const port = new ExcelLedger({ run: excel.run, capabilities: can });
+    await port.write([...sheets].map(([name, rows]) => ({ name, rows, format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } })));
+    await tally(port);
+    const results = excel.sheet("Kết quả")!;
+    expect(results.formulas()).toEqual([]);
+    expect(excel.sheet("Bài dự thi")!.formulas()).toEqual([]);
+    const titles = results.grid().slice(1).map((r) => r[3]);
+    expect(titles.sort()).toEqual([...tricky].sort());
+    const writtenAuthors = results.grid().slice(1).map((r) => r[5]);
+    expect(writtenAuthors.sort()).toEqual([...authors].sort());
+    const expected = expectedOutputs(sheets);
+    for (const out of expected) expect(normaliseGrid(excel.sheet(out.name)!.grid()), out.name).toEqual(normaliseGrid(out.rows));
+  });
+});
+
+describe("round trips do not grow with the data", () => {
+  const measure = async (n: number): Promise<{ syncs: number; requests: number[] }> => {
+    const { excel, port } = withLedger(syntheticLedger(n));
+    excel.resetCounters();
+    const run = await tally(port);
+    expect(run.result.categories[0]!.entries.length).toBe(n);
+    const expected = expectedOutputs(syntheticLedger(n));
+    for (const out of expected) expect(normaliseGrid(excel.sheet(out.name)!.grid()), out.name).toEqual(normaliseGrid(out.rows));
+    return { syncs: excel.syncs, requests: [...excel.requestSizes] };
+  };
+
+  it("tally makes 3 syncs for 10 entries and for 5,000", async () => {
+    const small = await measure(10);
+    const large = await measure(5_000);
+    expect(small.syncs).toBe(3);
+    expect(large.syncs).toBe(3);
+    expect(Math.max(...large.requests)).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  it("a write is split into several syncs only when one request would pass the limit", async () => {
+    const sheets = syntheticLedger(5_000);
+    const tooSmall = withLedger(sheets);
+    tooSmall.excel.requestLimit = 300_000;
+    await expect(tally(new ExcelLedger({ run: tooSmall.excel.run, capabilities: can, maxRequestBytes: 50_000_000 }))).rejects.toThrow(/exceeds the limit/);
+
+    const chunked = withLedger(sheets);
+    chunked.excel.requestLimit = 300_000;
+    chunked.excel.resetCounters();
+    const port = new ExcelLedger({ run: chunked.excel.run, capabilities: can, maxRequestBytes: 200_000 });
+    await port.sheetNames();
+    await port.read(["Cuộc thi"]);
+    const before = chunked.excel.syncs;
+    await port.write(contestOutputs(runContest(sheets)));
+    expect(chunked.excel.syncs - before).toBeGreaterThan(1);
+    expect(Math.max(...chunked.excel.requestSizes)).toBeLessThanOrEqual(300_000);
+    for (const out of expectedOutputs(sheets)) expect(normaliseGrid(chunked.excel.sheet(out.name)!.grid()), out.name).toEqual(normaliseGrid(out.rows));
+  });
+});
+
+describe("format hints become range-level calls", () => {
+  it("prize list: bold header and totals, frozen header, money format, red provisional banner, A4 landscape", async () => {
+    const scenario = SCENARIOS.find((s) => s.name === "council-two-categories")!;
+    const { excel, port } = withLedger(scenario.sheets());
+    await tally(port);
+    const out = expectedOutputs(scenario.sheets()).find((o) => o.name === "Danh sách giải")!;
+    const ws = excel.sheet("Danh sách giải")!;
+    expect(ws.frozenRows).toBe(out.format.headerRow + 1);
+    expect(ws.pageLayout).toEqual({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$4:$4" });
+    expect(ws.opsOf("fontColor").map((o) => o.value)).toEqual(["#C00000"]);
+    const lastRow = out.rows.length - 2;
+    const moneyCell = ws.cell(out.format.headerRow + 1, 8);
+    expect(moneyCell?.numberFormat).toBe(NUMBER_FORMAT.money);
+    expect(typeof moneyCell?.value).toBe("number");
+    expect(ws.opsOf("bold").map((o) => o.address)).toContain(`A${lastRow + 1}:I${lastRow + 1}`);
+    expect(ws.columnWidths.get(4)).toBeGreaterThan(ws.columnWidths.get(0)!);
+  });
+
+  it("judge-style hints: decimal validation 0..max, unlocked score cells, sheet protection", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Sheet1", [["x"]]]]);
+    const port = new ExcelLedger({ run: excel.run, capabilities: { pageLayout: false } });
+    await port.write([
+      {
+        name: "Phiếu chấm",
+        rows: [["Mã bài", "Tên bài", "TC1"], ["SK01", "A", null], ["SK02", "B", null]],
+        format: { headerRow: 0, widths: [10, 40, 9], numberFormats: [], boldRows: [], decimalRanges: [{ col: 2, min: 0, max: 30 }], protection: { unlockedColumns: [2] } },
+      },
+    ]);
+    const ws = excel.sheet("Phiếu chấm")!;
+    expect(ws.validations).toEqual([
+      { address: "C2:C3", rule: { decimal: { formula1: 0, formula2: 30, operator: "Between" } }, errorAlert: expect.objectContaining({ style: "Stop", message: "Nhập một số từ 0 đến 30." }) },
+    ]);
+    expect(ws.opsOf("locked")).toEqual([{ op: "locked", address: "C2:C3", value: false }]);
+    expect(ws.protectedWith).toBeDefined();
+    expect(ws.pageLayout).toEqual({});
+  });
+});

@@ -1,0 +1,191 @@
+import { existsSync, promises as fs } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import * as esbuild from "esbuild";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
+import { templateSheets } from "../../shared/samples/templates.js";
+import { runContest } from "../../shared/tasks/contest-run.js";
+import { buildAddin } from "../../addin/build.mjs";
+import { judgeProgress } from "../../addin/src/judge-progress.js";
+import { staticHandler } from "../../addin/tools/static-server.mjs";
+import { demoLedgerScored, gridsOf } from "../support/grids.js";
+import { normaliseGrid } from "../support/scenarios.js";
+import { type CliDemo, OUTPUTS, runCliDemo } from "./cli-demo.js";
+import type { DoubleSnapshot, ExcelDouble } from "./excel-double.js";
+import { storedSheets } from "./ledger-fixtures.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const SCREENSHOT = path.resolve("tests/output/addin-taskpane.png");
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Bỏ qua kiểm thử task pane trong trình duyệt: không có ${CHROMIUM} (cài gói Debian “chromium”).`);
+
+type PageWindow = { thiduaExcel: ExcelDouble };
+
+describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Excel double standing in for Office", () => {
+  let browser: Browser;
+  let page: Page;
+  let server: http.Server;
+  let origin: string;
+  let outDir: string;
+  let demo: CliDemo;
+  const offline: string[] = [];
+
+  const snapshot = (): Promise<DoubleSnapshot> => page.evaluate(() => (window as unknown as PageWindow).thiduaExcel.snapshot());
+  const sheetOf = (s: DoubleSnapshot, name: string) => s.sheets.find((x) => x.name === name);
+  const status = () => page.locator("#status");
+  const idle = () => page.waitForFunction(() => !document.body.classList.contains("is-busy"));
+
+  beforeAll(async () => {
+    outDir = await fs.mkdtemp(path.join(os.tmpdir(), "thidua-pane-"));
+    await buildAddin({ outDir, quiet: true });
+    const double = await esbuild.build({ entryPoints: [path.resolve("tests/addin/office-double-entry.ts")], bundle: true, format: "iife", platform: "browser", write: false, target: "chrome100" });
+    const officeDouble = double.outputFiles[0]!.text;
+    demo = await runCliDemo();
+    server = http.createServer(staticHandler(outDir));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      // Playwright starts Chromium with a new, empty user-data-dir of its own.
+    });
+    page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "vi-VN" });
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: officeDouble });
+      if (url.startsWith(origin)) return route.continue();
+      offline.push(url);
+      return route.abort();
+    });
+    await page.goto(`${origin}/taskpane.html`);
+  }, 120_000);
+
+  it("loads office.js by Microsoft's CDN tag and starts in Vietnamese", async () => {
+    await expect.poll(() => status().textContent()).toBe("Sẵn sàng. Chọn một thao tác.");
+    expect(await page.locator(`script[src="${OFFICE_JS}"]`).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+    for (const dir of [outDir, demo?.dir]) if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("Tạo sổ cuộc thi writes the template, and asks before overwriting", async () => {
+    await page.evaluate(() => (window as unknown as PageWindow).thiduaExcel.load([["Sheet1", []]]));
+    await page.getByRole("button", { name: "Tạo sổ cuộc thi", exact: true }).click();
+    await page.selectOption("#template-kind", "sang-kien");
+    await page.getByRole("button", { name: "Tạo các trang" }).click();
+    const template = templateSheets("sang-kien");
+    await expect.poll(() => status().textContent()).toMatch(new RegExp(`^Đã tạo ${template.length} trang`));
+    const created = await snapshot();
+    for (const sheet of template) {
+      expect(normaliseGrid(sheetOf(created, sheet.name)!.values), sheet.name).toEqual(normaliseGrid(sheet.rows));
+      expect(sheetOf(created, sheet.name)!.tables).toHaveLength(1);
+    }
+    await page.getByRole("button", { name: "Tạo các trang" }).click();
+    await expect.poll(() => page.locator("#template-confirm").isVisible()).toBe(true);
+    expect(await page.locator("#template-existing li").allTextContents()).toEqual(template.map((s) => s.name));
+    await page.getByRole("button", { name: "Hủy" }).click();
+    await expect.poll(() => status().textContent()).toBe("Đã hủy, sổ không thay đổi.");
+    expect((await snapshot()).syncs - created.syncs).toBe(1);
+  }, 60_000);
+
+  it("Nhập phiếu chấm merges the judges' returned workbooks", async () => {
+    await page.evaluate((sheets) => (window as unknown as PageWindow).thiduaExcel.load(sheets), storedSheets(gridsOf(initiativeDemoSheets())));
+    await page.getByRole("button", { name: "Nhập phiếu chấm" }).click();
+    await page.setInputFiles(
+      "#import-files",
+      demo.returned.map((f) => ({ name: f.name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: f.data })),
+    );
+    await expect.poll(() => page.locator("#import-report li").count()).toBe(3);
+    await idle();
+    const lines = await page.locator("#import-report li").allTextContents();
+    expect(lines[0]).toMatch(/^phieu-cham-gk1\.xlsx \(GK1\): Thêm \d+ điểm; 0 giống hệt; 0 khác/);
+    const after = await snapshot();
+    expect(sheetOf(after, "Nhật ký")!.values).toHaveLength(4);
+  }, 60_000);
+
+  it("Tính kết quả writes the CLI's output sheets, a chart, and a one-line summary (3 syncs, once even if clicked twice)", async () => {
+    const before = await snapshot();
+    const tallyButton = page.getByRole("button", { name: "Tính kết quả", exact: true });
+    expect(await tallyButton.textContent()).toBe("Tính kết quả");
+    await page.evaluate(() => {
+      const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Tính kết quả")!;
+      b.click();
+      b.click();
+    });
+    await expect.poll(() => page.locator("#summary").textContent()).toMatch(/bài đạt giải/);
+    await idle();
+    const after = await snapshot();
+    expect(after.syncs - before.syncs).toBe(3);
+    for (const name of OUTPUTS) expect(normaliseGrid(sheetOf(after, name)!.values), name).toEqual(normaliseGrid(demo.outputs.get(name)!));
+    expect(sheetOf(after, "Tổng hợp đơn vị")!.charts).toHaveLength(1);
+    const summary = (await page.locator("#summary").textContent())!;
+    expect(summary).toMatch(/tổng tiền thưởng [\d.]+ đ \([A-ZĐ][^)]+ đồng\)/);
+    await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    expect((await fs.stat(SCREENSHOT)).size).toBeGreaterThan(10_000);
+  }, 60_000);
+
+  it("Kiểm tra lists the problems; clicking one selects its cell", async () => {
+    await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+    await expect.poll(() => page.locator("#check-count").textContent()).toMatch(/lỗi, \d+ cảnh báo/);
+    await idle();
+    const expected = runContest(demoLedgerScored());
+    expect(await page.locator("#problems li").count()).toBe(expected.problems.length);
+    const first = page.locator("#problems button[data-address]").first();
+    const address = await first.getAttribute("data-address");
+    await first.click();
+    await expect.poll(async () => (await snapshot()).selection).toBe(address);
+  }, 60_000);
+
+  it("Chấm điểm shows a judge's progress and what is missing", async () => {
+    await page.getByRole("button", { name: "Chấm điểm", exact: true }).click();
+    await expect.poll(() => page.locator("#judge option").count()).toBe(3);
+    await idle();
+    await page.selectOption("#judge", "GK3");
+    const gk3 = judgeProgress(runContest(demoLedgerScored())).find((j) => j.judge.code === "GK3")!;
+    await expect.poll(() => page.locator("#judge-count").textContent()).toContain(`Đã chấm ${gk3.scored.length}/${gk3.expected.length} bài`);
+    expect(await page.locator("#judge-progress").evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([gk3.scored.length, gk3.expected.length]);
+    expect(await page.locator("#judge-missing li").allTextContents()).toEqual(gk3.missing.map((e) => `${e.code} — ${e.title}`));
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-judge.png"), fullPage: true });
+  }, 60_000);
+
+  it("switches to English and back", async () => {
+    await page.getByRole("button", { name: "Tính kết quả", exact: true }).click();
+    await idle();
+    await page.locator("#lang").click();
+    await expect.poll(() => page.getByRole("button", { name: "Compute results", exact: true }).isVisible()).toBe(true);
+    expect(await page.locator("#summary").textContent()).toMatch(/prize-winning entries; total prize money/);
+    await page.locator("#lang").click();
+    await expect.poll(() => page.getByRole("button", { name: "Tính kết quả", exact: true }).isVisible()).toBe(true);
+  }, 60_000);
+
+  it("shows Vietnamese messages, never a stack trace, when something goes wrong", async () => {
+    await page.evaluate(() => {
+      const excel = (window as unknown as PageWindow).thiduaExcel;
+      excel.workbook.sheets = excel.workbook.sheets.filter((s) => s.name !== "Cuộc thi");
+    });
+    await page.getByRole("button", { name: "Tính kết quả", exact: true }).click();
+    await expect.poll(() => status().textContent()).toMatch(/^Sổ thiếu trang bắt buộc: Cuộc thi/);
+    await page.evaluate((sheets) => {
+      const excel = (window as unknown as PageWindow).thiduaExcel;
+      excel.load(sheets);
+      excel.requestLimit = 1_000;
+    }, storedSheets(demoLedgerScored()));
+    await page.getByRole("button", { name: "Tính kết quả", exact: true }).click();
+    await expect.poll(() => status().textContent()).toMatch(/^Excel từ chối thao tác \(mã RequestPayloadSizeLimitExceeded\)/);
+    const text = (await status().textContent())!;
+    expect(text).not.toMatch(/\bat \w|\.ts:\d+|Error:/);
+    expect(await status().getAttribute("class")).toContain("error");
+    expect(await page.getByRole("button", { name: "Tính kết quả", exact: true }).isEnabled()).toBe(true);
+    expect(offline).toEqual([]);
+  }, 60_000);
+});
