@@ -6,6 +6,7 @@ import type { Cell, Grid } from "../shared/cells/cell.js";
 import { VIETNAM_OFFSET_MS } from "../shared/cells/date.js";
 import type { OutputSheet, SheetFormat } from "../shared/ledger/output-sheet.js";
 import type { LedgerPort, SheetEdits } from "../shared/tasks/port.js";
+import { withSharedStyles } from "./xlsx-shared-styles.js";
 
 /**
  * A workbook file as the core's port. The whole file is read once into memory; `write` changes the
@@ -21,13 +22,13 @@ export class XlsxWorkbook implements LedgerPort {
   }
 
   static async load(file: string): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
+    const wb = guardedWorkbook();
     await wb.xlsx.readFile(file);
     return new XlsxWorkbook(wb);
   }
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
-    const wb = new ExcelJS.Workbook();
+    const wb = guardedWorkbook();
     await wb.xlsx.load(data instanceof Uint8Array ? toArrayBuffer(data) : data);
     return new XlsxWorkbook(wb);
   }
@@ -78,13 +79,52 @@ export class XlsxWorkbook implements LedgerPort {
     const dir = path.dirname(path.resolve(file));
     const tmp = path.join(dir, `.thidua-tmp-${process.pid}-${randomBytes(4).toString("hex")}.xlsx`);
     try {
-      await this.workbook.xlsx.writeFile(tmp);
+      await withSharedStyles(this.workbook, () => this.workbook.xlsx.writeFile(tmp));
       await fs.rename(tmp, file);
     } catch (err) {
       await fs.rm(tmp, { force: true });
       throw err;
     }
   }
+}
+
+/** A defined name's sheet, as ExcelJS's `colCache.decodeEx` finds it (quoted or bare, before `!`). */
+const DEFINED_NAME_SHEET = /^(?:'((?:[^']|'')*)'|([^'^ !]*))!/;
+const isInheritedKey = (key: string | undefined): boolean => key !== undefined && key in Object.prototype;
+
+function isSafeDefinedName(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const { name, ranges } = value as { name?: unknown; ranges?: unknown };
+  if (typeof name !== "string" || isInheritedKey(name) || !Array.isArray(ranges)) return false;
+  return ranges.every((r) => {
+    if (typeof r !== "string") return false;
+    const m = DEFINED_NAME_SHEET.exec(r);
+    return !isInheritedKey(m?.[1] ?? m?.[2]);
+  });
+}
+
+/**
+ * An ExcelJS workbook safe to fill from an untrusted file. ExcelJS 4.4 files defined names in
+ * plain objects keyed by name and by sheet name, so a crafted name such as `'__proto__'!$C$3`
+ * writes into `Object.prototype` while the file is read. Names whose name or sheet is an inherited
+ * property are dropped before ExcelJS files them; every other defined name is kept.
+ */
+function guardedWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const names: object = wb.definedNames;
+  const inherited = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(names) as object, "model");
+  const { get, set } = inherited ?? {};
+  if (!get || !set) throw new Error("ExcelJS: defined names cannot be guarded (unexpected version)");
+  Object.defineProperty(names, "model", {
+    configurable: true,
+    get(this: object): unknown {
+      return get.call(this);
+    },
+    set(this: object, value: unknown): void {
+      set.call(this, Array.isArray(value) ? value.filter(isSafeDefinedName) : []);
+    },
+  });
+  return wb;
 }
 
 function toArrayBuffer(u: Uint8Array): ArrayBuffer {
@@ -117,14 +157,20 @@ function toExcel(cell: Cell): ExcelJS.CellValue {
   return cell;
 }
 
+/**
+ * The sheet's values, row by row, each row as long as ExcelJS's row. Only the cells that hold a
+ * value are visited: `getRow`/`getCell` would create every missing row and cell in the workbook,
+ * which then costs time again when it is saved.
+ */
 function gridOf(ws: ExcelJS.Worksheet): Grid {
   const grid: Grid = [];
   const rows = ws.rowCount;
   for (let r = 1; r <= rows; r++) {
-    const row = ws.getRow(r);
-    const cells: Cell[] = [];
-    const n = row.cellCount;
-    for (let c = 1; c <= n; c++) cells.push(fromExcel(row.getCell(c).value));
+    const row = ws.findRow(r);
+    const cells: Cell[] = new Array<Cell>(row?.cellCount ?? 0).fill(null);
+    row?.eachCell((cell, c) => {
+      cells[c - 1] = fromExcel(cell.value);
+    });
     grid.push(cells);
   }
   return grid;

@@ -160,11 +160,23 @@ class RowReader {
   }
 }
 
+/** Each choice table's keys with their folded Vietnamese text and folded key, folded once per table. */
+const FOLDED_CHOICES = new WeakMap<object, readonly (readonly [string, string, string])[]>();
+
+function foldedChoices(values: Readonly<Record<string, string>>): readonly (readonly [string, string, string])[] {
+  let folded = FOLDED_CHOICES.get(values);
+  if (folded === undefined) {
+    folded = Object.entries(values).map(([k, vi]) => [k, foldKey(vi), foldKey(k)] as const);
+    FOLDED_CHOICES.set(values, folded);
+  }
+  return folded;
+}
+
 /** Matches a Vietnamese choice by folded text, or its English key. */
-export function readChoice<K extends string>(text: string, values: Record<K, string>): K | undefined {
+export function readChoice<K extends string>(text: string, values: Readonly<Record<K, string>>): K | undefined {
   const folded = foldKey(text);
-  for (const [k, vi] of Object.entries(values) as [K, string][]) {
-    if (foldKey(vi) === folded || foldKey(k) === folded) return k;
+  for (const [k, vi, key] of foldedChoices(values)) {
+    if (vi === folded || key === folded) return k as K;
   }
   return undefined;
 }

@@ -6,6 +6,8 @@ export interface Exact {
   readonly num: bigint;
   readonly den: bigint; // always > 0
 }
+// Every Exact is in lowest terms: only this module builds them, through `exact` or with den 1.
+// The shortcuts below rely on it and give the same lowest-terms result as the general formulas.
 
 const ZERO: Exact = { num: 0n, den: 1n };
 
@@ -47,13 +49,28 @@ export function parseExact(text: string): Exact | undefined {
   return exact(sign === "-" ? -num : num, den);
 }
 
+/** Scores repeat (a few dozen values over thousands of cells): each number is parsed once. */
+const FROM_NUMBER = new Map<number, Exact>();
+const FROM_NUMBER_LIMIT = 4096;
+
 /** The exact decimal that a JS number was typed as (its shortest round-trip form). */
 export function fromNumber(n: number): Exact | undefined {
   if (!Number.isFinite(n)) return undefined;
-  return parseExact(String(n));
+  const known = FROM_NUMBER.get(n);
+  if (known !== undefined) return known;
+  const value = parseExact(String(n));
+  if (value !== undefined) {
+    if (FROM_NUMBER.size >= FROM_NUMBER_LIMIT) FROM_NUMBER.clear();
+    FROM_NUMBER.set(n, value);
+  }
+  return value;
 }
 
 export function add(a: Exact, b: Exact): Exact {
+  if (a.den === b.den) return a.den === 1n ? { num: a.num + b.num, den: 1n } : exact(a.num + b.num, a.den);
+  // With one whole operand the sum keeps the other's denominator and stays in lowest terms.
+  if (a.den === 1n) return { num: a.num * b.den + b.num, den: b.den };
+  if (b.den === 1n) return { num: a.num + b.num * a.den, den: a.den };
   return exact(a.num * b.den + b.num * a.den, a.den * b.den);
 }
 
@@ -62,6 +79,8 @@ export function sub(a: Exact, b: Exact): Exact {
 }
 
 export function mul(a: Exact, b: Exact): Exact {
+  if (b.num === 1n && b.den === 1n) return a;
+  if (a.num === 1n && a.den === 1n) return b;
   return exact(a.num * b.num, a.den * b.den);
 }
 
@@ -70,12 +89,20 @@ export function divInt(a: Exact, n: number): Exact {
 }
 
 export function compare(a: Exact, b: Exact): number {
+  if (a.den === b.den) return a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
   const l = a.num * b.den;
   const r = b.num * a.den;
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
 export function sum(values: readonly Exact[]): Exact {
+  // Judges' totals usually share one denominator: add the numerators and reduce once.
+  const den = values[0]?.den;
+  if (den !== undefined && values.every((v) => v.den === den)) {
+    let num = 0n;
+    for (const v of values) num += v.num;
+    return exact(num, den);
+  }
   let s = ZERO;
   for (const v of values) s = add(s, v);
   return s;

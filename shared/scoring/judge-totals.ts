@@ -39,16 +39,27 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
   const out = new Map<string, JudgeTotal[]>();
   for (const key of ledger.entries.keys()) out.set(key, []);
 
-  const rowsByPair = new Map<string, number[]>();
+  // Rows of `Điểm` by entry then judge; `sameRowsOf[i]` is the list that score row i belongs to.
+  const rowsByPair: RowsByPair = new Map();
+  const sameRowsOf: number[][] = [];
   for (const s of ledger.scores) {
-    const pair = `${s.entryKey}\u0000${s.judgeKey}`;
-    const list = rowsByPair.get(pair);
-    if (list) list.push(s.row);
-    else rowsByPair.set(pair, [s.row]);
+    let byJudge = rowsByPair.get(s.entryKey);
+    if (byJudge === undefined) {
+      byJudge = new Map();
+      rowsByPair.set(s.entryKey, byJudge);
+    }
+    let list = byJudge.get(s.judgeKey);
+    if (list === undefined) {
+      list = [];
+      byJudge.set(s.judgeKey, list);
+    }
+    list.push(s.row);
+    sameRowsOf.push(list);
   }
-  const criteriaByCategory = new Map<string, Criterion[]>();
+  const columnsByCategory = new Map<string, CategoryColumns>();
 
-  for (const s of ledger.scores) {
+  for (let index = 0; index < ledger.scores.length; index++) {
+    const s = ledger.scores[index]!;
     const entry = ledger.entries.get(s.entryKey);
     const judge = ledger.judges.get(s.judgeKey);
     if (entry === undefined) {
@@ -59,7 +70,7 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
       problems.error(sheet, s.row, ledger.scoreKeyColumns.judge, M.unknownJudge(s.judgeCode));
       continue;
     }
-    const sameRows = rowsByPair.get(`${s.entryKey}\u0000${s.judgeKey}`) ?? [];
+    const sameRows = sameRowsOf[index] ?? [];
     if (sameRows.length > 1) {
       const others = sameRows.filter((r) => r !== s.row).map((r) => `dòng ${r + 1}`).join(", ");
       problems.error(sheet, s.row, ledger.scoreKeyColumns.judge, M.duplicateScoreRow(entry.code, judge.code, others));
@@ -73,16 +84,15 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
       problems.warning(sheet, s.row, ledger.scoreKeyColumns.judge, M.judgeNotForCategory(judge.code, entry.category));
       continue;
     }
-    let criteria = criteriaByCategory.get(entry.categoryKey);
-    if (criteria === undefined) {
-      criteria = criteriaFor(ledger, entry.categoryKey);
-      criteriaByCategory.set(entry.categoryKey, criteria);
+    let columns = columnsByCategory.get(entry.categoryKey);
+    if (columns === undefined) {
+      columns = categoryColumns(ledger, entry.categoryKey);
+      columnsByCategory.set(entry.categoryKey, columns);
     }
     const byCriterion = new Map<string, Exact>();
     let total = exactZero;
     let valid = true;
-    for (const c of criteria) {
-      const col = ledger.scoreColumns.get(c.key);
+    for (const { criterion: c, col } of columns.own) {
       if (col === undefined) {
         valid = false;
         continue;
@@ -107,9 +117,7 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
       byCriterion.set(c.key, value);
       total = add(total, mul(value, c.weight));
     }
-    for (const c of ledger.criteria.values()) {
-      const col = ledger.scoreColumns.get(c.key);
-      if (col === undefined || byCriterion.has(c.key) || criteria.includes(c)) continue;
+    for (const { criterion: c, col } of columns.others) {
       if (!isBlank(s.cells[col])) problems.warning(sheet, s.row, col, M.scoreForOtherCategory(c.code));
     }
     if (valid) out.get(entry.key)?.push({ judgeKey: judge.key, total, byCriterion });
@@ -118,20 +126,36 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
   return out;
 }
 
+/** Rows of `Điểm` (0-based) by entry key, then judge key. */
+type RowsByPair = Map<string, Map<string, number[]>>;
+
+interface CategoryColumns {
+  /** The category's criteria in sheet order, with their column in `Điểm` (undefined when it has none). */
+  readonly own: readonly { readonly criterion: Criterion; readonly col: number | undefined }[];
+  /** Other categories' criteria that have a column: a score there is reported, not counted. */
+  readonly others: readonly { readonly criterion: Criterion; readonly col: number }[];
+}
+
+function categoryColumns(ledger: ContestLedger, categoryKey: string): CategoryColumns {
+  const criteria = criteriaFor(ledger, categoryKey);
+  const own = criteria.map((criterion) => ({ criterion, col: ledger.scoreColumns.get(criterion.key) }));
+  const others: { criterion: Criterion; col: number }[] = [];
+  for (const criterion of ledger.criteria.values()) {
+    const col = ledger.scoreColumns.get(criterion.key);
+    if (col !== undefined && !criteria.includes(criterion)) others.push({ criterion, col });
+  }
+  return { own, others };
+}
+
 /** Every judge is expected to score every scorable entry of their categories, except their own unit's. */
-function reportMissingScores(
-  ledger: ContestLedger,
-  rowsByPair: ReadonlyMap<string, number[]>,
-  sheet: string,
-  problems: ProblemList,
-): void {
+function reportMissingScores(ledger: ContestLedger, rowsByPair: RowsByPair, sheet: string, problems: ProblemList): void {
   for (const judge of ledger.judges.values()) {
     const missing: Entry[] = [];
     let expected = 0;
     for (const entry of ledger.entries.values()) {
       if (!isScorable(entry) || !judgeScoresCategory(judge, entry.categoryKey) || isConflict(judge, entry)) continue;
       expected++;
-      if (!rowsByPair.has(`${entry.key}\u0000${judge.key}`)) missing.push(entry);
+      if (rowsByPair.get(entry.key)?.has(judge.key) !== true) missing.push(entry);
     }
     if (missing.length > 1 && missing.length === expected) {
       problems.warning(sheet, undefined, undefined, M.judgeScoredNothing(judge.code, expected));
