@@ -7,11 +7,17 @@ export interface ParsedArgs {
   readonly lang: Lang;
   readonly replace: boolean;
   readonly help: boolean;
+  /** Quiz attempt files (`--quiz`, repeatable), in the order given. */
+  readonly quiz: readonly string[];
+  /** `export`: the Word draft to write. */
+  readonly docx?: string;
+  /** `export`: the PDF to write (needs LibreOffice). */
+  readonly pdf?: string;
 }
 
 export class UsageError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(["--out", "--lang"]);
+const FLAGS_WITH_VALUE = new Set(["--out", "--lang", "--quiz", "--docx", "--pdf"]);
 const BOOLEAN_FLAGS = new Set(["--replace", "--help", "-h"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -20,13 +26,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let lang: Lang = "vi";
   let replace = false;
   let help = false;
+  const quiz: string[] = [];
+  const files: { docx?: string; pdf?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
     if (FLAGS_WITH_VALUE.has(flag)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === "") throw new UsageError(flag);
-      if (flag === "--out") out = value;
+      if (flag === "--docx" || flag === "--pdf") files[flag === "--docx" ? "docx" : "pdf"] = value;
+      else if (flag === "--quiz") quiz.push(value);
+      else if (flag === "--out") out = value;
       else if (value === "vi" || value === "en") lang = value;
       else throw new UsageError(flag);
     } else if (BOOLEAN_FLAGS.has(flag)) {
@@ -39,5 +49,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   const [command, ...rest] = positional;
-  return { command, positional: rest, lang, replace, help, ...(out !== undefined ? { out } : {}) };
+  return { command, positional: rest, lang, replace, help, quiz, ...(out !== undefined ? { out } : {}), ...files };
 }

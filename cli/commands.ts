@@ -11,6 +11,7 @@ import { type ContestRun, readContestSheets } from "../shared/tasks/contest-run.
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
 import { check, tally } from "../shared/tasks/tally.js";
+import { quizSummary, quizTally } from "./quiz-tally.js";
 import { problemLines, tallySummary } from "./summary.js";
 import { XlsxWorkbook, protectSheet } from "./xlsx-workbook.js";
 
@@ -71,16 +72,18 @@ export async function checkCommand(file: string | undefined, io: Io): Promise<nu
   return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
 }
 
-export async function tallyCommand(file: string | undefined, out: string | undefined, io: Io): Promise<number> {
+export async function tallyCommand(file: string | undefined, out: string | undefined, io: Io, quizFiles: readonly string[] = []): Promise<number> {
   if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
   const wb = await loadWorkbook(file);
   const run = await tally(wb);
   refuseMissingSheets(run);
+  const quiz = await quizTally(wb, run, quizFiles, io.lang);
   const target = out ?? file;
   await wb.save(target);
   for (const line of tallySummary(run, io.lang)) io.out(line);
+  if (quiz) for (const line of quizSummary(quiz, io.lang)) io.out(line);
   io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
-  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
+  return (quiz?.errorCount ?? run.errorCount) > 0 ? EXIT.errorsRemain : EXIT.done;
 }
 
 export async function judgeSheetsCommand(file: string | undefined, outDir: string | undefined, io: Io): Promise<string[]> {

@@ -4,6 +4,8 @@ import { type Msg, say } from "../shared/i18n/messages.js";
 import { DEMO_RETURNED_SCORES, initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
 import { JUDGE_SCORE_SHEET } from "../shared/tasks/judge-sheets.js";
 import { EXIT, type Io, importCommand, judgeSheetsCommand, tallyCommand } from "./commands.js";
+import { quizDemo } from "./quiz-demo.js";
+import { emulationDemo } from "./emulation-demo.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
@@ -63,7 +65,10 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
   step("5. Tính kết quả", "5. Tally");
   const status = await tallyCommand(ledger, undefined, io);
 
+  const quiz = await quizDemo(root, io, step);
+  const emulation = await emulationDemo(root, io, step, ledger);
+
   step("Các tệp đã ghi", "Files written");
-  for (const f of [ledger, ...blanks, ...filled]) if (existsSync(f)) io.out(`  ${f}`);
-  return status === EXIT.done ? EXIT.done : status;
+  for (const f of [ledger, ...blanks, ...filled, ...quiz.files, ...emulation.files]) if (existsSync(f)) io.out(`  ${f}`);
+  return [status, quiz.status, emulation.status].find((s) => s !== EXIT.done) ?? EXIT.done;
 }

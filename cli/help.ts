@@ -18,9 +18,9 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     en: "Check the ledger and print every problem with its cell. Writes nothing.",
   },
   tally: {
-    usage: "thidua tally <sổ.xlsx> [--out <tệp.xlsx>]",
-    vi: "Tính kết quả và ghi các trang Kết quả, Danh sách giải, Tổng hợp đơn vị, Kiểm tra (vào sổ, hoặc vào tệp mới kèm bản sao dữ liệu khi có --out).",
-    en: "Compute and write the output sheets (into the ledger, or into a new file with the inputs copied when --out is given).",
+    usage: "thidua tally <sổ.xlsx> [--out <tệp.xlsx>] [--quiz <lượt-thi.csv|.xlsx>]…",
+    vi: "Tính kết quả và ghi các trang Kết quả, Danh sách giải, Tổng hợp đơn vị, Kiểm tra (vào sổ, hoặc vào tệp mới kèm bản sao dữ liệu khi có --out). Khi sổ có trang Trắc nghiệm hoặc có --quiz (lặp lại được, tệp CSV hoặc .xlsx xuất từ phần mềm thi, đọc lần lượt từng dòng), ghi thêm Giải tuần, Tham gia đơn vị và Giải tập thể, và in tổng tiền thưởng toàn cuộc thi. Sổ xét khen thưởng (mẫu thi-dua: có trang Đề nghị khen thưởng, Tiêu chí khen thưởng, Chỉ tiêu khen thưởng) được tính theo tiêu chí, chỉ tiêu, hồ sơ và ghi Danh sách khen thưởng, Không đủ điều kiện, Thiếu hồ sơ, Kiểm tra.",
+    en: "Compute and write the output sheets (into the ledger, or into a new file with the inputs copied when --out is given). When the ledger has a Trắc nghiệm sheet or --quiz files are given (repeatable; CSV or .xlsx exports of the quiz platform, streamed row by row), also write Giải tuần, Tham gia đơn vị and Giải tập thể, and print the grand total of prize money. An award-review ledger (template thi-dua: sheets Đề nghị khen thưởng, Tiêu chí khen thưởng, Chỉ tiêu khen thưởng) is computed against criteria, quotas and dossiers, writing Danh sách khen thưởng, Không đủ điều kiện, Thiếu hồ sơ and Kiểm tra.",
   },
   "judge-sheets": {
     usage: "thidua judge-sheets <sổ.xlsx> --out <thư mục>",
@@ -31,6 +31,11 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     usage: "thidua import <sổ.xlsx> <tệp.xlsx>… [--replace]",
     vi: "Nhập phiếu chấm giám khảo gửi lại (và tệp đăng ký bài của đơn vị) vào sổ. Không bao giờ ghi đè điểm khác nhau nếu không có --replace; mỗi lần nhập ghi vào trang Nhật ký.",
     en: "Merge returned judges' workbooks (and units' entry workbooks) into the ledger. Different values are never overwritten without --replace; each import is logged in Nhật ký.",
+  },
+  export: {
+    usage: "thidua export <sổ.xlsx> --docx <tệp.docx> [--pdf <tệp.pdf>]",
+    vi: "Xuất dự thảo phụ lục kèm theo quyết định khen thưởng (danh sách đạt giải, danh sách được khen thưởng theo từng cấp khen) ra tệp Word theo thể thức Nghị định 30/2020/NĐ-CP; --pdf tạo thêm bản PDF khi máy có LibreOffice (Writer). Không có LibreOffice thì báo rõ và trả mã thoát 2 cho phần PDF.",
+    en: "Write the draft annex of the award decision (prize list; awards per level) as a Word file in the format of Decree 30/2020/NĐ-CP; --pdf also writes a PDF when LibreOffice (Writer) is installed, otherwise says so and exits 2 for that part.",
   },
   demo: {
     usage: "thidua demo [thư mục]",

@@ -1,8 +1,10 @@
 import type { Lang } from "../shared/i18n/messages.js";
 import { say } from "../shared/i18n/messages.js";
 import { UsageError, parseArgs } from "./args.js";
-import { EXIT, type Io, Refusal, checkCommand, errorText, importCommand, initCommand, judgeSheetsCommand, tallyCommand } from "./commands.js";
+import { EXIT, type Io, Refusal, errorText, importCommand, initCommand, judgeSheetsCommand } from "./commands.js";
 import { demoCommand } from "./demo.js";
+import { exportCommand } from "./export-command.js";
+import { checkAnyCommand, tallyAnyCommand } from "./ledger-commands.js";
 import { commandHelp, generalHelp } from "./help.js";
 
 function langOf(argv: readonly string[]): Lang {
@@ -19,7 +21,9 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
     lang = args.lang;
     const ctx: Io = { lang, out: (l) => io.out(l) };
     if (!args.command) {
-      io.out(generalHelp(lang));
+      // Asked for: help on stdout, exit 0. Called with nothing to do: usage on stderr, exit 2.
+      if (args.help) io.out(generalHelp(lang));
+      else io.err(generalHelp(lang));
       return args.help ? EXIT.done : EXIT.nothing;
     }
     if (args.help || args.command === "help") {
@@ -33,14 +37,16 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
       case "init":
         return await initCommand(a, b, ctx);
       case "check":
-        return await checkCommand(a, ctx);
+        return await checkAnyCommand(a, ctx);
       case "tally":
-        return await tallyCommand(a, args.out, ctx);
+        return await tallyAnyCommand(a, args.out, ctx, args.quiz);
       case "judge-sheets":
         await judgeSheetsCommand(a, args.out, ctx);
         return EXIT.done;
       case "import":
         return await importCommand(a, args.positional.slice(1), args.replace, ctx);
+      case "export":
+        return await exportCommand(a, args.docx, args.pdf, { ...ctx, err: (l) => io.err(l) });
       case "demo":
         return await demoCommand(a, ctx);
       default:

@@ -219,3 +219,127 @@ export const IM = {
     en: `Could not read the file: ${reason}`,
   }),
 };
+
+/** Messages of an emulation review (`Đề nghị khen thưởng`, `Tiêu chí khen thưởng`, `Chỉ tiêu khen thưởng`). */
+export const EM = {
+  duplicateCriterion: (code: string, type: string, first: string): Msg => ({
+    vi: `Tiêu chí ${q(code)} cho ${type} bị trùng với dòng ${first}; dòng này bị bỏ qua.`,
+    en: `Criterion ${q(code)} for ${type} duplicates ${first}; this row is ignored.`,
+  }),
+  thresholdMissing: (code: string): Msg => ({
+    vi: `Tiêu chí ${q(code)} là phép so sánh nhưng chưa có ${q("Ngưỡng")}; hãy nhập ngưỡng.`,
+    en: `Criterion ${q(code)} is a comparison but has no threshold (“Ngưỡng”); fill it in.`,
+  }),
+  badKind: (value: string): Msg => ({
+    vi: `Kiểu tiêu chí ${q(value)} không hợp lệ; chỉ nhập Có/Không, ≥, ≤ hoặc = (cũng nhận >=, <=).`,
+    en: `Criterion kind ${q(value)} is not valid; use Có/Không, ≥, ≤ or = (>= and <= are accepted).`,
+  }),
+  badAppliesTo: (value: string): Msg => ({
+    vi: `${q(value)} không hợp lệ ở cột “Áp dụng cho”; chỉ nhập Tập thể hoặc Cá nhân (để trống: cả hai).`,
+    en: `${q(value)} is not valid in “Áp dụng cho”; use Tập thể or Cá nhân (blank: both).`,
+  }),
+  criterionColumnMissing: (code: string, sheet: string): Msg => ({
+    vi: `Trang ${q(sheet)} chưa có cột cho tiêu chí ${q(code)} (tiêu đề cột là mã tiêu chí); mọi đề nghị cần tiêu chí này đều chưa đạt.`,
+    en: `Sheet ${q(sheet)} has no column for criterion ${q(code)} (headed by its code); every candidate needing it fails it.`,
+  }),
+  duplicateQuota: (level: string, type: string, first: string): Msg => ({
+    vi: `Chỉ tiêu ${q(level)} – ${type} bị trùng với dòng ${first}; dòng này bị bỏ qua.`,
+    en: `Quota ${q(level)} – ${type} duplicates ${first}; this row is ignored.`,
+  }),
+  noQuota: (level: string, type: string): Msg => ({
+    vi: `Chưa có chỉ tiêu cho ${q(level)} – ${type} ở trang “Chỉ tiêu khen thưởng”; đề nghị này chưa được xét.`,
+    en: `No quota for ${q(level)} – ${type} in “Chỉ tiêu khen thưởng”; this candidate is not considered.`,
+  }),
+  typeMissing: (): Msg => ({
+    vi: `Chưa ghi “Loại” (Tập thể hoặc Cá nhân); đề nghị này chưa được xét.`,
+    en: `“Loại” (Tập thể or Cá nhân) is empty; this candidate is not considered.`,
+  }),
+  unknownUnit: (code: string): Msg => ({
+    vi: `Mã đơn vị ${q(code)} không có trong trang “Đơn vị”.`,
+    en: `Unit code ${q(code)} is not in the “Đơn vị” sheet.`,
+  }),
+  noScoreToRank: (level: string, type: string): Msg => ({
+    vi: `Số đề nghị đủ điều kiện vượt chỉ tiêu ${q(level)} – ${type} nhưng ô “Điểm” đang trống: không xếp thứ tự được; hãy nhập Điểm.`,
+    en: `More candidates qualify than the quota ${q(level)} – ${type} allows, but “Điểm” is empty: cannot rank; fill it in.`,
+  }),
+  councilDecides: (codes: string, level: string, type: string, seats: number): Msg => ({
+    vi: `Các đề nghị ${codes} bằng Điểm tại ranh giới chỉ tiêu ${q(level)} – ${type} (còn ${seats} suất): chờ Hội đồng Thi đua - Khen thưởng quyết định.`,
+    en: `Candidates ${codes} are tied on Điểm at the edge of the quota ${q(level)} – ${type} (${seats} places left): the council must decide.`,
+  }),
+  dossierMissing: (items: string): Msg => ({
+    vi: `Hồ sơ còn thiếu: ${items}; chưa xét khen thưởng cho tới khi bổ sung.`,
+    en: `Dossier items missing: ${items}; not awarded until they are added.`,
+  }),
+  dossierLate: (submitted: string, deadline: string): Msg => ({
+    vi: `Hồ sơ nộp ngày ${submitted}, sau hạn ${deadline}: nộp muộn, không xét khen thưởng.`,
+    en: `Dossier submitted on ${submitted}, after the deadline ${deadline}: late, not awarded.`,
+  }),
+  dossierNoDate: (deadline: string): Msg => ({
+    vi: `Chưa có “Ngày nộp hồ sơ” nên không kiểm tra được hạn ${deadline}; chưa xét khen thưởng cho tới khi nhập ngày.`,
+    en: `No “Ngày nộp hồ sơ”, so the deadline ${deadline} cannot be checked; not awarded until a date is entered.`,
+  }),
+} as const;
+
+/** Messages of the quiz with periodic prizes and of the collective prizes (seed 002). */
+export const QM = {
+  rowNotCounted: (reason: Msg): Msg => ({
+    vi: `${reason.vi} Lượt thi ở dòng này không được tính.`,
+    en: `${reason.en} The attempt on this line is not counted.`,
+  }),
+  negativeScore: (value: string): Msg => ({
+    vi: `Điểm ${q(value)} âm.`,
+    en: `Score ${q(value)} is negative.`,
+  }),
+  tooManyDecimals: (value: string, header: string): Msg => ({
+    vi: `${q(value)} ở cột ${q(header)} có quá 4 chữ số thập phân hoặc không phải là số.`,
+    en: `${q(value)} in column ${q(header)} has more than 4 decimals or is not a number.`,
+  }),
+  badDuration: (value: string): Msg => ({
+    vi: `Thời gian làm bài ${q(value)} không đọc được; nhập số giây, mm:ss hoặc hh:mm:ss (ví dụ 452, 07:32, 1:07:32).`,
+    en: `Time taken ${q(value)} cannot be read; use seconds, mm:ss or hh:mm:ss (e.g. 452, 07:32, 1:07:32).`,
+  }),
+  badSubmitted: (value: string): Msg => ({
+    vi: `Thời điểm nộp ${q(value)} không đọc được; nhập ngày/tháng/năm giờ:phút:giây, ví dụ 02/06/2023 08:15:00.`,
+    en: `Submission time ${q(value)} cannot be read; use day/month/year hh:mm:ss, e.g. 02/06/2023 08:15:00.`,
+  }),
+  moreRowProblems: (count: number): Msg => ({
+    vi: `Còn ${count} vấn đề khác ở các dòng sau của tệp này (không liệt kê hết); hãy sửa các lỗi trên rồi chạy lại.`,
+    en: `${count} more problems on later lines of this file (not all listed); fix the ones above and run again.`,
+  }),
+  unknownUnitAttempts: (code: string, count: number): Msg => ({
+    vi: `Mã đơn vị ${q(code)} không có trong trang “Đơn vị” (${count} lượt thi, đây là dòng đầu tiên). Các lượt này vẫn được xét giải cá nhân nhưng không tính vào đơn vị nào.`,
+    en: `Unit code ${q(code)} is not in the “Đơn vị” sheet (${count} attempts, this is the first). They still count for individual prizes but for no unit.`,
+  }),
+  participantUnitChanged: (participant: string, first: string, other: string): Msg => ({
+    vi: `Thí sinh ${q(participant)} đã thi với đơn vị ${q(first)}, dòng này ghi đơn vị ${q(other)}: vẫn tính cho đơn vị ${q(first)}.`,
+    en: `Participant ${q(participant)} took the quiz for unit ${q(first)}; this line says ${q(other)}: still counted for ${q(first)}.`,
+  }),
+  noQuizPrizeRows: (category: string): Msg => ({
+    vi: `Trang “Cơ cấu giải” chưa có dòng nào của hạng mục ${q(category)}: chưa trao giải tuần.`,
+    en: `The “Cơ cấu giải” sheet has no row of category ${q(category)}: no weekly prize is given.`,
+  }),
+  weeklyCouncil: (period: string, participants: string, prizes: string): Msg => ({
+    vi: `${period}: các thí sinh ${participants} vẫn bằng nhau sau mọi tiêu chí phụ tại ranh giới giải (${prizes}): chờ Hội đồng quyết định.`,
+    en: `${period}: participants ${participants} are still tied after every tie-break at a prize boundary (${prizes}): the committee must decide.`,
+  }),
+  predictionDuplicate: (period: string, first: string): Msg => ({
+    vi: `Đáp án dự đoán của ${q(period)} đã có ở ${first}; dòng này bị bỏ qua.`,
+    en: `The prediction answer of ${q(period)} is already given at ${first}; this row is ignored.`,
+  }),
+  unterminatedQuote: (): Msg => ({
+    vi: `Dấu ngoặc kép mở ở dòng này không được đóng đến hết tệp; dòng này không được tính.`,
+    en: `A double quote opened on this line is never closed before the end of the file; the line is not counted.`,
+  }),
+  noAttemptSource: (): Msg => ({
+    vi: `Không có dữ liệu trắc nghiệm để tính.`,
+    en: `There is no quiz data to tally.`,
+  }),
+  noCollectiveCategory: (category: string): Msg => ({
+    vi: `Không tìm thấy hạng mục ${q(category)} trong trang “Bài dự thi”: chưa xét được giải tập thể.`,
+    en: `Category ${q(category)} is not in the “Bài dự thi” sheet: collective prizes cannot be decided.`,
+  }),
+  collectiveCouncil: (units: string, prizes: string): Msg => ({
+    vi: `Các đơn vị ${units} bằng nhau về tỷ lệ tham gia và điểm trung bình tại ranh giới giải tập thể (${prizes}): chờ Hội đồng quyết định.`,
+    en: `Units ${units} are tied on participation rate and mean score at a collective prize boundary (${prizes}): the committee must decide.`,
+  }),
+};

@@ -1,0 +1,40 @@
+import { existsSync, promises as fs } from "node:fs";
+import path from "node:path";
+import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
+import { EXIT, type Io } from "./commands.js";
+import { exportCommand } from "./export-command.js";
+import { tallyAnyCommand } from "./ledger-commands.js";
+import { XlsxWorkbook } from "./xlsx-workbook.js";
+
+export const EMULATION_DEMO_LEDGER = "so-xet-khen-thuong.xlsx";
+export const EMULATION_DEMO_DOCX = "phu-luc-khen-thuong.docx";
+export const CONTEST_DEMO_DOCX = "phu-luc-giai-sang-kien.docx";
+
+/**
+ * The demo's emulation part (seeds 001/003, invented names): review ledger, tally, and the Word
+ * drafts of the award-decision annexes (of the review, and of the judged contest when given).
+ */
+export async function emulationDemo(
+  root: string,
+  io: Io,
+  step: (vi: string, en: string) => void,
+  contestLedger?: string,
+): Promise<{ status: number; files: string[] }> {
+  const ledger = path.join(root, EMULATION_DEMO_LEDGER);
+  const docx = path.join(root, EMULATION_DEMO_DOCX);
+  const contestDocx = path.join(root, CONTEST_DEMO_DOCX);
+  for (const f of [ledger, docx, contestDocx]) await fs.rm(f, { force: true });
+
+  step("Xét khen thưởng phong trào thi đua mẫu (4 tập thể, 8 cá nhân, chỉ tiêu và hạn nộp theo kế hoạch Mỹ Thạnh)", "Sample emulation review (4 collectives, 8 individuals, quotas and deadlines of the Mỹ Thạnh plan)");
+  const book = XlsxWorkbook.empty();
+  for (const sheet of emulationDemoSheets()) book.replaceSheet(sheet);
+  await book.save(ledger);
+  io.out(ledger);
+  const status = await tallyAnyCommand(ledger, undefined, io);
+
+  step("Xuất dự thảo phụ lục quyết định khen thưởng (Word)", "Draft annexes of the award decisions (Word)");
+  const statuses = [status, await exportCommand(ledger, docx, undefined, io)];
+  if (contestLedger !== undefined && existsSync(contestLedger)) statuses.push(await exportCommand(contestLedger, contestDocx, undefined, io));
+  io.out(`  thidua export ${ledger} --docx ${docx} --pdf ${docx.replace(/\.docx$/, ".pdf")}`);
+  return { status: statuses.find((s) => s !== EXIT.done) ?? EXIT.done, files: [ledger, docx, contestDocx] };
+}

@@ -1,0 +1,243 @@
+/**
+ * Renders annex models (shared/documents) as a Word document with the `docx` package, in the layout
+ * of Decree 30/2020/NĐ-CP: A4 portrait, Times New Roman, body 14 pt and tables 13 pt, margins
+ * top/bottom 20 mm, left 30 mm, right 15 mm; issuing body and national motto side by side.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from "docx";
+import type { Align, AnnexDocument, AnnexRow } from "../shared/documents/annex.js";
+
+const MM = 1440 / 25.4;
+const twips = (mm: number): number => Math.round(mm * MM);
+
+export const PAGE = {
+  width: twips(210),
+  height: twips(297),
+  margin: { top: twips(20), bottom: twips(20), left: twips(30), right: twips(15) },
+} as const;
+const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
+
+export const FONT = "Times New Roman";
+/** Sizes in half-points. */
+const SIZE = { body: 28, table: 26, issuer: 26, mottoTop: 26, mottoBottom: 28, small: 24, recipients: 22 } as const;
+
+interface RunStyle {
+  readonly bold?: boolean;
+  readonly italics?: boolean;
+  readonly underline?: boolean;
+  readonly size?: number;
+}
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+};
+
+function run(text: string, style: RunStyle = {}): TextRun {
+  return new TextRun({
+    text: text.normalize("NFC"),
+    font: FONT,
+    size: style.size ?? SIZE.body,
+    bold: style.bold ?? false,
+    italics: style.italics ?? false,
+    ...(style.underline ? { underline: {} } : {}),
+  });
+}
+
+function para(text: string, style: RunStyle & { align?: Align; before?: number; after?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: ALIGN[style.align ?? "center"],
+    spacing: { before: style.before ?? 0, after: style.after ?? 0 },
+    children: [run(text, style)],
+  });
+}
+
+/** A short centred rule under the issuing body / the motto, as the decree draws it. */
+function rule(indentEach: number): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    indent: { left: indentEach, right: indentEach },
+    spacing: { before: 0, after: 120 },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 } },
+    children: [],
+  });
+}
+
+const NO_BORDERS = TableBorders.NONE;
+
+function plainCell(children: Paragraph[], width: number, verticalTop = true): TableCell {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    ...(verticalTop ? { verticalAlign: VerticalAlignTable.TOP } : {}),
+  });
+}
+
+/** Issuing body on the left, national motto on the right (Decree 30, items 1–2 of the layout). */
+function headerBlock(doc: AnnexDocument): Table {
+  const left = Math.round(TEXT_WIDTH * 0.4);
+  const right = TEXT_WIDTH - left;
+  // The issuing body's name is bold in full, however many lines it takes.
+  const issuer = doc.issuer.map((line) => para(line, { bold: true, size: SIZE.issuer }));
+  const motto = [para(doc.motto[0], { bold: true, size: SIZE.mottoTop }), para(doc.motto[1], { bold: true, size: SIZE.mottoBottom })];
+  return new Table({
+    borders: NO_BORDERS,
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    rows: [
+      new TableRow({
+        children: [plainCell([...issuer, rule(Math.round(left * 0.3))], left), plainCell([...motto, rule(Math.round(right * 0.2))], right)],
+      }),
+    ],
+  });
+}
+
+function cellParagraphs(text: string, align: Align, style: RunStyle): Paragraph[] {
+  const lines = text === "" ? [""] : text.split("\n");
+  return lines.map((line) => para(line, { ...style, align, size: SIZE.table }));
+}
+
+function columnWidths(doc: AnnexDocument): number[] {
+  const sum = doc.columns.reduce((n, c) => n + c.width, 0);
+  const widths = doc.columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / sum));
+  widths[widths.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+function bodyRow(row: AnnexRow, doc: AnnexDocument, widths: readonly number[]): TableRow {
+  if (row.kind === "section") {
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          columnSpan: doc.columns.length,
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          children: cellParagraphs(row.text, "left", { bold: true }),
+        }),
+      ],
+    });
+  }
+  const bold = row.kind === "total";
+  return new TableRow({
+    cantSplit: true,
+    children: doc.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: cellParagraphs(row.cells[i] ?? "", bold && i === 1 ? "center" : c.align, { bold }),
+        }),
+    ),
+  });
+}
+
+function dataTable(doc: AnnexDocument): Table {
+  const widths = columnWidths(doc);
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: doc.columns.map(
+      (c, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: cellParagraphs(c.header, "center", { bold: true }),
+        }),
+    ),
+  });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [header, ...doc.rows.map((r) => bodyRow(r, doc, widths))],
+  });
+}
+
+/** "Nơi nhận" on the left, the signer on the right (Decree 30, items 7–9). */
+function signatureBlock(doc: AnnexDocument): Table {
+  const left = Math.round(TEXT_WIDTH * 0.45);
+  const right = TEXT_WIDTH - left;
+  const sig = doc.signature;
+  const signer = [
+    ...(sig.authority ? [para(sig.authority, { bold: true })] : []),
+    para(sig.position, { bold: true }),
+    para(sig.note, { italics: true, size: SIZE.small, after: 1400 }),
+    para(sig.name, { bold: true }),
+  ];
+  const recipients = [
+    para("Nơi nhận:", { bold: true, italics: true, size: SIZE.small, align: "left" }),
+    ...doc.recipients.map((r) => para(r, { size: SIZE.recipients, align: "left" })),
+  ];
+  return new Table({
+    borders: NO_BORDERS,
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [left, right],
+    rows: [new TableRow({ cantSplit: true, children: [plainCell(recipients, left), plainCell(signer, right)] })],
+  });
+}
+
+function annexChildren(doc: AnnexDocument): (Paragraph | Table)[] {
+  return [
+    headerBlock(doc),
+    para(doc.title, { bold: true, before: 240 }),
+    ...doc.subtitle.map((line) => para(line, { bold: true })),
+    para(doc.decisionRef, { italics: true, after: 120 }),
+    rule(Math.round(TEXT_WIDTH * 0.4)),
+    ...(doc.banner ? [para(doc.banner, { bold: true, after: 120 })] : []),
+    dataTable(doc),
+    ...doc.totals.map((line, i) => para(line, { align: "left", before: i === 0 ? 160 : 40 })),
+    para("", { after: 120 }),
+    signatureBlock(doc),
+  ];
+}
+
+/** Page numbers centred in the top margin from the second page on, as the decree asks. */
+function pageNumberHeaders(): { default: Header; first: Header } {
+  const number = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.table })],
+  });
+  return { default: new Header({ children: [number] }), first: new Header({ children: [new Paragraph({ children: [] })] }) };
+}
+
+/** One section per annex (each starts on a new page), all with the decree's page setup. */
+export function annexDocx(annexes: readonly AnnexDocument[], title = "Phụ lục kèm theo quyết định khen thưởng"): Document {
+  return new Document({
+    creator: "thidua",
+    title,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: annexes.map((doc) => ({
+      headers: pageNumberHeaders(),
+      properties: {
+        titlePage: true,
+        page: {
+          size: { width: PAGE.width, height: PAGE.height },
+          margin: { ...PAGE.margin, header: twips(10), footer: twips(10), gutter: 0 },
+        },
+      },
+      children: annexChildren(doc),
+    })),
+  });
+}
+
+export async function annexDocxBuffer(annexes: readonly AnnexDocument[]): Promise<Buffer> {
+  return Packer.toBuffer(annexDocx(annexes));
+}

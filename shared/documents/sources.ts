@@ -1,0 +1,87 @@
+/**
+ * Where official annexes come from: one source per competition kind. The export reads the sheets of
+ * every applicable source in one batch and concatenates their annexes.
+ *
+ * Extension point: the quiz (`shared/quiz/`) and collective-prize (`shared/collective/`) modules add
+ * an `AnnexSource` each (kind "quiz" / "collective") to `ANNEX_SOURCES`, with `applies` looking for
+ * their own sheets (`Trắc nghiệm`, `Giải tập thể`…) and `build` turning their results into
+ * `AnnexDocument`s with the helpers of `annex.ts`. Nothing else changes: the CLI renders every annex.
+ */
+import type { Grid } from "../cells/cell.js";
+import { planLedger, plannedSheetNames } from "../emulation/tally-ledger.js";
+import { runEmulation } from "../emulation/run.js";
+import { runContest } from "../tasks/contest-run.js";
+import type { LedgerPort } from "../tasks/port.js";
+import type { AnnexDocument } from "./annex.js";
+import { annexFromContest } from "./from-contest.js";
+import { annexesFromEmulation } from "./from-emulation.js";
+
+export interface AnnexBuild {
+  readonly annexes: readonly AnnexDocument[];
+  readonly errorCount: number;
+  /** Required sheets that are absent: this source produced nothing. */
+  readonly missingSheets: readonly string[];
+}
+
+export interface AnnexSource {
+  readonly kind: string;
+  /** Whether the workbook holds this kind of competition. */
+  applies(sheetNames: readonly string[]): boolean;
+  /** The workbook's sheets this source reads. */
+  sheets(sheetNames: readonly string[]): readonly string[];
+  build(sheets: ReadonlyMap<string, Grid | undefined>): AnnexBuild;
+}
+
+export const JUDGED_SOURCE: AnnexSource = {
+  kind: "judged",
+  applies: (names) => planLedger(names).contest,
+  sheets: (names) => plannedSheetNames(names, { contest: true, emulation: false }),
+  build(sheets) {
+    const run = runContest(sheets);
+    if (run.missingSheets.length > 0) return { annexes: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
+    return { annexes: [annexFromContest(run)], errorCount: run.errorCount, missingSheets: [] };
+  },
+};
+
+export const EMULATION_SOURCE: AnnexSource = {
+  kind: "emulation",
+  applies: (names) => planLedger(names).emulation,
+  sheets: (names) => plannedSheetNames(names, { contest: false, emulation: true }),
+  build(sheets) {
+    const run = runEmulation(sheets);
+    if (run.missingSheets.length > 0) return { annexes: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
+    return { annexes: annexesFromEmulation(run), errorCount: run.errorCount, missingSheets: [] };
+  },
+};
+
+/** Every source known today, in the order their annexes appear in the document. */
+export const ANNEX_SOURCES: readonly AnnexSource[] = [JUDGED_SOURCE, EMULATION_SOURCE];
+
+export interface AnnexCollection extends AnnexBuild {
+  readonly kinds: readonly string[];
+}
+
+/** Pure: builds the annexes of every applicable source from grids already read. */
+export function buildAnnexes(sheets: ReadonlyMap<string, Grid | undefined>, sources: readonly AnnexSource[] = ANNEX_SOURCES): AnnexCollection {
+  const names = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
+  const annexes: AnnexDocument[] = [];
+  const missingSheets: string[] = [];
+  const kinds: string[] = [];
+  let errorCount = 0;
+  for (const source of sources) {
+    if (!source.applies(names)) continue;
+    const b = source.build(sheets);
+    kinds.push(source.kind);
+    annexes.push(...b.annexes);
+    missingSheets.push(...b.missingSheets);
+    errorCount += b.errorCount;
+  }
+  return { annexes, errorCount, missingSheets, kinds };
+}
+
+/** One batched read of every sheet the applicable sources need, then `buildAnnexes`. */
+export async function readAnnexes(port: LedgerPort, sources: readonly AnnexSource[] = ANNEX_SOURCES): Promise<AnnexCollection> {
+  const names = await port.sheetNames();
+  const wanted = new Set(sources.filter((s) => s.applies(names)).flatMap((s) => s.sheets(names)));
+  return buildAnnexes(await port.read([...wanted]), sources);
+}

@@ -1,0 +1,237 @@
+import { cleanText } from "../cells/text.js";
+import { type Cell, isBlank } from "../cells/cell.js";
+import { type DayNumber, partsOfDay } from "../cells/date.js";
+import { readYesNo } from "../cells/number.js";
+import { foldKey } from "../cells/text.js";
+import { EM, M } from "../i18n/messages.js";
+import type { ProblemList } from "../ledger/problem.js";
+import { allocatePrizes } from "../prizes/allocate.js";
+import { rankBy, tieGroups } from "../ranking/rank.js";
+import { type Exact, compare, toPlainText } from "../scoring/exact.js";
+import { formatDate, formatDecimalVi } from "../vn/format.js";
+import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
+import { TYPE_LABEL, readMeasure } from "./read-emulation.js";
+import { CANDIDATES_SHEET, DOSSIER_ITEMS } from "./schema.js";
+
+/** One failed criterion, or one group of alternatives none of which was met, in words. */
+export interface Failure {
+  /** Criterion code, or the codes of a group joined by " / ". */
+  readonly codes: string;
+  readonly text: string;
+  /** What the candidate has, as typed ("85,5", "Không", "(trống)"). */
+  readonly value: string;
+  /** What the criterion asks for ("từ 90 trở lên", "Có"). */
+  readonly requirement: string;
+}
+
+export type Outcome =
+  /** Within the quota. */
+  | "awarded"
+  /** Tied on `Điểm` across the quota's edge: the council decides. */
+  | "pending"
+  /** Eligible, but ranked below the quota. */
+  | "outsideQuota"
+  /** Fails one or more criteria. */
+  | "notEligible"
+  /** Meets the criteria, but the dossier is incomplete or late. */
+  | "incomplete"
+  /** Cannot be considered: no type, or no quota for its level and type. */
+  | "notConsidered";
+
+export interface CandidateResult {
+  readonly candidate: Candidate;
+  readonly quota?: Quota;
+  readonly failures: readonly Failure[];
+  readonly dossierMissing: readonly string[];
+  /** Submitted after the quota's `Hạn nộp`. */
+  readonly late: boolean;
+  /** A deadline applies but `Ngày nộp hồ sơ` is empty or unreadable. */
+  readonly noDate: boolean;
+  readonly outcome: Outcome;
+  /** Rank by `Điểm` among the eligible candidates of its quota. */
+  readonly rank?: number;
+  readonly tied: boolean;
+  /** Places left in the quota when this candidate's tie group crosses its edge. */
+  readonly seatsAtStake?: number;
+  /** Why it could not be considered (outcome `notConsidered`). */
+  readonly reason?: string;
+}
+
+export interface QuotaResult {
+  readonly quota: Quota;
+  readonly eligible: number;
+  /** Awarded then pending, in rank order. */
+  readonly listed: readonly CandidateResult[];
+}
+
+export interface EmulationResult {
+  /** One per candidate, in sheet order. */
+  readonly candidates: readonly CandidateResult[];
+  /** One per quota row, in sheet order. */
+  readonly quotas: readonly QuotaResult[];
+  readonly awardedCount: number;
+  readonly pendingCount: number;
+  /** Sum of `Mức thưởng` of the awarded candidates. */
+  readonly totalAmount: bigint;
+}
+
+const OP_WORDS: Record<Comparison, (x: string) => string> = {
+  ge: (x) => `từ ${x} trở lên`,
+  le: (x) => `không quá ${x}`,
+  eq: (x) => `bằng ${x}`,
+};
+
+export const decimalText = (x: Exact): string => formatDecimalVi(toPlainText(x));
+export const dayText = (d: DayNumber): string => formatDate(partsOfDay(d));
+
+export function requirementText(c: AwardCriterion): string {
+  return c.test.kind === "yesno" ? "Có" : OP_WORDS[c.test.op](decimalText(c.test.threshold));
+}
+
+function meets(op: Comparison, value: Exact, threshold: Exact): boolean {
+  const c = compare(value, threshold);
+  return op === "ge" ? c >= 0 : op === "le" ? c <= 0 : c === 0;
+}
+
+interface Check {
+  readonly criterion: AwardCriterion;
+  readonly passed: boolean;
+  readonly value: string;
+}
+
+/** Evaluates one criterion on one candidate; an unreadable value is reported and fails. */
+function check(ledger: EmulationLedger, candidate: Candidate, c: AwardCriterion, sheet: string, problems: ProblemList): Check {
+  const col = ledger.criterionColumns.get(c.codeKey);
+  const cell: Cell | undefined = col === undefined ? undefined : candidate.cells[col];
+  if (isBlank(cell)) return { criterion: c, passed: false, value: "(trống)" };
+  const raw = cleanText(cell);
+  if (c.test.kind === "yesno") {
+    const v = readYesNo(cell ?? null, foldKey);
+    if (v === undefined) problems.error(sheet, candidate.row, col, M.notYesNo(raw));
+    return { criterion: c, passed: v === true, value: v === undefined ? raw : v ? "Có" : "Không" };
+  }
+  const v = readMeasure(cell);
+  if (v === undefined) {
+    problems.error(sheet, candidate.row, col, M.notANumber(raw));
+    return { criterion: c, passed: false, value: raw };
+  }
+  return { criterion: c, passed: meets(c.test.op, v, c.test.threshold), value: decimalText(v) };
+}
+
+/** Ungrouped criteria must each be met; of a group, one suffices. */
+export function criteriaFailures(ledger: EmulationLedger, candidate: Candidate, sheet: string, problems: ProblemList): Failure[] {
+  const failures: Failure[] = [];
+  const applicable = ledger.criteria.filter((c) => c.type === candidate.type);
+  const groups = new Map<string, Check[]>();
+  const order: (Check | string)[] = [];
+  for (const c of applicable) {
+    const result = check(ledger, candidate, c, sheet, problems);
+    if (c.groupKey === undefined) order.push(result);
+    else {
+      const g = groups.get(c.groupKey);
+      if (g) g.push(result);
+      else {
+        groups.set(c.groupKey, [result]);
+        order.push(c.groupKey);
+      }
+    }
+  }
+  for (const item of order) {
+    if (typeof item !== "string") {
+      if (!item.passed) failures.push({ codes: item.criterion.code, text: item.criterion.content, value: item.value, requirement: requirementText(item.criterion) });
+      continue;
+    }
+    const checks = groups.get(item)!;
+    if (checks.some((x) => x.passed)) continue;
+    if (checks.length === 1) {
+      const only = checks[0]!;
+      failures.push({ codes: only.criterion.code, text: only.criterion.content, value: only.value, requirement: requirementText(only.criterion) });
+      continue;
+    }
+    failures.push({
+      codes: checks.map((x) => x.criterion.code).join(" / "),
+      text: `Không đạt tiêu chí nào trong nhóm “${checks[0]!.criterion.group}” (chỉ cần một): ${checks.map((x) => x.criterion.content).join(" hoặc ")}`,
+      value: checks.map((x) => `${x.criterion.code}: ${x.value}`).join("; "),
+      requirement: checks.map((x) => `${x.criterion.code} ${requirementText(x.criterion)}`).join(" hoặc "),
+    });
+  }
+  return failures;
+}
+
+/** Scores every candidate against its criteria, dossier, deadline and quota (ledger.md, "An emulation review"). */
+export function computeEmulation(ledger: EmulationLedger, problems: ProblemList): EmulationResult {
+  const sheet = ledger.sheetNames.get(CANDIDATES_SHEET.name) ?? CANDIDATES_SHEET.name;
+  const at = (key: string): number | undefined => ledger.candidateColumns.get(key);
+  const quotaOf = new Map(ledger.quotas.map((q) => [`${q.levelKey}|${q.type}`, q]));
+  const drafts = ledger.candidates.map((candidate): CandidateResult => {
+    const base = { candidate, failures: [] as Failure[], dossierMissing: [] as string[], late: false, noDate: false, tied: false };
+    if (candidate.type === undefined) return { ...base, outcome: "notConsidered", reason: "Chưa ghi Loại (Tập thể / Cá nhân)" };
+    const quota = quotaOf.get(`${candidate.levelKey}|${candidate.type}`);
+    if (quota === undefined) {
+      if (candidate.level !== "") problems.error(sheet, candidate.row, at("level"), EM.noQuota(candidate.level, TYPE_LABEL[candidate.type]));
+      return { ...base, outcome: "notConsidered", reason: `Chưa có chỉ tiêu cho “${candidate.level}” – ${TYPE_LABEL[candidate.type]}` };
+    }
+    const failures = criteriaFailures(ledger, candidate, sheet, problems);
+    const dossierMissing = DOSSIER_ITEMS.filter((i) => !candidate.dossier[i.key]).map((i) => i.vi);
+    if (dossierMissing.length > 0) problems.warning(sheet, candidate.row, at(DOSSIER_ITEMS.find((i) => !candidate.dossier[i.key])!.key), EM.dossierMissing(dossierMissing.join(", ")));
+    let late = false;
+    let noDate = false;
+    if (quota.deadline !== undefined) {
+      if (candidate.submitted === undefined) {
+        noDate = true;
+        if (!candidate.submittedUnreadable) problems.warning(sheet, candidate.row, at("submitted"), EM.dossierNoDate(dayText(quota.deadline)));
+      } else if (candidate.submitted > quota.deadline) {
+        late = true;
+        problems.warning(sheet, candidate.row, at("submitted"), EM.dossierLate(dayText(candidate.submitted), dayText(quota.deadline)));
+      }
+    }
+    const outcome: Outcome = failures.length > 0 ? "notEligible" : dossierMissing.length > 0 || late || noDate ? "incomplete" : "outsideQuota";
+    return { ...base, quota, failures, dossierMissing, late, noDate, outcome };
+  });
+
+  type Draft = CandidateResult;
+  const byCandidate = new Map<string, Draft>(drafts.map((d) => [d.candidate.key, d]));
+  const quotas: QuotaResult[] = [];
+  let totalAmount = 0n;
+  for (const quota of ledger.quotas) {
+    const eligible = drafts.filter((d) => d.quota === quota && d.outcome === "outsideQuota");
+    const ranked = rankBy(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }]);
+    if (eligible.length > quota.count && eligible.some((d) => d.candidate.score === undefined)) {
+      for (const d of eligible.filter((x) => x.candidate.score === undefined)) {
+        problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, TYPE_LABEL[quota.type]));
+      }
+    }
+    const groups = tieGroups(ranked);
+    const awards = allocatePrizes(groups.map((g) => g.length), [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }], "council");
+    const listed: Draft[] = [];
+    let position = 1;
+    groups.forEach((group, gi) => {
+      const award = awards[gi] ?? { kind: "none" };
+      if (award.kind === "pending") {
+        const seats = quota.count - position + 1;
+        problems.warning(sheet, group[0]!.item.candidate.row, at("candidate"), EM.councilDecides(group.map((r) => r.item.candidate.code).join(", "), quota.level, TYPE_LABEL[quota.type], seats));
+        for (const r of group) byCandidate.set(r.item.candidate.key, { ...r.item, outcome: "pending", rank: r.rank, tied: r.tied, seatsAtStake: seats });
+      } else {
+        for (const r of group) {
+          const outcome: Outcome = award.kind === "prize" ? "awarded" : "outsideQuota";
+          if (outcome === "awarded") totalAmount += quota.amount ?? 0n;
+          byCandidate.set(r.item.candidate.key, { ...r.item, outcome, rank: r.rank, tied: r.tied });
+        }
+      }
+      for (const r of group) {
+        const d = byCandidate.get(r.item.candidate.key)!;
+        if (d.outcome === "awarded" || d.outcome === "pending") listed.push(d);
+      }
+      position += group.length;
+    });
+    quotas.push({ quota, eligible: eligible.length, listed });
+  }
+  const candidates = ledger.candidates.map((c) => byCandidate.get(c.key)!);
+  return {
+    candidates,
+    quotas,
+    awardedCount: candidates.filter((c) => c.outcome === "awarded").length,
+    pendingCount: candidates.filter((c) => c.outcome === "pending").length,
+    totalAmount,
+  };
+}

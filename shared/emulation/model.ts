@@ -1,0 +1,80 @@
+import type { Cell } from "../cells/cell.js";
+import type { DayNumber } from "../cells/date.js";
+import type { EntryType } from "../ledger/schema.js";
+import type { Exact } from "../scoring/exact.js";
+import type { ThousandWord } from "../vn/words.js";
+import type { DossierKey } from "./schema.js";
+
+export type CandidateType = EntryType;
+
+/** `≥`, `≤`, `=` of `Kiểu` (also typed `>=`, `<=`). */
+export type Comparison = "ge" | "le" | "eq";
+
+export type CriterionTest = { readonly kind: "yesno" } | { readonly kind: "compare"; readonly op: Comparison; readonly threshold: Exact };
+
+/** A criterion is identified by (type, code): the template reuses codes across types. */
+export interface AwardCriterion {
+  readonly type: CandidateType;
+  readonly code: string;
+  /** `codeKey` of the code: how the candidates sheet's column is found. */
+  readonly codeKey: string;
+  readonly content: string;
+  readonly test: CriterionTest;
+  /** Folded `Nhóm`; criteria of one type sharing a group are alternatives. */
+  readonly groupKey?: string;
+  readonly group?: string;
+  readonly row: number;
+}
+
+export interface Quota {
+  readonly level: string;
+  /** Folded `Cấp khen`. */
+  readonly levelKey: string;
+  readonly type: CandidateType;
+  readonly count: number;
+  readonly deadline?: DayNumber;
+  readonly amount?: bigint;
+  readonly row: number;
+}
+
+export interface Candidate {
+  readonly key: string;
+  readonly code: string;
+  /** undefined when `Loại` is blank or unreadable (reported). */
+  readonly type?: CandidateType;
+  readonly name: string;
+  readonly unitKey: string;
+  readonly unitCode: string;
+  readonly level: string;
+  readonly levelKey: string;
+  /** Each dossier item: true when marked present; blank counts as missing. */
+  readonly dossier: Readonly<Record<DossierKey, boolean>>;
+  readonly submitted?: DayNumber;
+  readonly submittedUnreadable: boolean;
+  readonly score?: Exact;
+  readonly note: string;
+  readonly cells: readonly Cell[];
+  readonly row: number;
+}
+
+export interface EmulationSettings {
+  readonly name: string;
+  readonly organizer: string;
+  readonly year: string;
+  readonly thousandWord: ThousandWord;
+}
+
+export interface EmulationLedger {
+  readonly settings: EmulationSettings;
+  /** Unit key → name; empty when the ledger has no `Đơn vị` sheet. */
+  readonly units: ReadonlyMap<string, string>;
+  readonly criteria: readonly AwardCriterion[];
+  readonly quotas: readonly Quota[];
+  readonly candidates: readonly Candidate[];
+  /** Column key → 0-based column of the candidates sheet. */
+  readonly candidateColumns: ReadonlyMap<string, number>;
+  /** Criterion code key → 0-based column of the candidates sheet. */
+  readonly criterionColumns: ReadonlyMap<string, number>;
+  /** Actual sheet names, keyed by the contract's names. */
+  readonly sheetNames: ReadonlyMap<string, string>;
+}

@@ -1,0 +1,150 @@
+import type { Cell, Grid } from "../cells/cell.js";
+import { dateOfDay } from "../cells/date.js";
+import { provisionalBanner } from "../ledger/contest-outputs.js";
+import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
+import { toPlainText } from "../scoring/exact.js";
+import { amountInWords } from "../vn/words.js";
+import { type CandidateResult, type EmulationResult, dayText } from "./evaluate.js";
+import type { Candidate, EmulationLedger } from "./model.js";
+import { TYPE_LABEL } from "./read-emulation.js";
+import { EMULATION_OUTPUT_NAMES } from "./schema.js";
+
+const money = (a: bigint): Cell => Number(a);
+const scoreCell = (c: Candidate): Cell => (c.score === undefined ? null : Number(toPlainText(c.score)));
+
+export function unitNameOf(ledger: EmulationLedger, c: Candidate): string {
+  return ledger.units.get(c.unitKey) ?? c.unitCode;
+}
+
+export function typeLabel(c: Candidate): string {
+  return c.type === undefined ? "" : TYPE_LABEL[c.type];
+}
+
+/** `Ghi chú` of a listed candidate: why it is pending, or that it shares its rank. */
+export function listNote(r: CandidateResult): string {
+  if (r.outcome === "pending") return `Chờ Hội đồng quyết định: đồng Điểm tại ranh giới chỉ tiêu (còn ${r.seatsAtStake ?? 0} suất)`;
+  return r.tied ? "đồng hạng" : "";
+}
+
+export function reviewTitle(ledger: EmulationLedger): string {
+  const s = ledger.settings;
+  return [s.name, s.year ? `năm ${s.year}` : ""].filter((x) => x !== "").join(" ");
+}
+
+export function pendingBanner(count: number): string {
+  return `CHỜ HỘI ĐỒNG QUYẾT ĐỊNH: ${count} đề nghị bằng Điểm tại ranh giới chỉ tiêu chưa được xếp vào danh sách chính thức.`;
+}
+
+export const AWARD_LIST_HEADER = ["TT", "Cấp khen", "Loại", "Mã", "Tên", "Đơn vị", "Điểm", "Số tiền", "Ghi chú"];
+
+/** Count of collectives and individuals in words a secretariat writes: "01 tập thể, 03 cá nhân". */
+export function countsText(listed: readonly CandidateResult[]): string {
+  const n = (t: "collective" | "individual"): number => listed.filter((r) => r.candidate.type === t).length;
+  const two = (x: number): string => String(x).padStart(2, "0");
+  const parts: string[] = [];
+  if (n("collective") > 0) parts.push(`${two(n("collective"))} tập thể`);
+  if (n("individual") > 0) parts.push(`${two(n("individual"))} cá nhân`);
+  return parts.join(", ") || "không có";
+}
+
+export function awardListSheet(ledger: EmulationLedger, result: EmulationResult, errorCount: number): OutputSheet {
+  const banner = errorCount > 0 ? provisionalBanner(errorCount) : result.pendingCount > 0 ? pendingBanner(result.pendingCount) : null;
+  const rows: Grid = [["DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG"], [reviewTitle(ledger)], [banner], AWARD_LIST_HEADER];
+  const headerRow = 3;
+  let tt = 0;
+  const awarded: CandidateResult[] = [];
+  for (const q of result.quotas) {
+    for (const r of q.listed) {
+      const c = r.candidate;
+      if (r.outcome === "awarded") awarded.push(r);
+      rows.push([
+        r.outcome === "awarded" ? ++tt : null,
+        q.quota.level,
+        TYPE_LABEL[q.quota.type],
+        c.code,
+        c.name,
+        unitNameOf(ledger, c),
+        scoreCell(c),
+        r.outcome === "awarded" && q.quota.amount !== undefined ? money(q.quota.amount) : null,
+        listNote(r),
+      ]);
+    }
+  }
+  const totalRow = rows.length;
+  rows.push(["Tổng cộng", null, null, null, countsText(awarded), null, null, money(result.totalAmount), null]);
+  const bold = [0, 1, totalRow];
+  if (result.totalAmount > 0n) {
+    rows.push(["Bằng chữ:", amountInWords(result.totalAmount, ledger.settings.thousandWord)]);
+    bold.push(totalRow + 1);
+  }
+  return {
+    name: EMULATION_OUTPUT_NAMES.awardList,
+    rows,
+    format: {
+      headerRow,
+      widths: [5, 24, 10, 8, 36, 28, 8, 14, 36],
+      numberFormats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, NUMBER_FORMAT.money, undefined],
+      boldRows: bold,
+      alertRows: banner === null ? [] : [2],
+      print: { paper: "A4", orientation: "landscape" },
+    },
+  };
+}
+
+export const NOT_ELIGIBLE_HEADER = ["Mã", "Loại", "Tên", "Đơn vị", "Cấp khen", "Mã tiêu chí", "Tiêu chí không đạt", "Giá trị", "Yêu cầu"];
+
+/** One row per failed criterion (or group of alternatives) of each candidate; also those outside the quota or not considered. */
+export function notEligibleSheet(ledger: EmulationLedger, result: EmulationResult): OutputSheet {
+  const rows: Grid = [NOT_ELIGIBLE_HEADER];
+  for (const r of result.candidates) {
+    const c = r.candidate;
+    const lead: Cell[] = [c.code, typeLabel(c), c.name, unitNameOf(ledger, c), c.level];
+    for (const f of r.failures) rows.push([...lead, f.codes, f.text, f.value, f.requirement]);
+    if (r.outcome === "notConsidered") rows.push([...lead, null, r.reason ?? "", null, null]);
+    if (r.outcome === "outsideQuota" && r.quota !== undefined && r.rank !== undefined) {
+      rows.push([...lead, null, `Đủ tiêu chí nhưng ngoài chỉ tiêu: xếp thứ ${r.rank} theo Điểm`, scoreCell(c), `trong ${r.quota.count} suất`]);
+    }
+  }
+  if (rows.length === 1) rows.push([null, null, null, null, null, null, "Mọi đề nghị đều đạt các tiêu chí.", null, null]);
+  return {
+    name: EMULATION_OUTPUT_NAMES.notEligible,
+    rows,
+    format: { headerRow: 0, widths: [8, 10, 32, 26, 22, 18, 60, 16, 24], numberFormats: [], boldRows: [] },
+  };
+}
+
+export const DOSSIER_HEADER = ["Mã", "Loại", "Tên", "Đơn vị", "Cấp khen", "Hồ sơ còn thiếu", "Ngày nộp hồ sơ", "Hạn nộp", "Ghi chú"];
+
+export function dossierSheet(ledger: EmulationLedger, result: EmulationResult): OutputSheet {
+  const rows: Grid = [DOSSIER_HEADER];
+  for (const r of result.candidates) {
+    if (r.dossierMissing.length === 0 && !r.late && !r.noDate) continue;
+    const c = r.candidate;
+    const deadline = r.quota?.deadline;
+    const notes: string[] = [];
+    if (r.late && c.submitted !== undefined && deadline !== undefined) notes.push(`Nộp muộn ${c.submitted - deadline} ngày (hạn ${dayText(deadline)})`);
+    if (r.noDate) notes.push(c.submittedUnreadable ? "Ngày nộp hồ sơ không đọc được" : "Chưa có ngày nộp hồ sơ");
+    rows.push([
+      c.code,
+      typeLabel(c),
+      c.name,
+      unitNameOf(ledger, c),
+      c.level,
+      r.dossierMissing.join(", "),
+      c.submitted === undefined ? null : dateOfDay(c.submitted),
+      deadline === undefined ? null : dateOfDay(deadline),
+      notes.join("; "),
+    ]);
+  }
+  if (rows.length === 1) rows.push([null, null, null, null, null, "Không có hồ sơ nào thiếu hoặc nộp muộn.", null, null, null]);
+  return {
+    name: EMULATION_OUTPUT_NAMES.dossier,
+    rows,
+    format: {
+      headerRow: 0,
+      widths: [8, 10, 32, 26, 22, 40, 14, 12, 36],
+      numberFormats: [undefined, undefined, undefined, undefined, undefined, undefined, NUMBER_FORMAT.date, NUMBER_FORMAT.date, undefined],
+      boldRows: [],
+    },
+  };
+}

@@ -1,0 +1,298 @@
+import { type Cell, type Grid, cellAddress, isBlank } from "../cells/cell.js";
+import { readDay } from "../cells/date.js";
+import { readCount, readDecimal, readMoney, readYesNo } from "../cells/number.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
+import { EM, M } from "../i18n/messages.js";
+import { ProblemList } from "../ledger/problem.js";
+import { readChoice, resolveSheetNames } from "../ledger/read-contest.js";
+import {
+  ENTRY_TYPE_VALUES,
+  type EntryType,
+  SETTINGS_KEY_HEADER,
+  SETTINGS_SHEET_NAME,
+  SETTINGS_VALUE_HEADER,
+  UNITS_SHEET,
+} from "../ledger/schema.js";
+import { type Table, type TableRow, cellOf, colOf, headerKeys, matchHeader, readTable } from "../ledger/table.js";
+import type { Exact } from "../scoring/exact.js";
+import type { AwardCriterion, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota } from "./model.js";
+import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, DOSSIER_ITEMS, type DossierKey, EMULATION_SHEETS, QUOTAS_SHEET } from "./schema.js";
+
+export interface EmulationRead {
+  readonly ledger: EmulationLedger;
+  readonly problems: ProblemList;
+  /** Contract names of emulation sheets that are absent: nothing can be computed. */
+  readonly missingSheets: readonly string[];
+}
+
+export const TYPE_LABEL: Record<CandidateType, string> = ENTRY_TYPE_VALUES;
+
+/** A number typed as a percentage ("91,5%") reads as the number before the sign. */
+export function readMeasure(cell: Cell | undefined): Exact | undefined {
+  if (typeof cell === "string") return readDecimal(cell.normalize("NFC").trim().replace(/\s*%$/, ""));
+  return readDecimal(cell);
+}
+
+const COMPARISONS: Readonly<Record<string, Comparison>> = { "≥": "ge", ">=": "ge", "=>": "ge", "≤": "le", "<=": "le", "=<": "le", "=": "eq", "==": "eq" };
+const YES_NO_KINDS = new Set(["co/khong", "co / khong", "co-khong", "co", "yes/no", "yesno", "boolean"]);
+
+/** `Kiểu`: Có/Không or a comparison sign; undefined when it is neither. */
+export function readKind(text: string): "yesno" | Comparison | undefined {
+  const t = text.normalize("NFC").replace(/\s+/g, "");
+  const op = COMPARISONS[t];
+  if (op !== undefined) return op;
+  return YES_NO_KINDS.has(foldKey(text)) ? "yesno" : undefined;
+}
+
+/** Reads the emulation sheets (and `Cuộc thi`, `Đơn vị` when present), reporting each problem at its cell. */
+export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): EmulationRead {
+  const problems = new ProblemList();
+  const available = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
+  const names = resolveSheetNames(available, [...EMULATION_SHEETS, SETTINGS_SHEET_NAME, UNITS_SHEET.name]);
+  const missingSheets = EMULATION_SHEETS.filter((s) => !names.has(s));
+  for (const s of missingSheets) problems.error(s, undefined, undefined, M.missingSheet(s));
+  const grid = (contract: string): Grid => {
+    const actual = names.get(contract);
+    return (actual === undefined ? undefined : sheets.get(actual)) ?? [];
+  };
+  const sheetName = (contract: string): string => names.get(contract) ?? contract;
+  const table = (def: typeof CANDIDATES_SHEET): Table =>
+    readTable(sheetName(def.name), grid(def.name), def, names.has(def.name) ? problems : new ProblemList());
+
+  const settings = readSettings(grid(SETTINGS_SHEET_NAME));
+  const units = names.has(UNITS_SHEET.name) ? readUnitNames(readTable(sheetName(UNITS_SHEET.name), grid(UNITS_SHEET.name), UNITS_SHEET, new ProblemList())) : new Map<string, string>();
+  const criteria = readCriteria(table(AWARD_CRITERIA_SHEET), problems);
+  const quotas = readQuotas(table(QUOTAS_SHEET), problems);
+  const candidatesTable = table(CANDIDATES_SHEET);
+  const criterionColumns = findCriterionColumns(candidatesTable, criteria, problems);
+  const candidates = readCandidates(candidatesTable, units, problems);
+  return {
+    ledger: { settings, units, criteria, quotas, candidates, candidateColumns: candidatesTable.columns, criterionColumns, sheetNames: names },
+    problems,
+    missingSheets,
+  };
+}
+
+const SETTING_KEYS: Readonly<Record<string, keyof EmulationSettings>> = {
+  "ten cuoc thi": "name",
+  name: "name",
+  "ten phong trao": "name",
+  "don vi to chuc": "organizer",
+  organizer: "organizer",
+  nam: "year",
+  year: "year",
+  "doc so": "thousandWord",
+  thousandword: "thousandWord",
+};
+
+/** The few settings a review uses; the judged-contest reader reports problems in `Cuộc thi`, this one stays quiet. */
+function readSettings(grid: Grid): EmulationSettings {
+  const header = grid[0] ?? [];
+  const cols = matchHeader(SETTINGS_SHEET_NAME, header, [SETTINGS_KEY_HEADER, SETTINGS_VALUE_HEADER], new ProblemList());
+  const keyCol = cols.get("key") ?? 0;
+  const valueCol = cols.get("value") ?? 1;
+  const s = { name: "", organizer: "", year: "", thousandWord: "nghìn" as EmulationSettings["thousandWord"] };
+  for (let r = cols.size > 0 ? 1 : 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const key = SETTING_KEYS[foldKey(cleanText(row[keyCol]))];
+    const value = cleanText(row[valueCol]);
+    if (key === undefined || value === "") continue;
+    if (key === "thousandWord") s.thousandWord = foldKey(value) === "ngan" ? "ngàn" : "nghìn";
+    else s[key] = value;
+  }
+  return s;
+}
+
+function readUnitNames(table: Table): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const row of table.rows) {
+    const code = cleanText(cellOf(table, row, "unit"));
+    if (code !== "" && !out.has(codeKey(code))) out.set(codeKey(code), cleanText(cellOf(table, row, "name")) || code);
+  }
+  return out;
+}
+
+function typesOf(table: Table, row: TableRow, problems: ProblemList): CandidateType[] | undefined {
+  const text = cleanText(cellOf(table, row, "appliesTo"));
+  if (text === "") return ["collective", "individual"];
+  const parts = text.split(/[,;/]| và /).map((s) => s.trim()).filter((s) => s !== "");
+  const types: CandidateType[] = [];
+  for (const p of parts) {
+    const t = readChoice<EntryType>(p, ENTRY_TYPE_VALUES);
+    if (t === undefined) {
+      problems.error(table.sheet, row.row, colOf(table, "appliesTo"), EM.badAppliesTo(text));
+      return undefined;
+    }
+    if (!types.includes(t)) types.push(t);
+  }
+  return types;
+}
+
+function readCriteria(table: Table, problems: ProblemList): AwardCriterion[] {
+  const out: AwardCriterion[] = [];
+  if (!table.complete) return out;
+  const seen = new Map<string, AwardCriterion>();
+  for (const row of table.rows) {
+    const code = cleanText(cellOf(table, row, "criterion"));
+    const content = cleanText(cellOf(table, row, "content"));
+    if (code === "") {
+      problems.error(table.sheet, row.row, colOf(table, "criterion"), M.missingValue("Mã tiêu chí"));
+      continue;
+    }
+    if (content === "") problems.error(table.sheet, row.row, colOf(table, "content"), M.missingValue("Nội dung"));
+    const types = typesOf(table, row, problems);
+    const kindText = cleanText(cellOf(table, row, "kind"));
+    const kind = readKind(kindText);
+    if (kind === undefined) {
+      problems.error(table.sheet, row.row, colOf(table, "kind"), kindText === "" ? M.missingValue("Kiểu") : EM.badKind(kindText));
+      continue;
+    }
+    let test: CriterionTest = { kind: "yesno" };
+    if (kind !== "yesno") {
+      const cell = cellOf(table, row, "threshold");
+      if (isBlank(cell)) {
+        problems.error(table.sheet, row.row, colOf(table, "threshold") ?? colOf(table, "kind"), EM.thresholdMissing(code));
+        continue;
+      }
+      const threshold = readMeasure(cell);
+      if (threshold === undefined) {
+        problems.error(table.sheet, row.row, colOf(table, "threshold"), M.notANumber(cleanText(cell)));
+        continue;
+      }
+      test = { kind: "compare", op: kind, threshold };
+    }
+    if (types === undefined) continue;
+    const group = cleanText(cellOf(table, row, "group"));
+    for (const type of types) {
+      const key = `${type}|${codeKey(code)}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        problems.error(table.sheet, row.row, colOf(table, "criterion"), EM.duplicateCriterion(code, TYPE_LABEL[type], cellAddress(table.sheet, first.row, colOf(table, "criterion") ?? 0)));
+        continue;
+      }
+      const c: AwardCriterion = { type, code, codeKey: codeKey(code), content: content || code, test, row: row.row, ...(group !== "" ? { group, groupKey: foldKey(group) } : {}) };
+      seen.set(key, c);
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+function readQuotas(table: Table, problems: ProblemList): Quota[] {
+  const out: Quota[] = [];
+  if (!table.complete) return out;
+  const seen = new Map<string, Quota>();
+  for (const row of table.rows) {
+    const fail = (key: string, msg: ReturnType<typeof M.missingValue>): void => problems.error(table.sheet, row.row, colOf(table, key), msg);
+    const level = cleanText(cellOf(table, row, "level"));
+    const typeText = cleanText(cellOf(table, row, "type"));
+    const type = readChoice<EntryType>(typeText, ENTRY_TYPE_VALUES);
+    const countCell = cellOf(table, row, "count");
+    const count = readCount(countCell);
+    const deadlineCell = cellOf(table, row, "deadline");
+    const deadline = readDay(deadlineCell);
+    const amountCell = cellOf(table, row, "amount");
+    const amount = readMoney(amountCell);
+    let ok = true;
+    if (level === "") (fail("level", M.missingValue("Cấp khen")), (ok = false));
+    if (type === undefined) (fail("type", typeText === "" ? M.missingValue("Loại") : M.notOneOf(typeText, Object.values(ENTRY_TYPE_VALUES))), (ok = false));
+    if (count === undefined) (fail("count", isBlank(countCell) ? M.missingValue("Số lượng") : M.notACount(cleanText(countCell))), (ok = false));
+    if (!isBlank(deadlineCell) && deadline === undefined) (fail("deadline", M.notADate(cleanText(deadlineCell))), (ok = false));
+    if (!isBlank(amountCell) && amount === undefined) (fail("amount", M.notMoney(cleanText(amountCell))), (ok = false));
+    if (!ok || type === undefined || count === undefined) continue;
+    const key = `${foldKey(level)}|${type}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      fail("level", EM.duplicateQuota(level, TYPE_LABEL[type], cellAddress(table.sheet, first.row, colOf(table, "level") ?? 0)));
+      continue;
+    }
+    const q: Quota = { level, levelKey: foldKey(level), type, count, row: row.row, ...(deadline !== undefined ? { deadline } : {}), ...(amount !== undefined ? { amount } : {}) };
+    seen.set(key, q);
+    out.push(q);
+  }
+  return out;
+}
+
+function findCriterionColumns(table: Table, criteria: readonly AwardCriterion[], problems: ProblemList): Map<string, number> {
+  const columns = new Map<string, number>();
+  if (!table.complete) return columns;
+  const fixed = new Set(CANDIDATES_SHEET.columns.flatMap(headerKeys));
+  const wanted = new Map(criteria.map((c) => [foldKey(c.code), c.codeKey]));
+  table.header.forEach((cell, index) => {
+    const folded = foldKey(cleanText(cell));
+    if (folded === "" || fixed.has(folded)) return;
+    const key = wanted.get(folded);
+    if (key === undefined) return;
+    const first = columns.get(key);
+    if (first === undefined) columns.set(key, index);
+    else problems.warning(table.sheet, 0, index, M.duplicateColumn(cleanText(cell), cellAddress(table.sheet, 0, first)));
+  });
+  for (const key of new Set(criteria.map((c) => c.codeKey))) {
+    if (!columns.has(key)) problems.error(table.sheet, 0, undefined, EM.criterionColumnMissing(criteria.find((c) => c.codeKey === key)!.code, table.sheet));
+  }
+  return columns;
+}
+
+function readCandidates(table: Table, units: ReadonlyMap<string, string>, problems: ProblemList): Candidate[] {
+  const out: Candidate[] = [];
+  if (!table.complete) return out;
+  const seen = new Map<string, Candidate>();
+  for (const row of table.rows) {
+    const at = (key: string): number | undefined => colOf(table, key);
+    const code = cleanText(cellOf(table, row, "candidate"));
+    if (code === "") {
+      problems.error(table.sheet, row.row, at("candidate"), M.missingValue("Mã"));
+      continue;
+    }
+    const key = codeKey(code);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.error(table.sheet, row.row, at("candidate"), M.duplicateCode(code, cellAddress(table.sheet, first.row, at("candidate") ?? 0)));
+      continue;
+    }
+    const typeText = cleanText(cellOf(table, row, "type"));
+    const type = readChoice<EntryType>(typeText, ENTRY_TYPE_VALUES);
+    if (typeText === "") problems.error(table.sheet, row.row, at("type"), EM.typeMissing());
+    else if (type === undefined) problems.error(table.sheet, row.row, at("type"), M.notOneOf(typeText, Object.values(ENTRY_TYPE_VALUES)));
+    const name = cleanText(cellOf(table, row, "name"));
+    if (name === "") problems.error(table.sheet, row.row, at("name"), M.missingValue("Tên"));
+    const level = cleanText(cellOf(table, row, "level"));
+    if (level === "") problems.error(table.sheet, row.row, at("level"), M.missingValue("Cấp khen"));
+    const unitCode = cleanText(cellOf(table, row, "unit"));
+    if (unitCode !== "" && units.size > 0 && !units.has(codeKey(unitCode))) problems.warning(table.sheet, row.row, at("unit"), EM.unknownUnit(unitCode));
+    const dossier = {} as Record<DossierKey, boolean>;
+    for (const item of DOSSIER_ITEMS) {
+      const cell = cellOf(table, row, item.key);
+      const v = readYesNo(cell, foldKey);
+      if (v === undefined && !isBlank(cell)) problems.error(table.sheet, row.row, at(item.key), M.notYesNo(cleanText(cell)));
+      dossier[item.key] = v === true;
+    }
+    const submittedCell = cellOf(table, row, "submitted");
+    const submitted = readDay(submittedCell);
+    const submittedUnreadable = !isBlank(submittedCell) && submitted === undefined;
+    if (submittedUnreadable) problems.error(table.sheet, row.row, at("submitted"), M.notADate(cleanText(submittedCell)));
+    const scoreCell = cellOf(table, row, "score");
+    const score = readMeasure(scoreCell);
+    if (!isBlank(scoreCell) && score === undefined) problems.error(table.sheet, row.row, at("score"), M.notANumber(cleanText(scoreCell)));
+    const c: Candidate = {
+      key,
+      code,
+      name,
+      unitKey: codeKey(unitCode),
+      unitCode,
+      level,
+      levelKey: foldKey(level),
+      dossier,
+      submittedUnreadable,
+      note: cleanText(cellOf(table, row, "note")),
+      cells: row.cells,
+      row: row.row,
+      ...(type !== undefined ? { type } : {}),
+      ...(submitted !== undefined ? { submitted } : {}),
+      ...(score !== undefined ? { score } : {}),
+    };
+    seen.set(key, c);
+    out.push(c);
+  }
+  return out;
+}

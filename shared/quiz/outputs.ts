@@ -1,0 +1,124 @@
+import type { Cell, Grid } from "../cells/cell.js";
+import { partsOfInstant } from "../cells/date.js";
+import { awardLabel, provisionalBanner } from "../ledger/contest-outputs.js";
+import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
+import { toFixedText } from "../scoring/exact.js";
+import { formatDateTime } from "../vn/format.js";
+import { amountInWords } from "../vn/words.js";
+import { formatDuration, periodDisplay, unscale } from "./fields.js";
+import type { UnitParticipation } from "./participation.js";
+import { QUIZ_OUTPUT_NAMES } from "./schema.js";
+import type { QuizSetup } from "./setup.js";
+import type { PeriodOutcome, TieLevel, WeeklyWinner } from "./weekly.js";
+
+export const WEEKLY_HEADER = ["Tuần", "Giải", "Mã thí sinh", "Họ tên", "Đơn vị", "Điểm", "Thời gian làm bài", "Số tiền", "Dự đoán", "Thời điểm nộp", "Ghi chú"];
+
+const SETTLED_TEXT: Record<TieLevel, string> = {
+  prediction: "bằng điểm, phân định bằng dự đoán gần đáp án hơn",
+  duration: "bằng điểm, phân định bằng thời gian làm bài",
+  submitted: "bằng điểm, phân định bằng thời điểm nộp",
+  none: "đồng hạng sau mọi tiêu chí phụ",
+};
+
+export function winnerNote(w: WeeklyWinner): string {
+  const notes: string[] = [];
+  if (w.settledBy !== undefined) notes.push(SETTLED_TEXT[w.settledBy]);
+  if (w.award.kind === "pending") notes.push("chờ Hội đồng quyết định");
+  return notes.join("; ");
+}
+
+function unitLabel(setup: QuizSetup, unitKey: string, unitCode: string): string {
+  return setup.units.get(unitKey)?.name ?? unitCode;
+}
+
+function title(setup: QuizSetup): string {
+  return [setup.contestName, setup.year ? `năm ${setup.year}` : ""].filter((x) => x !== "").join(" ");
+}
+
+/** `Giải tuần`: every period's winners in rank order, then the total in figures and in words. */
+export function weeklySheet(setup: QuizSetup, periods: readonly PeriodOutcome[], totalAmount: bigint, errorCount: number): OutputSheet {
+  const rows: Grid = [["DANH SÁCH GIẢI TUẦN PHẦN THI TRẮC NGHIỆM"], [title(setup)], [errorCount > 0 ? provisionalBanner(errorCount) : null], WEEKLY_HEADER];
+  const headerRow = 3;
+  for (const p of periods) {
+    const label = periodDisplay(p.period.label);
+    if (p.winners.length === 0) {
+      rows.push([label, null, null, null, null, null, null, null, null, null, p.participants === 0 ? "chưa có lượt thi" : "không có thí sinh đủ điều kiện nhận giải"]);
+      continue;
+    }
+    for (const w of p.winners) {
+      const c = w.candidate.counted;
+      const person = w.candidate.participant;
+      rows.push([
+        label,
+        awardLabel(w.award),
+        person.code,
+        person.name,
+        unitLabel(setup, person.unitKey, person.unitCode),
+        unscale(c.score),
+        c.ms === undefined ? null : formatDuration(c.ms),
+        w.award.kind === "prize" ? Number(w.award.prize.amount) : null,
+        c.prediction === undefined ? null : unscale(c.prediction),
+        c.submitted === undefined ? null : formatDateTime(partsOfInstant(c.submitted)),
+        winnerNote(w),
+      ]);
+    }
+  }
+  const totalRow = rows.length;
+  rows.push(["Tổng cộng", null, null, null, null, null, null, Number(totalAmount)]);
+  rows.push(["Bằng chữ:", amountInWords(totalAmount, setup.thousandWord)]);
+  return {
+    name: QUIZ_OUTPUT_NAMES.weekly,
+    rows,
+    format: {
+      headerRow,
+      widths: [9, 14, 16, 26, 30, 7, 10, 14, 9, 20, 44],
+      numberFormats: [undefined, undefined, NUMBER_FORMAT.text, undefined, undefined, "0.##", undefined, NUMBER_FORMAT.money, "#,##0.##", undefined, undefined],
+      boldRows: [0, 1, totalRow, totalRow + 1],
+      alertRows: errorCount > 0 ? [2] : [],
+      print: { paper: "A4", orientation: "landscape" },
+    },
+  };
+}
+
+export const PARTICIPATION_HEADER = ["Mã đơn vị", "Số CBCCVC", "Số người tham gia", "Tỷ lệ tham gia", "Điểm trung bình", "Số lượt điểm 0"];
+
+/** Rate as a fraction rounded to 4 places (shown as a percentage with 2 decimals). */
+export function rateCell(u: UnitParticipation): Cell {
+  return u.rate === undefined ? null : Number(toFixedText(u.rate, 4));
+}
+
+export function meanCell(u: UnitParticipation, decimals: number): Cell {
+  return u.mean === undefined ? null : Number(toFixedText(u.mean, decimals));
+}
+
+/**
+ * `Tham gia đơn vị`: the columns of ledger.md, one count per period (headed by the period), then
+ * the unit's name (units found only in the attempts are marked).
+ */
+export function participationSheet(setup: QuizSetup, periodLabels: readonly string[], units: readonly UnitParticipation[]): OutputSheet {
+  const periodHeaders = periodLabels.map(periodDisplay);
+  const rows: Grid = [[...PARTICIPATION_HEADER, ...periodHeaders, "Tên đơn vị"]];
+  for (const u of units) {
+    rows.push([
+      u.code,
+      u.staff ?? null,
+      u.participants,
+      rateCell(u),
+      meanCell(u, setup.decimals),
+      u.zeros,
+      ...u.perPeriod,
+      u.known ? u.name : "(không có trong trang “Đơn vị”)",
+    ]);
+  }
+  const n = periodLabels.length;
+  return {
+    name: QUIZ_OUTPUT_NAMES.participation,
+    rows,
+    format: {
+      headerRow: 0,
+      widths: [12, 10, 11, 10, 10, 9, ...periodLabels.map(() => 9), 40],
+      numberFormats: [NUMBER_FORMAT.text, NUMBER_FORMAT.integer, NUMBER_FORMAT.integer, "0.00%", NUMBER_FORMAT.decimals(setup.decimals), NUMBER_FORMAT.integer, ...Array.from({ length: n }, () => NUMBER_FORMAT.integer), undefined],
+      boldRows: [],
+    },
+  };
+}

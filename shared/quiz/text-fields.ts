@@ -1,0 +1,118 @@
+import { VIETNAM_OFFSET_MS } from "../cells/date.js";
+import { SCALE } from "./fields.js";
+
+/**
+ * Readers over a slice [s, e) of a line of text, for the shapes a quiz platform writes: they build
+ * no substring for numbers and times. Each returns FALLBACK when the text is not in its plain shape;
+ * the caller then reads the row with the general readers of `fields.ts`, so both paths agree.
+ */
+export const FALLBACK = -1;
+
+const ZERO = 48;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether text[s, e) is a code of printable ASCII without spaces (as `fastCode` takes it as it is). */
+export function plainCode(text: string, s: number, e: number): boolean {
+  if (e <= s) return false;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+/** Digits only, 1 to 9 of them, no leading zero unless alone; FALLBACK otherwise. */
+export function plainInt(text: string, s: number, e: number): number {
+  const n = e - s;
+  if (n < 1 || n > 9 || (n > 1 && text.charCodeAt(s) === ZERO)) return FALLBACK;
+  let v = 0;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return FALLBACK;
+    v = v * 10 + (c - ZERO);
+  }
+  return v;
+}
+
+/**
+ * A decimal in 1/10 000: digits, then optionally `,` or `.` and 1, 2 or 4 digits. Three decimals
+ * ("1.000") are left to the general reader, which refuses the thousands-shaped ones.
+ */
+export function plainScaled(text: string, s: number, e: number): number {
+  let i = s;
+  let v = 0;
+  while (i < e && isDigit(text.charCodeAt(i))) v = v * 10 + (text.charCodeAt(i++) - ZERO);
+  const intDigits = i - s;
+  if (intDigits < 1 || intDigits > 9) return FALLBACK;
+  if (i === e) return v * SCALE;
+  const sep = text.charCodeAt(i);
+  if (sep !== 44 && sep !== 46) return FALLBACK;
+  i++;
+  const fracStart = i;
+  let f = 0;
+  while (i < e && isDigit(text.charCodeAt(i))) f = f * 10 + (text.charCodeAt(i++) - ZERO);
+  const fracDigits = i - fracStart;
+  if (i !== e || fracDigits < 1 || fracDigits > 4 || fracDigits === 3) return FALLBACK;
+  return v * SCALE + f * 10 ** (4 - fracDigits);
+}
+
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i) - ZERO;
+  const b = text.charCodeAt(i + 1) - ZERO;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : FALLBACK;
+}
+
+/** Time taken in ms: seconds (digits), m:ss or h:mm:ss; FALLBACK for any other shape. */
+export function plainDuration(text: string, s: number, e: number): number {
+  const c1 = text.indexOf(":", s);
+  if (c1 < 0 || c1 >= e) {
+    const secs = plainInt(text, s, e);
+    return secs === FALLBACK ? FALLBACK : secs * 1000;
+  }
+  const c2 = text.indexOf(":", c1 + 1);
+  if (c2 < 0 || c2 >= e) {
+    if (e - c1 !== 3 || c1 - s < 1 || c1 - s > 4) return FALLBACK;
+    let m = 0;
+    for (let i = s; i < c1; i++) {
+      const c = text.charCodeAt(i);
+      if (!isDigit(c)) return FALLBACK;
+      m = m * 10 + (c - ZERO);
+    }
+    const sec = twoDigits(text, c1 + 1);
+    return sec === FALLBACK || sec >= 60 ? FALLBACK : (m * 60 + sec) * 1000;
+  }
+  if (e - c2 !== 3 || c2 - c1 !== 3 || c1 - s < 1 || c1 - s > 3) return FALLBACK;
+  let h = 0;
+  for (let i = s; i < c1; i++) {
+    const c = text.charCodeAt(i);
+    if (!isDigit(c)) return FALLBACK;
+    h = h * 10 + (c - ZERO);
+  }
+  const mi = twoDigits(text, c1 + 1);
+  const sec = twoDigits(text, c2 + 1);
+  if (mi === FALLBACK || sec === FALLBACK || mi >= 60 || sec >= 60) return FALLBACK;
+  return ((h * 60 + mi) * 60 + sec) * 1000;
+}
+
+let lastDayKey = -1;
+let lastDayMs = 0;
+
+/** "dd/mm/yyyy hh:mm:ss" (two-digit day, month, hour) in Vietnam's time; FALLBACK otherwise or for days past the 28th. */
+export function plainInstant(text: string, s: number, e: number): number {
+  if (e - s !== 19 || text.charCodeAt(s + 2) !== 47 || text.charCodeAt(s + 5) !== 47 || text.charCodeAt(s + 10) !== 32 || text.charCodeAt(s + 13) !== 58 || text.charCodeAt(s + 16) !== 58) return FALLBACK;
+  const d = twoDigits(text, s);
+  const m = twoDigits(text, s + 3);
+  const y1 = twoDigits(text, s + 6);
+  const y2 = twoDigits(text, s + 8);
+  const hh = twoDigits(text, s + 11);
+  const mi = twoDigits(text, s + 14);
+  const ss = twoDigits(text, s + 17);
+  if (d < 1 || d > 28 || m < 1 || m > 12 || y1 < 19 || y2 === FALLBACK || hh === FALLBACK || hh >= 24 || mi === FALLBACK || mi >= 60 || ss === FALLBACK || ss >= 60) return FALLBACK;
+  const y = y1 * 100 + y2;
+  const key = (y * 100 + m) * 100 + d;
+  if (key !== lastDayKey) {
+    lastDayKey = key;
+    lastDayMs = Date.UTC(y, m - 1, d) - VIETNAM_OFFSET_MS;
+  }
+  return lastDayMs + ((hh * 60 + mi) * 60 + ss) * 1000;
+}
