@@ -170,9 +170,9 @@ export const M = {
     vi: `Chưa có cơ cấu giải cho hạng mục ${q(category)}.`,
     en: `No prize structure for category ${q(category)}.`,
   }),
-  crossedOut: (): Msg => ({
-    vi: `Dòng bị bỏ qua do có lỗi.`,
-    en: `Row ignored because of errors.`,
+  noCriteria: (category: string): Msg => ({
+    vi: `Hạng mục ${q(category || "(chung)")} chưa có tiêu chí chấm nào đọc được trong trang “Tiêu chí”: chưa tính được điểm.`,
+    en: `Category ${q(category || "(default)")} has no readable criterion in the “Tiêu chí” sheet: no score can be computed.`,
   }),
 } as const;
 

@@ -107,7 +107,7 @@ export function prizeListSheet(ledger: ContestLedger, result: ContestResult, err
     rows,
     format: {
       headerRow,
-      widths: [5, 14, 14, 9, 44, 26, 28, 8, 14],
+      widths: [10, 14, 14, 9, 44, 26, 28, 8, 14],
       numberFormats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, NUMBER_FORMAT.decimals(s.decimals), NUMBER_FORMAT.money],
       boldRows: [0, 1, totalRow, totalRow + 1],
       alertRows: errorCount > 0 ? [2] : [],

@@ -112,11 +112,13 @@ export function computeContest(ledger: ContestLedger, problems: ProblemList): Co
       const codeCol = ledger.entryColumns.get("entry");
       const unrounded = raw.get(entry.key);
       const score = unrounded === undefined ? undefined : roundHalfUp(unrounded, s.decimals);
-      if (list.length < s.minJudges && flags.length === 0) {
+      // Each failed condition is reported; scores are not expected of withdrawn or invalid entries.
+      const scoreExpected = entry.status === "valid";
+      if (list.length < s.minJudges && scoreExpected) {
         flags.push(FLAG.tooFewJudges);
         problems.warning(entriesSheet, entry.row, codeCol, M.tooFewJudges(list.length, s.minJudges));
       }
-      if (score !== undefined && s.minScore !== undefined && compare(score, s.minScore) < 0 && flags.length === 0) {
+      if (score !== undefined && s.minScore !== undefined && compare(score, s.minScore) < 0 && scoreExpected) {
         flags.push(FLAG.belowMin);
         problems.warning(entriesSheet, entry.row, codeCol, M.belowMinScore(formatDecimalVi(toFixedText(score, s.decimals)), formatDecimalVi(toFixedText(s.minScore, s.decimals))));
       }

@@ -88,10 +88,14 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
     if (columns === undefined) {
       columns = categoryColumns(ledger, entry.categoryKey);
       columnsByCategory.set(entry.categoryKey, columns);
+      if (columns.own.length === 0) {
+        problems.error(ledger.sheetNames.get("Tiêu chí") ?? "Tiêu chí", undefined, undefined, M.noCriteria(entry.category));
+      }
     }
     const byCriterion = new Map<string, Exact>();
     let total = exactZero;
-    let valid = true;
+    // With no criterion a total would be 0 for everyone and every entry would tie for first.
+    let valid = columns.own.length > 0;
     for (const { criterion: c, col } of columns.own) {
       if (col === undefined) {
         valid = false;
