@@ -1,23 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Cell } from "../shared/cells/cell.js";
-import { VIETNAM_OFFSET_MS } from "../shared/cells/date.js";
-
-/** ExcelJS's value → a core cell (dates carry Vietnam's wall time in UTC fields; formulas give their result). */
-function cellOf(value: ExcelJS.CellValue | undefined): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return new Date(value.getTime() - VIETNAM_OFFSET_MS);
-  if (typeof value === "object") {
-    if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join("");
-    if ("result" in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result instanceof Date) return new Date(result.getTime() - VIETNAM_OFFSET_MS);
-      return typeof result === "string" || typeof result === "number" || typeof result === "boolean" ? result : null;
-    }
-    if ("text" in value && typeof value.text === "string") return value.text;
-  }
-  return null;
-}
+import { fromExcel } from "./exceljs-cells.js";
 
 export interface SheetRows {
   /** Called once per worksheet with its name and header row; returns the sink for its rows, or undefined to skip the sheet. */
@@ -36,7 +19,7 @@ export async function readXlsxRows(file: string, sink: SheetRows): Promise<void>
     for await (const row of ws) {
       const values = row.values as ExcelJS.CellValue[];
       const cells: Cell[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(cellOf(values[c]));
+      for (let c = 1; c < values.length; c++) cells.push(fromExcel(values[c]));
       if (!headerSeen) {
         headerSeen = true;
         onRow = sink.onSheet(ws.name, cells);
