@@ -33,12 +33,12 @@ export function annexesFromEmulation(run: EmulationRun): AnnexDocument[] {
     if (listed.length === 0) continue;
     const withMoney = quotas.some((q) => q.quota.amount !== undefined);
     const columns: AnnexColumn[] = [
-      { header: "TT", width: 6, align: "center" },
-      { header: "Tên tập thể, cá nhân", width: 36, align: "left" },
-      { header: "Đơn vị", width: 28, align: "left" },
-      { header: "Điểm", width: 9, align: "center" },
-      ...(withMoney ? [{ header: "Số tiền (đồng)", width: 14, align: "right" as const }] : []),
-      { header: "Ghi chú", width: withMoney ? 14 : 21, align: "left" },
+      { header: "TT", width: 7, align: "center" },
+      { header: "Tên tập thể, cá nhân", width: 32, align: "left" },
+      { header: "Đơn vị", width: 24, align: "left" },
+      { header: "Điểm", width: 11, align: "center" },
+      ...(withMoney ? [{ header: "Số tiền (đồng)", width: 16, align: "right" as const }] : []),
+      { header: "Ghi chú", width: withMoney ? 17 : 24, align: "left" },
     ];
     const rows: AnnexRow[] = [];
     let total = 0n;
