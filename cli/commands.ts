@@ -115,6 +115,11 @@ export async function importCommand(file: string | undefined, inputs: readonly s
   const wb = await loadWorkbook(file);
   const names = await wb.sheetNames();
   const ledgerSheets = await wb.read(names);
+  // The first file must be the ledger: a judge's workbook given first would otherwise be changed.
+  const { missingSheets } = readContest(ledgerSheets);
+  if (missingSheets.length > 0) {
+    throw new Refusal(t(`“${file}” không phải sổ cuộc thi (thiếu trang ${missingSheets.join(", ")}); không nhập gì. Tệp sổ phải đứng trước các tệp cần nhập.`, `“${file}” is not a contest ledger (missing ${missingSheets.join(", ")}); nothing imported. The ledger comes before the files to import.`));
+  }
   const unreadable = new ProblemList();
   const returned: ReturnedWorkbook[] = [];
   for (const input of inputs) {

@@ -105,10 +105,13 @@ export function computeContest(ledger: ContestLedger, problems: ProblemList): Co
   for (const [categoryKey, categoryName] of ledger.categories) {
     const entries = [...ledger.entries.values()].filter((e) => e.categoryKey === categoryKey);
     const byEntry = new Map<string, JudgeTotal[]>(entries.map((e) => [e.key, totals.get(e.key) ?? []]));
-    const raw = aggregate(s.aggregation, byEntry);
+    const admission = new Map(entries.map((e) => [e.key, admissionFlags(ledger, e, entriesSheet, problems)]));
+    // `Chuẩn hóa` pools the totals of admitted entries only: a late or withdrawn entry must not move the others.
+    const pooled = s.aggregation === "zscore" ? new Map([...byEntry].filter(([key]) => admission.get(key)?.length === 0)) : byEntry;
+    const raw = aggregate(s.aggregation, pooled);
     const drafts = entries.map((entry) => {
       const list = byEntry.get(entry.key) ?? [];
-      const flags = admissionFlags(ledger, entry, entriesSheet, problems);
+      const flags = admission.get(entry.key) ?? [];
       const codeCol = ledger.entryColumns.get("entry");
       const unrounded = raw.get(entry.key);
       const score = unrounded === undefined ? undefined : roundHalfUp(unrounded, s.decimals);

@@ -172,6 +172,8 @@ function importJudge(
   }
 
   const ledgerCols = ensureCriterionColumns(ledger, scores, criteria);
+  const judgeNoteIndex = header.findIndex((h) => foldKey(cleanText(h)) === foldKey(NOTE_HEADER));
+  const judgeNoteCol = judgeNoteIndex >= 0 ? judgeNoteIndex : undefined;
   const existing = new Map<string, number[]>();
   for (const s of ledger.scores) if (s.judgeKey === judge.key) existing.set(s.entryKey, [...(existing.get(s.entryKey) ?? []), s.row]);
   const counts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
@@ -193,7 +195,8 @@ function importJudge(
       }
       values.set(c, v);
     }
-    if (values.size === 0) return;
+    const note = judgeNoteCol === undefined ? "" : cleanText(r.cells[judgeNoteCol]);
+    if (values.size === 0 && note === "") return;
     const rowsInLedger = existing.get(entry.key) ?? [];
     if (rowsInLedger.length > 1) {
       problems.error(scores.name, rowsInLedger[1], undefined, IM.duplicateInLedger(entry.code, judge.code));
@@ -231,8 +234,29 @@ function importJudge(
         counts.conflicts++;
       }
     }
+    if (note !== "") mergeNote(scores, target, noteColumn(scores), note, `Bài “${entry.code}”, giám khảo “${judge.code}”, ghi chú`, replace, problems);
   });
   return { file: wb.file, kind: "judge", judge: judge.code, ...counts };
+}
+
+const NOTE_HEADER = "Ghi chú";
+
+/** The `Ghi chú` column of `Điểm`, added when the sheet has none. */
+function noteColumn(scores: EditableSheet): number {
+  const header = scores.grid[0] ?? [];
+  const found = header.findIndex((h) => foldKey(cleanText(h)) === foldKey(NOTE_HEADER) || foldKey(cleanText(h)) === "note");
+  if (found >= 0) return found;
+  const col = Math.max(header.length, SCORES_SHEET.columns.length);
+  scores.set(0, col, NOTE_HEADER);
+  return col;
+}
+
+/** A judge's note: added when the ledger has none, kept when equal, a conflict when different. */
+function mergeNote(scores: EditableSheet, row: number, col: number, note: string, what: string, replace: boolean, problems: ProblemList): void {
+  const old = cleanText(scores.get(row, col));
+  if (old === note) return;
+  if (old === "" || replace) scores.set(row, col, note);
+  else problems.error(scores.name, row, col, IM.valueConflict(what, `“${old}”`, `“${note}”`));
 }
 
 /** Columns of `Điểm` for the criteria, adding a header for any that is missing. */
@@ -262,6 +286,19 @@ function importEntries(
   const incoming = readTable(label, wb.sheets.get(sheetName) ?? [], ENTRIES_SHEET, problems);
   if (!incoming.complete) return refused(wb.file);
   const ledgerTable = readTable(entries.name, entries.grid, ENTRIES_SHEET, new ProblemList());
+  const ledgerCols = new Map(ledgerTable.columns);
+  // A column the unit filled in but the ledger lacks is added to the ledger, never dropped.
+  const columnFor = (key: string, header: string): number => {
+    let col = ledgerCols.get(key);
+    if (col === undefined) {
+      col = Math.max(entries.grid[0]?.length ?? 0, 1);
+      entries.set(0, col, header);
+      ledgerCols.set(key, col);
+    }
+    return col;
+  };
+  // Rows added from this workbook, so that a code repeated inside it is not added twice.
+  const addedHere = new Map<string, number>();
   const counts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
   for (const row of incoming.rows) {
     const codeCol = incoming.columns.get("entry")!;
@@ -274,21 +311,23 @@ function importEntries(
       counts.invalid++;
       continue;
     }
-    const existing = ledger.entries.get(codeKey(code));
-    const target = existing ? existing.row : entries.nextRow();
+    const existingRow = ledger.entries.get(codeKey(code))?.row ?? addedHere.get(codeKey(code));
+    const existing = existingRow !== undefined;
+    const target = existingRow ?? entries.nextRow();
+    if (!existing) addedHere.set(codeKey(code), target);
     let changedAny = false;
     let conflictAny = false;
     for (const def of ENTRIES_SHEET.columns) {
       const from = incoming.columns.get(def.key);
-      const to = ledgerTable.columns.get(def.key);
-      if (from === undefined || to === undefined) continue;
+      if (from === undefined) continue;
       const value = row.cells[from] ?? null;
       if (isBlank(value)) continue;
+      const to = columnFor(def.key, def.vi);
       const old = entries.get(target, to);
       if (!existing || isBlank(old)) {
         entries.set(target, to, value);
         changedAny = true;
-      } else if (!sameCell(old, value)) {
+      } else if (def.kind === "code" ? codeKey(old) !== codeKey(value) : !sameCell(old, value)) {
         if (replace) {
           entries.set(target, to, value);
           changedAny = true;
