@@ -1,11 +1,10 @@
 import type { Grid } from "../cells/cell.js";
-import { awardLabel, provisionalBanner } from "../ledger/contest-outputs.js";
+import { awardLabel, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { toFixedText } from "../scoring/exact.js";
 import { meanCell, rateCell } from "../quiz/outputs.js";
 import { QUIZ_OUTPUT_NAMES } from "../quiz/schema.js";
 import type { QuizSetup } from "../quiz/setup.js";
-import { amountInWords } from "../vn/words.js";
 import { type CollectiveResult, reasonText } from "./collective.js";
 
 export const COLLECTIVE_HEADER = ["Hạng", "Mã đơn vị", "Tên đơn vị", "Hạng video", "Điểm video", "Tỷ lệ tham gia", "Điểm trung bình", "Số lượt điểm 0", "Giải", "Số tiền", "Ghi chú"];
@@ -35,8 +34,7 @@ export function collectiveSheet(setup: QuizSetup, result: CollectiveResult, erro
     ]);
   }
   const totalRow = rows.length;
-  rows.push(["Tổng cộng", null, null, null, null, null, null, null, null, Number(result.totalAmount)]);
-  rows.push(["Bằng chữ:", amountInWords(result.totalAmount, setup.thousandWord)]);
+  rows.push(...totalRows(result.totalAmount, 9, setup.thousandWord));
   const d = NUMBER_FORMAT.decimals(setup.decimals);
   return {
     name: QUIZ_OUTPUT_NAMES.collective,

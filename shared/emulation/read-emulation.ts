@@ -4,7 +4,7 @@ import { readCount, readDecimal, readMoney, readYesNo } from "../cells/number.js
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { EM, M } from "../i18n/messages.js";
 import { ProblemList } from "../ledger/problem.js";
-import { readChoice, resolveSheetNames } from "../ledger/read-contest.js";
+import { contractSheets, readChoice } from "../ledger/read-contest.js";
 import {
   ENTRY_TYPE_VALUES,
   type EntryType,
@@ -47,17 +47,7 @@ export function readKind(text: string): "yesno" | Comparison | undefined {
 /** Reads the emulation sheets (and `Cuộc thi`, `Đơn vị` when present), reporting each problem at its cell. */
 export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): EmulationRead {
   const problems = new ProblemList();
-  const available = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
-  const names = resolveSheetNames(available, [...EMULATION_SHEETS, SETTINGS_SHEET_NAME, UNITS_SHEET.name]);
-  const missingSheets = EMULATION_SHEETS.filter((s) => !names.has(s));
-  for (const s of missingSheets) problems.error(s, undefined, undefined, M.missingSheet(s));
-  const grid = (contract: string): Grid => {
-    const actual = names.get(contract);
-    return (actual === undefined ? undefined : sheets.get(actual)) ?? [];
-  };
-  const sheetName = (contract: string): string => names.get(contract) ?? contract;
-  const table = (def: typeof CANDIDATES_SHEET): Table =>
-    readTable(sheetName(def.name), grid(def.name), def, names.has(def.name) ? problems : new ProblemList());
+  const { names, missingSheets, grid, sheetName, table } = contractSheets(sheets, [...EMULATION_SHEETS, SETTINGS_SHEET_NAME, UNITS_SHEET.name], EMULATION_SHEETS, problems);
 
   const settings = readSettings(grid(SETTINGS_SHEET_NAME));
   const units = names.has(UNITS_SHEET.name) ? readUnitNames(readTable(sheetName(UNITS_SHEET.name), grid(UNITS_SHEET.name), UNITS_SHEET, new ProblemList())) : new Map<string, string>();

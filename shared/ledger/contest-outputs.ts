@@ -5,7 +5,7 @@ import type { CategoryResult, ContestResult, EntryResult } from "../scoring/cont
 import { awardAmount } from "../scoring/contest-results.js";
 import { type Exact, toFixedText } from "../scoring/exact.js";
 import type { UnitSummary } from "../scoring/unit-summary.js";
-import { amountInWords } from "../vn/words.js";
+import { type ThousandWord, amountInWords } from "../vn/words.js";
 import type { ContestLedger } from "./model.js";
 import { NUMBER_FORMAT, type OutputSheet } from "./output-sheet.js";
 import { type Problem, SEVERITY_LABEL, problemAddress } from "./problem.js";
@@ -62,6 +62,12 @@ export function resultsSheet(ledger: ContestLedger, result: ContestResult): Outp
   };
 }
 
+/** The `Tổng cộng` row (amount in column `amountCol`) and the `Bằng chữ:` row that close a prize list. */
+export function totalRows(amount: bigint, amountCol: number, thousandWord: ThousandWord): Cell[][] {
+  const total: Cell[] = ["Tổng cộng", ...new Array<Cell>(amountCol - 1).fill(null), money(amount)];
+  return [total, ["Bằng chữ:", amountInWords(amount, thousandWord)]];
+}
+
 export const PRIZE_LIST_HEADER = ["TT", "Hạng mục", "Giải", "Mã bài", "Tên bài", "Tác giả", "Đơn vị", "Điểm", "Số tiền"];
 
 export function provisionalBanner(errorCount: number): string {
@@ -100,8 +106,7 @@ export function prizeListSheet(ledger: ContestLedger, result: ContestResult, err
     }
   }
   const totalRow = rows.length;
-  rows.push(["Tổng cộng", null, null, null, null, null, null, null, money(result.totalAmount)]);
-  rows.push(["Bằng chữ:", amountInWords(result.totalAmount, s.thousandWord)]);
+  rows.push(...totalRows(result.totalAmount, PRIZE_LIST_HEADER.length - 1, s.thousandWord));
   return {
     name: OUTPUT_SHEET_NAMES.prizeList,
     rows,

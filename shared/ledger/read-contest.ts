@@ -192,20 +192,40 @@ function displayDay(day: DayNumber): string {
   return formatDate(partsOfDay(day));
 }
 
-/** Reads every input sheet of a judged contest into a model, reporting each problem at its cell. */
-export function readContest(sheets: ReadonlyMap<string, Grid | undefined>): ReadResult {
-  const problems = new ProblemList();
-  const names = resolveSheetNames([...sheets.keys()].filter((k) => sheets.get(k) !== undefined), CONTEST_SHEETS);
-  const missingSheets = CONTEST_SHEETS.filter((s) => !names.has(s));
+/** The workbook's sheets as the contract names them, with the required ones that are absent reported once. */
+export interface ContractSheets {
+  readonly names: Map<string, string>;
+  readonly missingSheets: readonly string[];
+  grid(contractName: string): Grid;
+  sheetName(contractName: string): string;
+  /** Where a sheet's header problems go: nowhere for a missing sheet, already reported once. */
+  headerProblems(contractName: string): ProblemList;
+  table(def: SheetDef): Table;
+}
+
+export function contractSheets(
+  sheets: ReadonlyMap<string, Grid | undefined>,
+  wanted: readonly string[],
+  required: readonly string[],
+  problems: ProblemList,
+): ContractSheets {
+  const names = resolveSheetNames([...sheets.keys()].filter((k) => sheets.get(k) !== undefined), wanted);
+  const missingSheets = required.filter((s) => !names.has(s));
   for (const s of missingSheets) problems.error(s, undefined, undefined, M.missingSheet(s));
   const grid = (contractName: string): Grid => {
     const actual = names.get(contractName);
     return (actual === undefined ? undefined : sheets.get(actual)) ?? [];
   };
   const sheetName = (contractName: string): string => names.get(contractName) ?? contractName;
-  // A missing sheet is reported once; its absent header and settings are not reported again.
   const headerProblems = (contractName: string): ProblemList => (names.has(contractName) ? problems : new ProblemList());
   const table = (def: SheetDef): Table => readTable(sheetName(def.name), grid(def.name), def, headerProblems(def.name));
+  return { names, missingSheets, grid, sheetName, headerProblems, table };
+}
+
+/** Reads every input sheet of a judged contest into a model, reporting each problem at its cell. */
+export function readContest(sheets: ReadonlyMap<string, Grid | undefined>): ReadResult {
+  const problems = new ProblemList();
+  const { names, missingSheets, grid, sheetName, headerProblems, table } = contractSheets(sheets, CONTEST_SHEETS, CONTEST_SHEETS, problems);
 
   const criteriaTable = table(CRITERIA_SHEET);
   const criteria = readCriteria(criteriaTable, problems);

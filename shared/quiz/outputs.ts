@@ -1,10 +1,9 @@
 import type { Cell, Grid } from "../cells/cell.js";
 import { partsOfInstant } from "../cells/date.js";
-import { awardLabel, provisionalBanner } from "../ledger/contest-outputs.js";
+import { awardLabel, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { toFixedText } from "../scoring/exact.js";
 import { formatDateTime } from "../vn/format.js";
-import { amountInWords } from "../vn/words.js";
 import { formatDuration, periodDisplay, unscale } from "./fields.js";
 import type { UnitParticipation } from "./participation.js";
 import { QUIZ_OUTPUT_NAMES } from "./schema.js";
@@ -64,8 +63,7 @@ export function weeklySheet(setup: QuizSetup, periods: readonly PeriodOutcome[],
     }
   }
   const totalRow = rows.length;
-  rows.push(["Tổng cộng", null, null, null, null, null, null, Number(totalAmount)]);
-  rows.push(["Bằng chữ:", amountInWords(totalAmount, setup.thousandWord)]);
+  rows.push(...totalRows(totalAmount, 7, setup.thousandWord));
   return {
     name: QUIZ_OUTPUT_NAMES.weekly,
     rows,
