@@ -5,7 +5,7 @@ import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
 import { fastCode, readDurationMs, readScaled, readSubmitted, periodLabel } from "./fields.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, MAX_LISTED_ROW_PROBLEMS } from "./schema.js";
-import { F_MS, F_PREDICTION, F_SCORE, F_SEQ, F_SUBMITTED, ParticipantStore, STRIDE, hashText } from "./store.js";
+import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE } from "./store.js";
 import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./text-fields.js";
 
 /** The attempt that counts for one participant in one period: only these are kept, never every row. */
@@ -18,8 +18,6 @@ export interface Counted {
   readonly ms: number | undefined;
   /** Submission instant. */
   readonly submitted: number | undefined;
-  /** Order of reading across every source, to settle first/last on equal times. */
-  readonly seq: number;
 }
 
 export interface ParticipantRecord {
@@ -61,12 +59,25 @@ const orInf = (x: number): number => (x === x ? x : Infinity);
 const orMinusInf = (x: number): number => (x === x ? x : -Infinity);
 
 /**
- * Whether a new attempt (score … submitted; NaN for what is not given) replaces the one held at
+ * The attempt being read, passed through a typed array: submission instants exceed 2^31, and V8
+ * would box each such number on every call that does not inline.
+ */
+export const A_SCORE = 0;
+export const A_PREDICTION = 1;
+export const A_MS = 2;
+export const A_SUBMITTED = 3;
+
+/**
+ * Whether a new attempt (at[A_SCORE …]; NaN for what is not given) replaces the one held at
  * slot[o …] under the policy. Best: the one that ranks highest (score, prediction distance, time,
  * submission), earlier reading first on a full tie; first / last: by submission time, then reading order.
  */
-function replaces(policy: AttemptPolicy, slot: Float64Array, o: number, score: number, prediction: number, ms: number, submitted: number, truth: number | undefined): boolean {
+function replaces(policy: AttemptPolicy, slot: Float64Array, o: number, at: Float64Array, truth: number | undefined): boolean {
+  const submitted = at[A_SUBMITTED]!;
   if (policy === "best") {
+    const score = at[A_SCORE]!;
+    const prediction = at[A_PREDICTION]!;
+    const ms = at[A_MS]!;
     const held = slot[o + F_SCORE]!;
     if (score !== held) return score > held;
     if (truth !== undefined) {
@@ -111,13 +122,14 @@ export class QuizAccumulator {
   attempts = 0;
   /** Rows refused because of an error. */
   rejected = 0;
-  private seq = 0;
   private readonly periodByKey = new Map<string, PeriodInfo>();
   private readonly periodCache = new Map<string, PeriodInfo>();
   private readonly unknownUnits = new Map<string, { code: string; count: number; place: Place }>();
   private readonly unitWarned = new Set<number>();
   private readonly truthByIndex: (number | undefined)[] = [];
   private readonly periodByNumber: (PeriodInfo | undefined)[] = [];
+  /** @internal The attempt that countKey / countText record (see A_SCORE). */
+  readonly attempt = new Float64Array(4);
 
   constructor(
     private readonly setup: AccumulatorSetup,
@@ -141,7 +153,7 @@ export class QuizAccumulator {
     const o = i * STRIDE;
     if (a === undefined || a[o + F_SCORE]! !== a[o + F_SCORE]!) return undefined;
     const given = (x: number): number | undefined => (x === x ? x : undefined);
-    return { score: a[o + F_SCORE]!, prediction: given(a[o + F_PREDICTION]!), ms: given(a[o + F_MS]!), submitted: given(a[o + F_SUBMITTED]!), seq: a[o + F_SEQ]! };
+    return { score: a[o + F_SCORE]!, prediction: given(a[o + F_PREDICTION]!), ms: given(a[o + F_MS]!), submitted: given(a[o + F_SUBMITTED]!) };
   }
 
   /** Participant `i` as a record, with every period's counted attempt (built on demand: winners only). */
@@ -154,7 +166,7 @@ export class QuizAccumulator {
 
   /** Index of the participant with this key (as `fastCode` gives it), or −1. */
   indexOf(key: string): number {
-    return this.store.findText(key, 0, key.length, hashText(key, 0, key.length));
+    return this.store.find(key, 0, key.length);
   }
 
   /** Unit index (of the units met in the attempts) of participant `i`. */
@@ -239,19 +251,18 @@ export class QuizAccumulator {
     return new AttemptSource(this, columns, locate);
   }
 
-  /** @internal Records one attempt of participant `index` (see countKey / countText). */
-  private record(index: number, period: PeriodInfo, score: number, prediction: number, ms: number, submitted: number): void {
+  /** Records one attempt of participant `index` (see countKey / countText). */
+  private record(index: number, period: PeriodInfo): void {
     this.attempts++;
-    const seq = this.seq++;
     const slot = this.store.period(period.index);
     const o = index * STRIDE;
     const held = slot[o + F_SCORE]!;
-    if (held !== held || replaces(this.setup.policy, slot, o, score, prediction, ms, submitted, this.truthByIndex[period.index])) {
-      slot[o + F_SCORE] = score;
-      slot[o + F_PREDICTION] = prediction;
-      slot[o + F_MS] = ms;
-      slot[o + F_SUBMITTED] = submitted;
-      slot[o + F_SEQ] = seq;
+    const at = this.attempt;
+    if (held !== held || replaces(this.setup.policy, slot, o, at, this.truthByIndex[period.index])) {
+      slot[o + F_SCORE] = at[A_SCORE]!;
+      slot[o + F_PREDICTION] = at[A_PREDICTION]!;
+      slot[o + F_MS] = at[A_MS]!;
+      slot[o + F_SUBMITTED] = at[A_SUBMITTED]!;
     }
   }
 
@@ -264,7 +275,7 @@ export class QuizAccumulator {
 
   /** Checks a row's unit `u` against participant `index`'s (the one just found); counts attempts of units not in `Đơn vị`. */
   private unitRow(index: number, u: number, source: AttemptSource, line: number): void {
-    const own = this.store.unitOfFound();
+    const own = this.store.unitOf(index);
     if (u !== own) {
       if (!this.unitWarned.has(index)) {
         this.unitWarned.add(index);
@@ -280,48 +291,45 @@ export class QuizAccumulator {
     }
   }
 
-  /** @internal An attempt whose cells were read as cells; returns the participant's index. NaN stands for "not given". */
-  countKey(key: string, code: string, unitKey: string, unitCode: string, period: PeriodInfo, score: number, prediction: number, ms: number, submitted: number, source: AttemptSource, line: number): number {
-    const hash = hashText(key, 0, key.length);
+  /** @internal An attempt whose cells were read as cells, its numbers in `attempt`; returns the participant's index. */
+  countKey(key: string, code: string, unitKey: string, unitCode: string, period: PeriodInfo, source: AttemptSource, line: number): number {
     const u = this.unitIndex(unitKey, unitCode);
-    let index = this.store.findText(key, 0, key.length, hash);
-    if (index < 0) {
-      index = this.store.add(key, code, u, hash);
-    }
+    let index = this.store.find(key, 0, key.length);
+    if (index < 0) index = this.store.add(key, code, u);
     this.unitRow(index, u, source, line);
-    this.record(index, period, score, prediction, ms, submitted);
+    this.record(index, period);
     return index;
   }
 
   /**
    * @internal An attempt read straight from a line of text: the participant's code is text[ps, pe)
-   * and the unit's text[us, ue), both printable ASCII. Nothing is copied for a participant or unit seen before.
+   * and the unit's text[us, ue), both printable ASCII, its numbers in `attempt`. Nothing is copied
+   * for a participant or unit seen before.
    */
-  countText(text: string, ps: number, pe: number, us: number, ue: number, period: PeriodInfo, score: number, prediction: number, ms: number, submitted: number, source: AttemptSource, line: number): number {
+  countText(text: string, ps: number, pe: number, us: number, ue: number, period: PeriodInfo, source: AttemptSource, line: number): number {
     let u = this.store.findUnitText(text, us, ue);
     if (u < 0) {
       const unitCode = text.slice(us, ue);
       u = this.unitIndex(unitCode.toUpperCase(), unitCode);
     }
-    const hash = hashText(text, ps, pe);
-    let index = this.store.findText(text, ps, pe, hash);
+    let index = this.store.find(text, ps, pe);
     if (index < 0) {
       const code = text.slice(ps, pe);
-      index = this.store.add(code.toUpperCase(), code, u, hash);
+      index = this.store.add(code.toUpperCase(), code, u);
     }
     this.unitRow(index, u, source, line);
-    this.record(index, period, score, prediction, ms, submitted);
+    this.record(index, period);
     return index;
   }
 
-  /** @internal */
-  nameOf(index: number): string {
-    return this.store.names[index]!;
+  /** @internal Whether participant `index` has no name yet: the first row that gives one names them. */
+  nameless(index: number): boolean {
+    return this.store.nameless(index);
   }
 
   /** @internal */
   setName(index: number, name: string): void {
-    this.store.names[index] = name;
+    if (name !== "") this.store.setName(index, name);
   }
 
   /** @internal The period of a plain number written without leading zeros (the fast path of text rows). */
@@ -426,8 +434,13 @@ export class AttemptSource {
       this.reject(line, c.prediction, QM.tooManyDecimals(cleanText(gCell), HEADER_OF.prediction));
       return;
     }
-    const index = this.acc.countKey(participant, cleanText(pCell), unit, cleanText(uCell), period, score, prediction ?? NONE, ms ?? NONE, submitted ?? NONE, this, line);
-    if (c.name >= 0 && this.acc.nameOf(index) === "" && !isBlank(cells[c.name])) this.acc.setName(index, cleanText(cells[c.name]));
+    const at = this.acc.attempt;
+    at[A_SCORE] = score;
+    at[A_PREDICTION] = prediction ?? NONE;
+    at[A_MS] = ms ?? NONE;
+    at[A_SUBMITTED] = submitted ?? NONE;
+    const index = this.acc.countKey(participant, cleanText(pCell), unit, cleanText(uCell), period, this, line);
+    if (c.name >= 0 && this.acc.nameless(index) && !isBlank(cells[c.name])) this.acc.setName(index, cleanText(cells[c.name]));
   }
 
   private readonly bounds = new Int32Array(128);
@@ -465,26 +478,29 @@ export class AttemptSource {
     const week = plainInt(text, b[2 * c.period]!, b[2 * c.period + 1]!);
     const score = plainScaled(text, b[2 * c.score]!, b[2 * c.score + 1]!);
     if (week === FALLBACK || score === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-    let ms = NONE;
+    const at = this.acc.attempt;
+    at[A_SCORE] = score;
+    at[A_MS] = NONE;
     if (c.duration >= 0 && b[2 * c.duration]! < b[2 * c.duration + 1]!) {
-      ms = plainDuration(text, b[2 * c.duration]!, b[2 * c.duration + 1]!);
+      const ms = plainDuration(text, b[2 * c.duration]!, b[2 * c.duration + 1]!);
       if (ms === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
+      at[A_MS] = ms;
     }
-    let submitted = NONE;
-    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]!) {
-      submitted = plainInstant(text, b[2 * c.submitted]!, b[2 * c.submitted + 1]!);
-      if (submitted === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
+    at[A_SUBMITTED] = NONE;
+    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]! && !plainInstant(text, b[2 * c.submitted]!, b[2 * c.submitted + 1]!, at, A_SUBMITTED)) {
+      return this.add(text.slice(start, end).split(sep), line);
     }
-    let prediction = NONE;
+    at[A_PREDICTION] = NONE;
     if (c.prediction >= 0 && b[2 * c.prediction]! < b[2 * c.prediction + 1]!) {
-      prediction = plainScaled(text, b[2 * c.prediction]!, b[2 * c.prediction + 1]!);
+      const prediction = plainScaled(text, b[2 * c.prediction]!, b[2 * c.prediction + 1]!);
       if (prediction === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
+      at[A_PREDICTION] = prediction;
     }
     const period = this.acc.periodOfNumber(week);
     if (period === undefined) return this.add(text.slice(start, end).split(sep), line);
     this.lastLine = line;
-    const index = this.acc.countText(text, ps, pe, us, ue, period, score, prediction, ms, submitted, this, line);
-    if (c.name >= 0 && this.acc.nameOf(index) === "" && b[2 * c.name]! < b[2 * c.name + 1]!) this.acc.setName(index, cleanText(text.slice(b[2 * c.name]!, b[2 * c.name + 1]!)));
+    const index = this.acc.countText(text, ps, pe, us, ue, period, this, line);
+    if (c.name >= 0 && this.acc.nameless(index) && b[2 * c.name]! < b[2 * c.name + 1]!) this.acc.setName(index, cleanText(text.slice(b[2 * c.name]!, b[2 * c.name + 1]!)));
   }
 
   /** Ends the source: problems beyond the listed ones are counted in one line. */

@@ -1,18 +1,21 @@
 /**
- * The attempts that count, one per participant and period, kept in typed arrays: an open-addressing
- * hash table keyed by the participant's code (upper-case) whose characters sit in one pool, a small
- * table of units, and per period one Float64Array with five numbers per participant. Reading a row
- * of a participant seen before touches four cache lines and allocates nothing, which is what lets a
- * million attempts stream in little more time than it takes to split them.
+ * The attempts that count, one per participant and period, kept in typed arrays: participants by
+ * code (compared without ASCII case) in an open-addressing table, units in a small one, and per
+ * period one Float64Array with four numbers per participant.
+ *
+ * Most codes (phone numbers, citizen ID numbers, short codes such as "TS-0012") pack into one exact
+ * integer, kept in a table of 16-byte slots. Each row costs a random memory access into that table
+ * and one into its period's array; on a million attempts those accesses dominate, and a table a
+ * quarter the size of one holding the characters misses the cache and the TLB much less often.
+ * Codes that do not pack go to a table that keeps their characters.
  */
 
-/** Field offsets within a participant's slot of a period. */
+/** Field offsets within a participant's record of a period. */
 export const F_SCORE = 0;
 export const F_PREDICTION = 1;
 export const F_MS = 2;
 export const F_SUBMITTED = 3;
-export const F_SEQ = 4;
-export const STRIDE = 5;
+export const STRIDE = 4;
 
 const EMPTY = 0;
 
@@ -20,44 +23,123 @@ function upper(c: number): number {
   return c >= 97 && c <= 122 ? c - 32 : c;
 }
 
-/** FNV-1a over the upper-cased char codes of text[s, e). */
+/**
+ * FNV-1a over the upper-cased char codes of text[s, e), as a signed 32-bit integer: V8 passes
+ * those around untagged, where an unsigned one above 2^31 would be boxed on every call.
+ */
 export function hashText(text: string, s: number, e: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = s; i < e; i++) h = Math.imul(h ^ upper(text.charCodeAt(i)), 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
-/** Ints per slot: index + 1 (0: empty), key length, extra (caller's), hash, then the key's chars. */
-const W = 16;
-/** Keys up to this many chars sit in their slot, two per int; longer ones in a pool. */
-const INLINE = (W - 4) * 2;
+/** Digits only: up to 15 of them, base 11 (a digit d is d + 1, so leading zeros count). */
+const MAX_DIGITS = 15;
+/** Otherwise up to 9 symbols of 0-9 A-Z - _ . / (letters without case), base 41. */
+const MAX_SYMBOLS = 9;
+
+/** A code symbol's value 1 … 40, or 0 when the char is not one. */
+function symbol(c: number): number {
+  if (c >= 48 && c <= 57) return c - 47;
+  const u = upper(c);
+  if (u >= 65 && u <= 90) return u - 54;
+  return c === 45 ? 37 : c === 95 ? 38 : c === 46 ? 39 : c === 47 ? 40 : 0;
+}
 
 /**
- * An open-addressing table of keys (upper-case text) to indices, comparing without ASCII case. A
- * slot is 64 bytes holding the key itself, so finding a key costs one cache line in most cases.
+ * text[s, e) as one exact integer below 2^53, the same for codes equal without ASCII case and
+ * different for different codes: even for digits only, odd otherwise. −1 when it does not pack.
  */
-class KeyTable {
-  private slots = new Int32Array(1024 * W);
+export function packKey(text: string, s: number, e: number): number {
+  const len = e - s;
+  if (len < 1 || len > MAX_DIGITS) return -1;
+  let v = 0;
+  let digits = true;
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      digits = false;
+      break;
+    }
+    v = v * 11 + (c - 47);
+  }
+  if (digits) return v * 2;
+  if (len > MAX_SYMBOLS) return -1;
+  v = 0;
+  for (let i = s; i < e; i++) {
+    const d = symbol(text.charCodeAt(i));
+    if (d === 0) return -1;
+    v = v * 41 + d;
+  }
+  return v * 2 + 1;
+}
+
+function mixPacked(key: number): number {
+  const hi = Math.floor(key / 4294967296);
+  const h = Math.imul((key - hi * 4294967296) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/** Packed keys to values: slots of [key, value + 1] in one Float64Array (0 = empty). */
+class PackedKeyTable {
+  private slots = new Float64Array(2048);
   private mask = 1023;
-  private pool = new Uint16Array(1 << 12);
+  private size = 0;
+
+  find(key: number): number {
+    const slots = this.slots;
+    for (let slot = mixPacked(key) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const v = slots[2 * slot + 1]!;
+      if (v === EMPTY) return -1;
+      if (slots[2 * slot] === key) return v - 1;
+    }
+  }
+
+  /** Adds a key not present yet. */
+  add(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.slots.length / 2) this.rehash();
+    this.size++;
+    this.put(this.slots, this.mask, key, value + 1);
+  }
+
+  private put(slots: Float64Array, mask: number, key: number, stored: number): void {
+    let slot = mixPacked(key) & mask;
+    while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = stored;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const slots = new Float64Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== EMPTY) this.put(slots, mask, old[i]!, old[i + 1]!);
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** Ints per slot: value + 1 (0: empty), key length, hash, then the key's chars. */
+const W = 16;
+/** Keys up to this many chars sit in their slot, two per int; longer ones in a pool. */
+const INLINE = (W - 3) * 2;
+
+/** Upper-case text keys to values, compared without ASCII case; a 64-byte slot holds a short key itself. */
+class KeyTable {
+  private slots = new Int32Array(64 * W);
+  private mask = 63;
+  private pool = new Uint16Array(1 << 10);
   private poolUsed = 0;
-  private slotOfIndex = new Int32Array(1024);
-  /** Start (in ints) of the slot last found or added. */
-  private found = -1;
-  size = 0;
+  private size = 0;
 
   find(text: string, s: number, e: number, hash: number): number {
     const len = e - s;
     const slots = this.slots;
-    const h = hash | 0;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const base = slot * W;
       const v = slots[base]!;
       if (v === EMPTY) return -1;
-      if (slots[base + 3] === h && slots[base + 1] === len && this.same(base, text, s, len)) {
-        this.found = base;
-        return v - 1;
-      }
+      if (slots[base + 2] === hash && slots[base + 1] === len && this.same(base, text, s, len)) return v - 1;
     }
   }
 
@@ -65,61 +147,43 @@ class KeyTable {
     const slots = this.slots;
     if (len <= INLINE) {
       for (let i = 0; i < len; i += 2) {
-        const packed = slots[base + 4 + (i >> 1)]!;
+        const packed = slots[base + 3 + (i >> 1)]!;
         if ((packed & 0xffff) !== upper(text.charCodeAt(s + i))) return false;
         if (i + 1 < len && packed >>> 16 !== upper(text.charCodeAt(s + i + 1))) return false;
       }
       return true;
     }
-    const off = slots[base + 4]!;
+    const off = slots[base + 3]!;
     for (let i = 0; i < len; i++) if (this.pool[off + i] !== upper(text.charCodeAt(s + i))) return false;
     return true;
   }
 
-  /** The extra int of the key last found or added. */
-  foundExtra(): number {
-    return this.slots[this.found + 2]!;
-  }
-
-  extra(index: number): number {
-    return this.slots[this.slotOfIndex[index]! * W + 2]!;
-  }
-
-  /** Adds an upper-case key not present yet; returns its index. */
-  add(key: string, hash: number, extra: number): number {
+  /** Adds an upper-case key not present yet. */
+  add(key: string, hash: number, value: number): void {
     if ((this.size + 1) * 2 > this.slots.length / W) this.rehash();
-    const index = this.size++;
-    if (index >= this.slotOfIndex.length) {
-      const next = new Int32Array(this.slotOfIndex.length * 2);
-      next.set(this.slotOfIndex);
-      this.slotOfIndex = next;
-    }
+    this.size++;
     let slot = hash & this.mask;
     while (this.slots[slot * W] !== EMPTY) slot = (slot + 1) & this.mask;
     const base = slot * W;
     const slots = this.slots;
-    slots[base] = index + 1;
+    slots[base] = value + 1;
     slots[base + 1] = key.length;
-    slots[base + 2] = extra;
-    slots[base + 3] = hash | 0;
+    slots[base + 2] = hash;
     if (key.length <= INLINE) {
       for (let i = 0; i < key.length; i += 2) {
         const lo = key.charCodeAt(i);
         const hi = i + 1 < key.length ? key.charCodeAt(i + 1) : 0;
-        slots[base + 4 + (i >> 1)] = lo | (hi << 16);
+        slots[base + 3 + (i >> 1)] = lo | (hi << 16);
       }
-    } else {
-      if (this.poolUsed + key.length > this.pool.length) {
-        const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + key.length));
-        pool.set(this.pool);
-        this.pool = pool;
-      }
-      slots[base + 4] = this.poolUsed;
-      for (let i = 0; i < key.length; i++) this.pool[this.poolUsed++] = key.charCodeAt(i);
+      return;
     }
-    this.slotOfIndex[index] = slot;
-    this.found = base;
-    return index;
+    if (this.poolUsed + key.length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + key.length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    slots[base + 3] = this.poolUsed;
+    for (let i = 0; i < key.length; i++) this.pool[this.poolUsed++] = key.charCodeAt(i);
   }
 
   private rehash(): void {
@@ -127,13 +191,10 @@ class KeyTable {
     const slots = new Int32Array(old.length * 2);
     const mask = slots.length / W - 1;
     for (let base = 0; base < old.length; base += W) {
-      const v = old[base]!;
-      if (v === EMPTY) continue;
-      let slot = (old[base + 3]! >>> 0) & mask;
+      if (old[base] === EMPTY) continue;
+      let slot = old[base + 2]! & mask;
       while (slots[slot * W] !== EMPTY) slot = (slot + 1) & mask;
-      const to = slot * W;
-      for (let j = 0; j < W; j++) slots[to + j] = old[base + j]!;
-      this.slotOfIndex[v - 1] = slot;
+      slots.set(old.subarray(base, base + W), slot * W);
     }
     this.slots = slots;
     this.mask = mask;
@@ -141,7 +202,10 @@ class KeyTable {
 }
 
 export class ParticipantStore {
-  private readonly people = new KeyTable();
+  /** Participants by packed code; a code that does not pack is first numbered by `unpacked`: the n-th is key −n. */
+  private readonly packed = new PackedKeyTable();
+  private readonly unpacked = new KeyTable();
+  private unpackedCount = 0;
   private readonly unitTable = new KeyTable();
   /** Per participant. */
   readonly keys: string[] = [];
@@ -151,16 +215,26 @@ export class ParticipantStore {
   readonly unitKeys: string[] = [];
   readonly unitCodes: string[] = [];
   private capacity = 1024;
+  /** Per participant: the unit index of their first attempt. */
+  private unitOfIndex = new Int32Array(this.capacity);
+  /** Per participant: 1 once a name is known. A byte per participant stays in cache, where reading `names` would not. */
+  private named = new Uint8Array(this.capacity);
   /** Per period: STRIDE numbers per participant; NaN score = no attempt; NaN elsewhere = not given. */
   readonly periods: Float64Array[] = [];
 
   get size(): number {
-    return this.people.size;
+    return this.keys.length;
   }
 
   /** Index of the participant whose key equals text[s, e) (ASCII compared without case), or −1. */
-  findText(text: string, s: number, e: number, hash: number): number {
-    return this.people.find(text, s, e, hash);
+  find(text: string, s: number, e: number): number {
+    let key = packKey(text, s, e);
+    if (key < 0) {
+      const n = this.unpacked.find(text, s, e, hashText(text, s, e));
+      if (n < 0) return -1;
+      key = -(n + 1);
+    }
+    return this.packed.find(key);
   }
 
   /** Index of the unit text[s, e), or −1 when not seen yet. */
@@ -173,31 +247,46 @@ export class ParticipantStore {
     const hash = hashText(unitKey, 0, unitKey.length);
     const found = this.unitTable.find(unitKey, 0, unitKey.length, hash);
     if (found >= 0) return found;
+    const index = this.unitKeys.length;
     this.unitKeys.push(unitKey);
     this.unitCodes.push(unitCode);
-    return this.unitTable.add(unitKey, hash, 0);
-  }
-
-  /** The unit index of participant `index`. */
-  unitOf(index: number): number {
-    return this.people.extra(index);
-  }
-
-  /** The unit index of the participant last found or added (no second lookup). */
-  unitOfFound(): number {
-    return this.people.foundExtra();
-  }
-
-  add(key: string, code: string, unitIndex: number, hash: number): number {
-    const index = this.people.add(key, hash, unitIndex);
-    this.keys.push(key);
-    this.codes.push(code);
-    this.names.push("");
-    if (this.people.size > this.capacity) this.grow();
+    this.unitTable.add(unitKey, hash, index);
     return index;
   }
 
-  /** The slot array of period `p`, created on first use. */
+  /** The unit index of participant `index` (of their first attempt). */
+  unitOf(index: number): number {
+    return this.unitOfIndex[index]!;
+  }
+
+  /** Whether participant `index` still has no name. */
+  nameless(index: number): boolean {
+    return this.named[index] === 0;
+  }
+
+  setName(index: number, name: string): void {
+    this.names[index] = name;
+    this.named[index] = 1;
+  }
+
+  /** Adds a participant not present yet, by upper-case key; returns their index. */
+  add(key: string, code: string, unitIndex: number): number {
+    const index = this.keys.length;
+    let packed = packKey(key, 0, key.length);
+    if (packed < 0) {
+      this.unpacked.add(key, hashText(key, 0, key.length), this.unpackedCount++);
+      packed = -this.unpackedCount;
+    }
+    this.packed.add(packed, index);
+    this.keys.push(key);
+    this.codes.push(code);
+    this.names.push("");
+    if (index >= this.capacity) this.grow();
+    this.unitOfIndex[index] = unitIndex;
+    return index;
+  }
+
+  /** The record array of period `p`, created on first use. */
   period(p: number): Float64Array {
     while (this.periods.length <= p) this.periods.push(new Float64Array(this.capacity * STRIDE).fill(Number.NaN));
     return this.periods[p]!;
@@ -205,6 +294,12 @@ export class ParticipantStore {
 
   private grow(): void {
     this.capacity *= 2;
+    const units = new Int32Array(this.capacity);
+    units.set(this.unitOfIndex);
+    this.unitOfIndex = units;
+    const named = new Uint8Array(this.capacity);
+    named.set(this.named);
+    this.named = named;
     for (let p = 0; p < this.periods.length; p++) {
       const next = new Float64Array(this.capacity * STRIDE).fill(Number.NaN);
       next.set(this.periods[p]!);

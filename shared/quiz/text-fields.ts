@@ -94,12 +94,25 @@ export function plainDuration(text: string, s: number, e: number): number {
   return ((h * 60 + mi) * 60 + sec) * 1000;
 }
 
-let lastDayKey = -1;
-let lastDayMs = 0;
+/** Days from 01/01/1970 to a date of the proleptic Gregorian calendar (as Date.UTC counts them, without its cost). */
+export function civilDays(y: number, m: number, d: number): number {
+  const ya = m <= 2 ? y - 1 : y;
+  const era = Math.floor(ya / 400);
+  const yoe = ya - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
 
-/** "dd/mm/yyyy hh:mm:ss" (two-digit day, month, hour) in Vietnam's time; FALLBACK otherwise or for days past the 28th. */
-export function plainInstant(text: string, s: number, e: number): number {
-  if (e - s !== 19 || text.charCodeAt(s + 2) !== 47 || text.charCodeAt(s + 5) !== 47 || text.charCodeAt(s + 10) !== 32 || text.charCodeAt(s + 13) !== 58 || text.charCodeAt(s + 16) !== 58) return FALLBACK;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * "dd/mm/yyyy hh:mm:ss" (two-digit day, month, hour) in Vietnam's time, written to out[at] as ms
+ * since 1970 (a typed array: the number exceeds 2^31 and would be boxed as a return value). False,
+ * writing nothing, for any other shape or a day past the 28th.
+ */
+export function plainInstant(text: string, s: number, e: number, out: Float64Array, at: number): boolean {
+  if (e - s !== 19 || text.charCodeAt(s + 2) !== 47 || text.charCodeAt(s + 5) !== 47 || text.charCodeAt(s + 10) !== 32 || text.charCodeAt(s + 13) !== 58 || text.charCodeAt(s + 16) !== 58) return false;
   const d = twoDigits(text, s);
   const m = twoDigits(text, s + 3);
   const y1 = twoDigits(text, s + 6);
@@ -107,12 +120,7 @@ export function plainInstant(text: string, s: number, e: number): number {
   const hh = twoDigits(text, s + 11);
   const mi = twoDigits(text, s + 14);
   const ss = twoDigits(text, s + 17);
-  if (d < 1 || d > 28 || m < 1 || m > 12 || y1 < 19 || y2 === FALLBACK || hh === FALLBACK || hh >= 24 || mi === FALLBACK || mi >= 60 || ss === FALLBACK || ss >= 60) return FALLBACK;
-  const y = y1 * 100 + y2;
-  const key = (y * 100 + m) * 100 + d;
-  if (key !== lastDayKey) {
-    lastDayKey = key;
-    lastDayMs = Date.UTC(y, m - 1, d) - VIETNAM_OFFSET_MS;
-  }
-  return lastDayMs + ((hh * 60 + mi) * 60 + ss) * 1000;
+  if (d < 1 || d > 28 || m < 1 || m > 12 || y1 < 19 || y2 === FALLBACK || hh === FALLBACK || hh >= 24 || mi === FALLBACK || mi >= 60 || ss === FALLBACK || ss >= 60) return false;
+  out[at] = civilDays(y1 * 100 + y2, m, d) * MS_PER_DAY + ((hh * 60 + mi) * 60 + ss) * 1000 - VIETNAM_OFFSET_MS;
+  return true;
 }
