@@ -45,7 +45,7 @@ describe("a participant code packed into one number", () => {
 });
 
 describe("the participant store", () => {
-  it("finds every participant again, packed or not, across many growths of its tables", () => {
+  it("finds every participant again, packed or not, across many growths of its tables, with their code and name as written", () => {
     const store = new ParticipantStore();
     const codes: string[] = [];
     for (let i = 0; i < 30_000; i++) {
@@ -54,13 +54,18 @@ describe("the participant store", () => {
     }
     codes.forEach((code, i) => {
       expect(store.find(code, 0, code.length)).toBe(-1);
-      expect(store.add(code.toUpperCase(), code, i % 7)).toBe(i);
+      expect(store.add(code, 0, code.length, i % 7)).toBe(i);
+      if (i % 3 === 0) store.setName(i, ` Người ${i} `, 0, ` Người ${i} `.length);
+      else store.setName(i, " \u00a0 ", 0, 3);
     });
     codes.forEach((code, i) => {
       const lower = code.toLowerCase();
       const inText = `;${lower};`;
       expect(store.find(inText, 1, inText.length - 1), code).toBe(i);
       expect(store.unitOf(i)).toBe(i % 7);
+      expect(store.codeOf(i)).toBe(code);
+      expect(store.nameless(i)).toBe(i % 3 !== 0);
+      expect(store.nameOf(i)).toBe(i % 3 === 0 ? ` Người ${i} ` : "");
     });
     expect(store.find("0900000001", 0, 10)).toBe(-1);
     expect(store.size).toBe(30_000);

@@ -1,5 +1,5 @@
 import { type Cell, isBlank } from "../cells/cell.js";
-import { cleanText, foldKey } from "../cells/text.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { M, type Msg, QM } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
@@ -66,6 +66,23 @@ export const A_SCORE = 0;
 export const A_PREDICTION = 1;
 export const A_MS = 2;
 export const A_SUBMITTED = 3;
+
+/** Rows of text counted together (see countBatch). */
+const TEXT_BATCH = 2048;
+/** Per row of a TextBatch: participant, unit and name as [start, end) in the text. */
+const BOUNDS = 6;
+
+/** Rows parsed from one text, waiting to be counted: fields by position, numbers as in `attempt`. */
+interface TextBatch {
+  text: string;
+  size: number;
+  readonly bounds: Int32Array;
+  readonly lines: Int32Array;
+  /** Period index per row. */
+  readonly periods: Int32Array;
+  /** Four numbers per row, at A_SCORE … A_SUBMITTED. */
+  readonly values: Float64Array;
+}
 
 /**
  * Whether a new attempt (at[A_SCORE …]; NaN for what is not given) replaces the one held at
@@ -161,7 +178,8 @@ export class QuizAccumulator {
     const st = this.store;
     const u = st.unitOf(i);
     const periods = this.periods.map((p) => this.countedAt(i, p.index));
-    return { key: st.keys[i]!, code: st.codes[i]!, name: st.names[i]!, unitKey: st.unitKeys[u]!, unitCode: st.unitCodes[u]!, periods };
+    const code = st.codeOf(i);
+    return { key: codeKey(code), code, name: cleanText(st.nameOf(i)), unitKey: st.unitKeys[u]!, unitCode: st.unitCodes[u]!, periods };
   }
 
   /** Index of the participant with this key (as `fastCode` gives it), or −1. */
@@ -279,7 +297,7 @@ export class QuizAccumulator {
     if (u !== own) {
       if (!this.unitWarned.has(index)) {
         this.unitWarned.add(index);
-        source.report("warning", source.place(line, "unit"), QM.participantUnitChanged(this.store.codes[index]!, this.store.unitCodes[own]!, this.store.unitCodes[u]!));
+        source.report("warning", source.place(line, "unit"), QM.participantUnitChanged(this.store.codeOf(index), this.store.unitCodes[own]!, this.store.unitCodes[u]!));
       }
       return;
     }
@@ -295,31 +313,65 @@ export class QuizAccumulator {
   countKey(key: string, code: string, unitKey: string, unitCode: string, period: PeriodInfo, source: AttemptSource, line: number): number {
     const u = this.unitIndex(unitKey, unitCode);
     let index = this.store.find(key, 0, key.length);
-    if (index < 0) index = this.store.add(key, code, u);
+    if (index < 0) index = this.store.add(code, 0, code.length, u, key);
     this.unitRow(index, u, source, line);
     this.record(index, period);
     return index;
   }
 
+  private readonly batchIndex = new Int32Array(TEXT_BATCH);
+  private readonly batchUnit = new Int32Array(TEXT_BATCH);
+  /** Sum of the records read ahead (kept so the reads are not optimised away). */
+  private readAhead = 0;
+
   /**
-   * @internal An attempt read straight from a line of text: the participant's code is text[ps, pe)
-   * and the unit's text[us, ue), both printable ASCII, its numbers in `attempt`. Nothing is copied
-   * for a participant or unit seen before.
+   * @internal Attempts read straight from lines of one text (see TextBatch), in reading order.
+   * Codes are printable ASCII; nothing is copied for a participant or unit seen before.
+   *
+   * Three passes: find the units and the participants already known, read their records once,
+   * then count every row in order. The first two do little per row, so the processor overlaps the
+   * cache misses of many rows: over a large file each row costs two misses, and done one row at
+   * a time between the parsing of lines, those misses were most of the cost of a tally.
    */
-  countText(text: string, ps: number, pe: number, us: number, ue: number, period: PeriodInfo, source: AttemptSource, line: number): number {
-    let u = this.store.findUnitText(text, us, ue);
-    if (u < 0) {
-      const unitCode = text.slice(us, ue);
-      u = this.unitIndex(unitCode.toUpperCase(), unitCode);
+  countBatch(b: TextBatch, source: AttemptSource): void {
+    const { text, size, bounds, lines, periods, values } = b;
+    const store = this.store;
+    const ix = this.batchIndex;
+    const units = this.batchUnit;
+    for (let k = 0; k < size; k++) {
+      const o = k * BOUNDS;
+      let u = store.findUnitText(text, bounds[o + 2]!, bounds[o + 3]!);
+      if (u < 0) {
+        const unitCode = text.slice(bounds[o + 2]!, bounds[o + 3]!);
+        u = this.unitIndex(unitCode.toUpperCase(), unitCode);
+      }
+      units[k] = u;
+      ix[k] = store.find(text, bounds[o]!, bounds[o + 1]!);
     }
-    let index = this.store.find(text, ps, pe);
-    if (index < 0) {
-      const code = text.slice(ps, pe);
-      index = this.store.add(code.toUpperCase(), code, u);
+    let ahead = 0;
+    for (let k = 0; k < size; k++) {
+      const i = ix[k]!;
+      if (i >= 0) ahead += store.period(periods[k]!)[i * STRIDE]! || 0;
     }
-    this.unitRow(index, u, source, line);
-    this.record(index, period);
-    return index;
+    this.readAhead += ahead;
+    const at = this.attempt;
+    const nameColumn = source.hasNames;
+    for (let k = 0; k < size; k++) {
+      const o = k * BOUNDS;
+      let index = ix[k]!;
+      if (index < 0) {
+        index = store.find(text, bounds[o]!, bounds[o + 1]!);
+        if (index < 0) index = store.add(text, bounds[o]!, bounds[o + 1]!, units[k]!);
+      }
+      this.unitRow(index, units[k]!, source, lines[k]!);
+      const v = k * 4;
+      at[A_SCORE] = values[v + A_SCORE]!;
+      at[A_PREDICTION] = values[v + A_PREDICTION]!;
+      at[A_MS] = values[v + A_MS]!;
+      at[A_SUBMITTED] = values[v + A_SUBMITTED]!;
+      this.record(index, this.periods[periods[k]!]!);
+      if (nameColumn && store.nameless(index)) store.setName(index, text, bounds[o + 4]!, bounds[o + 5]!);
+    }
   }
 
   /** @internal Whether participant `index` has no name yet: the first row that gives one names them. */
@@ -327,9 +379,9 @@ export class QuizAccumulator {
     return this.store.nameless(index);
   }
 
-  /** @internal */
+  /** @internal Names participant `index`, unless `name` is blank. */
   setName(index: number, name: string): void {
-    if (name !== "") this.store.setName(index, name);
+    this.store.setName(index, name, 0, name.length);
   }
 
   /** @internal The period of a plain number written without leading zeros (the fast path of text rows). */
@@ -357,6 +409,14 @@ export class AttemptSource {
   private listed = 0;
   private unlisted = 0;
   private lastLine = 1;
+  private readonly batch: TextBatch = {
+    text: "",
+    size: 0,
+    bounds: new Int32Array(TEXT_BATCH * BOUNDS),
+    lines: new Int32Array(TEXT_BATCH),
+    periods: new Int32Array(TEXT_BATCH),
+    values: new Float64Array(TEXT_BATCH * 4),
+  };
 
   constructor(
     private readonly acc: QuizAccumulator,
@@ -375,6 +435,18 @@ export class AttemptSource {
     else this.acc.problems.warning(place.sheet, place.row, place.col, msg);
   }
 
+  /** @internal Whether the source has a name column. */
+  get hasNames(): boolean {
+    return this.cols.name >= 0;
+  }
+
+  /** Counts the rows read from text and not counted yet: before any other row, and at the end. */
+  private flush(): void {
+    if (this.batch.size === 0) return;
+    this.acc.countBatch(this.batch, this);
+    this.batch.size = 0;
+  }
+
   /** @internal Where a problem about column `key` of `line` is shown. */
   place(line: number, key: keyof ColumnMap): Place {
     const col = this.cols[key];
@@ -387,12 +459,14 @@ export class AttemptSource {
 
   /** Reports a line that could not even be split into cells (a quote never closed). */
   rejectLine(line: number, msg: Msg): void {
+    this.flush();
     this.acc.rejected++;
     this.report("error", this.locate(line, undefined), msg);
   }
 
   /** One attempt row; `line` is its 1-based line (CSV) or row (sheet) number. Blank rows are skipped. */
   add(cells: readonly Cell[], line: number): void {
+    this.flush();
     this.lastLine = line;
     const c = this.cols;
     const pCell = cells[c.participant];
@@ -447,10 +521,15 @@ export class AttemptSource {
 
   /**
    * One attempt given as the text of a CSV line without quotes (text[start, end), fields separated
-   * by `sep`). Plain shapes are read straight from the text; any other row goes through `add`, so
-   * the result is the same as splitting the line first.
+   * by `sep`). Plain shapes are read straight from the text and counted in batches (see
+   * countBatch); any other row goes through `add`, which counts the batch first, so the result is
+   * the same as splitting every line and counting it in turn.
    */
   addText(text: string, start: number, end: number, sep: string, line: number): void {
+    if (text !== this.batch.text || this.batch.size === TEXT_BATCH) {
+      this.flush();
+      this.batch.text = text;
+    }
     const b = this.bounds;
     let n = 0;
     let s = start;
@@ -478,33 +557,46 @@ export class AttemptSource {
     const week = plainInt(text, b[2 * c.period]!, b[2 * c.period + 1]!);
     const score = plainScaled(text, b[2 * c.score]!, b[2 * c.score + 1]!);
     if (week === FALLBACK || score === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-    const at = this.acc.attempt;
-    at[A_SCORE] = score;
-    at[A_MS] = NONE;
+    const batch = this.batch;
+    const k = batch.size;
+    const values = batch.values;
+    const v = k * 4;
+    values[v + A_SCORE] = score;
+    values[v + A_MS] = NONE;
     if (c.duration >= 0 && b[2 * c.duration]! < b[2 * c.duration + 1]!) {
       const ms = plainDuration(text, b[2 * c.duration]!, b[2 * c.duration + 1]!);
       if (ms === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-      at[A_MS] = ms;
+      values[v + A_MS] = ms;
     }
-    at[A_SUBMITTED] = NONE;
-    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]! && !plainInstant(text, b[2 * c.submitted]!, b[2 * c.submitted + 1]!, at, A_SUBMITTED)) {
+    values[v + A_SUBMITTED] = NONE;
+    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]! && !plainInstant(text, b[2 * c.submitted]!, b[2 * c.submitted + 1]!, values, v + A_SUBMITTED)) {
       return this.add(text.slice(start, end).split(sep), line);
     }
-    at[A_PREDICTION] = NONE;
+    values[v + A_PREDICTION] = NONE;
     if (c.prediction >= 0 && b[2 * c.prediction]! < b[2 * c.prediction + 1]!) {
       const prediction = plainScaled(text, b[2 * c.prediction]!, b[2 * c.prediction + 1]!);
       if (prediction === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-      at[A_PREDICTION] = prediction;
+      values[v + A_PREDICTION] = prediction;
     }
     const period = this.acc.periodOfNumber(week);
     if (period === undefined) return this.add(text.slice(start, end).split(sep), line);
     this.lastLine = line;
-    const index = this.acc.countText(text, ps, pe, us, ue, period, this, line);
-    if (c.name >= 0 && this.acc.nameless(index) && b[2 * c.name]! < b[2 * c.name + 1]!) this.acc.setName(index, cleanText(text.slice(b[2 * c.name]!, b[2 * c.name + 1]!)));
+    const o = k * BOUNDS;
+    const bounds = batch.bounds;
+    bounds[o] = ps;
+    bounds[o + 1] = pe;
+    bounds[o + 2] = us;
+    bounds[o + 3] = ue;
+    bounds[o + 4] = c.name >= 0 ? b[2 * c.name]! : 0;
+    bounds[o + 5] = c.name >= 0 ? b[2 * c.name + 1]! : 0;
+    batch.lines[k] = line;
+    batch.periods[k] = period.index;
+    batch.size = k + 1;
   }
 
   /** Ends the source: problems beyond the listed ones are counted in one line. */
   close(): void {
+    this.flush();
     if (this.unlisted > 0) {
       const p = this.locate(this.lastLine, undefined);
       this.acc.problems.error(p.sheet, p.row, p.col, QM.moreRowProblems(this.unlisted));

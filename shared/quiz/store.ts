@@ -201,29 +201,82 @@ class KeyTable {
   }
 }
 
+/**
+ * One text per index, kept as UTF-16 code units in one growing array. A tally meets hundreds of
+ * thousands of participants; as JS strings their codes and names would each be copied by the
+ * garbage collector on the way to the old generation, which cost more than reading their rows.
+ */
+class TextColumn {
+  private chars = new Uint16Array(1 << 12);
+  private used = 0;
+  /** Per index: start and length; length −1 for none. */
+  private spans = new Int32Array(2048).fill(-1);
+
+  has(index: number): boolean {
+    return 2 * index + 1 < this.spans.length && this.spans[2 * index + 1]! >= 0;
+  }
+
+  /** Sets the text of `index` to text[s, e). */
+  set(index: number, text: string, s: number, e: number): void {
+    const len = e - s;
+    if (this.used + len > this.chars.length) {
+      const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
+      chars.set(this.chars.subarray(0, this.used));
+      this.chars = chars;
+    }
+    while (2 * index + 1 >= this.spans.length) {
+      const spans = new Int32Array(this.spans.length * 2).fill(-1);
+      spans.set(this.spans);
+      this.spans = spans;
+    }
+    for (let i = 0; i < len; i++) this.chars[this.used + i] = text.charCodeAt(s + i);
+    this.spans[2 * index] = this.used;
+    this.spans[2 * index + 1] = len;
+    this.used += len;
+  }
+
+  /** The text of `index`, or "" when none was set. */
+  get(index: number): string {
+    if (!this.has(index)) return "";
+    const start = this.spans[2 * index]!;
+    const end = start + this.spans[2 * index + 1]!;
+    let out = "";
+    for (let i = start; i < end; i += 4096) out += String.fromCharCode(...this.chars.subarray(i, Math.min(end, i + 4096)));
+    return out;
+  }
+}
+
+/** Whether text[s, e) holds a character that String.prototype.trim keeps. */
+function hasText(text: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 127) return text.slice(i, e).trim() !== "";
+    if (c !== 32 && (c < 9 || c > 13)) return true;
+  }
+  return false;
+}
+
 export class ParticipantStore {
   /** Participants by packed code; a code that does not pack is first numbered by `unpacked`: the n-th is key −n. */
   private readonly packed = new PackedKeyTable();
   private readonly unpacked = new KeyTable();
   private unpackedCount = 0;
   private readonly unitTable = new KeyTable();
-  /** Per participant. */
-  readonly keys: string[] = [];
-  readonly codes: string[] = [];
-  readonly names: string[] = [];
+  private count = 0;
+  /** Per participant: the code as first written, and the name (raw, as the row gave it). */
+  private readonly codeColumn = new TextColumn();
+  private readonly nameColumn = new TextColumn();
   /** Per unit (in order of first appearance). */
   readonly unitKeys: string[] = [];
   readonly unitCodes: string[] = [];
   private capacity = 1024;
   /** Per participant: the unit index of their first attempt. */
   private unitOfIndex = new Int32Array(this.capacity);
-  /** Per participant: 1 once a name is known. A byte per participant stays in cache, where reading `names` would not. */
-  private named = new Uint8Array(this.capacity);
   /** Per period: STRIDE numbers per participant; NaN score = no attempt; NaN elsewhere = not given. */
   readonly periods: Float64Array[] = [];
 
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** Index of the participant whose key equals text[s, e) (ASCII compared without case), or −1. */
@@ -259,28 +312,40 @@ export class ParticipantStore {
     return this.unitOfIndex[index]!;
   }
 
+  /** Participant `index`'s code as first written. */
+  codeOf(index: number): string {
+    return this.codeColumn.get(index);
+  }
+
+  /** Participant `index`'s name as given (not cleaned), "" when none. */
+  nameOf(index: number): string {
+    return this.nameColumn.get(index);
+  }
+
   /** Whether participant `index` still has no name. */
   nameless(index: number): boolean {
-    return this.named[index] === 0;
+    return !this.nameColumn.has(index);
   }
 
-  setName(index: number, name: string): void {
-    this.names[index] = name;
-    this.named[index] = 1;
+  /** Names participant `index` text[s, e), unless it is blank. */
+  setName(index: number, text: string, s: number, e: number): void {
+    if (hasText(text, s, e)) this.nameColumn.set(index, text, s, e);
   }
 
-  /** Adds a participant not present yet, by upper-case key; returns their index. */
-  add(key: string, code: string, unitIndex: number): number {
-    const index = this.keys.length;
-    let packed = packKey(key, 0, key.length);
+  /**
+   * Adds a participant not present yet whose code is code[s, e) as written; `key` is its form as
+   * `codeKey` gives it, when it may differ from the code in more than ASCII case. Returns their index.
+   */
+  add(code: string, s: number, e: number, unitIndex: number, key?: string): number {
+    const index = this.count++;
+    let packed = key === undefined ? packKey(code, s, e) : packKey(key, 0, key.length);
     if (packed < 0) {
-      this.unpacked.add(key, hashText(key, 0, key.length), this.unpackedCount++);
+      const k = key ?? code.slice(s, e).toUpperCase();
+      this.unpacked.add(k, hashText(k, 0, k.length), this.unpackedCount++);
       packed = -this.unpackedCount;
     }
     this.packed.add(packed, index);
-    this.keys.push(key);
-    this.codes.push(code);
-    this.names.push("");
+    this.codeColumn.set(index, code, s, e);
     if (index >= this.capacity) this.grow();
     this.unitOfIndex[index] = unitIndex;
     return index;
@@ -297,9 +362,6 @@ export class ParticipantStore {
     const units = new Int32Array(this.capacity);
     units.set(this.unitOfIndex);
     this.unitOfIndex = units;
-    const named = new Uint8Array(this.capacity);
-    named.set(this.named);
-    this.named = named;
     for (let p = 0; p < this.periods.length; p++) {
       const next = new Float64Array(this.capacity * STRIDE).fill(Number.NaN);
       next.set(this.periods[p]!);
