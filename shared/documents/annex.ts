@@ -6,6 +6,8 @@
  * text only, already in Vietnamese and NFC.
  */
 import { foldKey } from "../cells/text.js";
+import { formatInteger } from "../vn/format.js";
+import { type ThousandWord, amountInWords } from "../vn/words.js";
 
 export const NATIONAL_MOTTO = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"] as const;
 
@@ -109,4 +111,37 @@ export function twoDigits(n: number): string {
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 export function roman(i: number): string {
   return ROMAN[i] ?? String(i + 1);
+}
+
+/** The money line under the table: "Tổng số tiền: 1.000.000 đồng (Bằng chữ: Một triệu đồng)." */
+export function totalAmountLine(total: bigint, thousandWord: ThousandWord): string {
+  return `Tổng số tiền: ${formatInteger(total)} đồng (Bằng chữ: ${amountInWords(total, thousandWord)}).`;
+}
+
+/** What each source decides; `officialAnnex` adds the frame every decision annex shares. */
+export interface AnnexContent {
+  readonly kind: string;
+  readonly subtitle: readonly string[];
+  readonly columns: readonly AnnexColumn[];
+  readonly rows: readonly AnnexRow[];
+  readonly totals: readonly string[];
+  readonly banner: string | undefined;
+}
+
+/** A "DANH SÁCH" annex issued by `organizer`: issuer, motto, decision reference, recipients and signature. */
+export function officialAnnex(organizer: string, content: AnnexContent): AnnexDocument {
+  return {
+    kind: content.kind,
+    issuer: issuerLines(organizer),
+    motto: NATIONAL_MOTTO,
+    title: "DANH SÁCH",
+    subtitle: content.subtitle,
+    decisionRef: decisionReference(organizer),
+    columns: content.columns,
+    rows: content.rows,
+    totals: content.totals,
+    recipients: DEFAULT_RECIPIENTS,
+    signature: signatureFor(organizer),
+    ...(content.banner !== undefined ? { banner: content.banner } : {}),
+  };
 }

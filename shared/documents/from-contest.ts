@@ -3,18 +3,7 @@ import { awardAmount } from "../scoring/contest-results.js";
 import { toFixedText } from "../scoring/exact.js";
 import type { ContestRun } from "../tasks/contest-run.js";
 import { formatDecimalVi, formatInteger } from "../vn/format.js";
-import { amountInWords } from "../vn/words.js";
-import {
-  type AnnexDocument,
-  type AnnexRow,
-  DEFAULT_RECIPIENTS,
-  NATIONAL_MOTTO,
-  decisionReference,
-  issuerLines,
-  roman,
-  signatureFor,
-  twoDigits,
-} from "./annex.js";
+import { type AnnexDocument, type AnnexRow, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
 
 /** The prize list of a judged contest as the annex of its award decision. */
 export function annexFromContest(run: ContestRun): AnnexDocument {
@@ -53,16 +42,12 @@ export function annexFromContest(run: ContestRun): AnnexDocument {
   rows.push({ kind: "total", cells: ["", "Tổng cộng", "", "", "", "", formatInteger(total)] });
   const totals = [
     `Tổng số: ${twoDigits(prizes)} giải${pending > 0 ? ` (chưa kể ${twoDigits(pending)} bài chờ Hội đồng quyết định)` : ""}.`,
-    `Tổng số tiền: ${formatInteger(total)} đồng (Bằng chữ: ${amountInWords(total, s.thousandWord)}).`,
+    totalAmountLine(total, s.thousandWord),
   ];
   const banner = run.errorCount > 0 ? provisionalBanner(run.errorCount) : pending > 0 ? `Còn ${pending} bài bằng điểm tại ranh giới giải chờ Hội đồng quyết định.` : undefined;
-  return {
+  return officialAnnex(s.organizer, {
     kind: "judged",
-    issuer: issuerLines(s.organizer),
-    motto: NATIONAL_MOTTO,
-    title: "DANH SÁCH",
     subtitle: [`Các bài dự thi đạt giải ${s.name}${s.year ? ` năm ${s.year}` : ""}`],
-    decisionRef: decisionReference(s.organizer),
     columns: [
       { header: "TT", width: 7, align: "center" },
       { header: "Giải", width: 12, align: "center" },
@@ -74,8 +59,6 @@ export function annexFromContest(run: ContestRun): AnnexDocument {
     ],
     rows,
     totals,
-    recipients: DEFAULT_RECIPIENTS,
-    signature: signatureFor(s.organizer),
-    ...(banner !== undefined ? { banner } : {}),
-  };
+    banner,
+  });
 }

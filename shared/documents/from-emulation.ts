@@ -4,19 +4,7 @@ import type { EmulationRun } from "../emulation/run.js";
 import { provisionalBanner } from "../ledger/contest-outputs.js";
 import { toPlainText } from "../scoring/exact.js";
 import { formatDecimalVi, formatInteger } from "../vn/format.js";
-import { amountInWords } from "../vn/words.js";
-import {
-  type AnnexColumn,
-  type AnnexDocument,
-  type AnnexRow,
-  DEFAULT_RECIPIENTS,
-  NATIONAL_MOTTO,
-  decisionReference,
-  issuerLines,
-  roman,
-  signatureFor,
-  twoDigits,
-} from "./annex.js";
+import { type AnnexColumn, type AnnexDocument, type AnnexRow, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
 
 const SECTION: Record<"collective" | "individual", string> = { collective: "TẬP THỂ", individual: "CÁ NHÂN" };
 
@@ -73,24 +61,20 @@ export function annexesFromEmulation(run: EmulationRun): AnnexDocument[] {
     const totals = [`Tổng số: ${countsText(awarded)}.`];
     if (withMoney) {
       rows.push({ kind: "total", cells: ["", "Tổng cộng", "", "", formatInteger(total), ""] });
-      totals.push(`Tổng số tiền: ${formatInteger(total)} đồng (Bằng chữ: ${amountInWords(total, s.thousandWord)}).`);
+      totals.push(totalAmountLine(total, s.thousandWord));
     }
     const pending = listed.filter((x) => x.r.outcome === "pending").length;
     const banner = run.errorCount > 0 ? provisionalBanner(run.errorCount) : pending > 0 ? pendingBanner(pending) : undefined;
-    annexes.push({
-      kind: "emulation",
-      issuer: issuerLines(s.organizer),
-      motto: NATIONAL_MOTTO,
-      title: "DANH SÁCH",
-      subtitle: [`Tập thể, cá nhân được tặng ${level.trim() || "…"}`, ...(s.name ? [`${s.name}${s.year ? ` năm ${s.year}` : ""}`] : [])],
-      decisionRef: decisionReference(s.organizer),
-      columns,
-      rows,
-      totals,
-      recipients: DEFAULT_RECIPIENTS,
-      signature: signatureFor(s.organizer),
-      ...(banner !== undefined ? { banner } : {}),
-    });
+    annexes.push(
+      officialAnnex(s.organizer, {
+        kind: "emulation",
+        subtitle: [`Tập thể, cá nhân được tặng ${level.trim() || "…"}`, ...(s.name ? [`${s.name}${s.year ? ` năm ${s.year}` : ""}`] : [])],
+        columns,
+        rows,
+        totals,
+        banner,
+      }),
+    );
   }
   return annexes;
 }

@@ -32,26 +32,27 @@ export interface AnnexSource {
   build(sheets: ReadonlyMap<string, Grid | undefined>): AnnexBuild;
 }
 
+/** A source's result from its run: nothing when required sheets are absent, else `annexes(run)`. */
+function annexBuild<R extends { readonly errorCount: number; readonly missingSheets: readonly string[] }>(
+  run: R,
+  annexes: (run: R) => readonly AnnexDocument[],
+): AnnexBuild {
+  if (run.missingSheets.length > 0) return { annexes: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
+  return { annexes: annexes(run), errorCount: run.errorCount, missingSheets: [] };
+}
+
 export const JUDGED_SOURCE: AnnexSource = {
   kind: "judged",
   applies: (names) => planLedger(names).contest,
   sheets: (names) => plannedSheetNames(names, { contest: true, emulation: false }),
-  build(sheets) {
-    const run = runContest(sheets);
-    if (run.missingSheets.length > 0) return { annexes: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
-    return { annexes: [annexFromContest(run)], errorCount: run.errorCount, missingSheets: [] };
-  },
+  build: (sheets) => annexBuild(runContest(sheets), (run) => [annexFromContest(run)]),
 };
 
 export const EMULATION_SOURCE: AnnexSource = {
   kind: "emulation",
   applies: (names) => planLedger(names).emulation,
   sheets: (names) => plannedSheetNames(names, { contest: false, emulation: true }),
-  build(sheets) {
-    const run = runEmulation(sheets);
-    if (run.missingSheets.length > 0) return { annexes: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
-    return { annexes: annexesFromEmulation(run), errorCount: run.errorCount, missingSheets: [] };
-  },
+  build: (sheets) => annexBuild(runEmulation(sheets), annexesFromEmulation),
 };
 
 /** Every source known today, in the order their annexes appear in the document. */
