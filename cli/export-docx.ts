@@ -16,6 +16,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  type TableVerticalAlign,
   TextRun,
   VerticalAlignTable,
   WidthType,
@@ -81,12 +82,8 @@ function rule(indentEach: number): Paragraph {
 
 const NO_BORDERS = TableBorders.NONE;
 
-function plainCell(children: Paragraph[], width: number, verticalTop = true): TableCell {
-  return new TableCell({
-    children,
-    width: { size: width, type: WidthType.DXA },
-    ...(verticalTop ? { verticalAlign: VerticalAlignTable.TOP } : {}),
-  });
+function cell(children: Paragraph[], width: number, verticalAlign: TableVerticalAlign = VerticalAlignTable.TOP): TableCell {
+  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign });
 }
 
 /** Issuing body on the left, national motto on the right (Decree 30, items 1–2 of the layout). */
@@ -103,7 +100,7 @@ function headerBlock(doc: AnnexDocument): Table {
     columnWidths: [left, right],
     rows: [
       new TableRow({
-        children: [plainCell([...issuer, rule(Math.round(left * 0.3))], left), plainCell([...motto, rule(Math.round(right * 0.2))], right)],
+        children: [cell([...issuer, rule(Math.round(left * 0.3))], left), cell([...motto, rule(Math.round(right * 0.2))], right)],
       }),
     ],
   });
@@ -137,13 +134,8 @@ function bodyRow(row: AnnexRow, doc: AnnexDocument, widths: readonly number[]): 
   const bold = row.kind === "total";
   return new TableRow({
     cantSplit: true,
-    children: doc.columns.map(
-      (c, i) =>
-        new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: cellParagraphs(row.cells[i] ?? "", bold && i === 1 ? "center" : c.align, { bold }),
-        }),
+    children: doc.columns.map((c, i) =>
+      cell(cellParagraphs(row.cells[i] ?? "", bold && i === 1 ? "center" : c.align, { bold }), widths[i]!, VerticalAlignTable.CENTER),
     ),
   });
 }
@@ -153,14 +145,7 @@ function dataTable(doc: AnnexDocument): Table {
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: doc.columns.map(
-      (c, i) =>
-        new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: cellParagraphs(c.header, "center", { bold: true }),
-        }),
-    ),
+    children: doc.columns.map((c, i) => cell(cellParagraphs(c.header, "center", { bold: true }), widths[i]!, VerticalAlignTable.CENTER)),
   });
   return new Table({
     layout: TableLayoutType.FIXED,
@@ -190,7 +175,7 @@ function signatureBlock(doc: AnnexDocument): Table {
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
-    rows: [new TableRow({ cantSplit: true, children: [plainCell(recipients, left), plainCell(signer, right)] })],
+    rows: [new TableRow({ cantSplit: true, children: [cell(recipients, left), cell(signer, right)] })],
   });
 }
 
