@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CsvSplitter, lastLineEnd, readCsvFile } from "../cli/quiz-csv.js";
 import { ParticipantStore, packKey } from "../shared/quiz/store.js";
-import { civilDays, plainInstant } from "../shared/quiz/text-fields.js";
+import { civilDays } from "../shared/cells/date.js";
+import { plainInstant } from "../shared/quiz/text-fields.js";
 
 /** The pieces that make a million attempts fast: packed participant codes, whole-line chunks, arithmetic dates. */
 

@@ -15,19 +15,28 @@ export interface DateTimeParts extends DateParts {
   ss: number;
 }
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 /** Vietnam has kept UTC+7 without daylight saving since 1975. */
 export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** Spreadsheet serial day 0 (1899-12-30) in days since 1970-01-01. */
 const SERIAL_EPOCH_DAYS = -25569;
 
+/** Days from 01/01/1970 to a date of the proleptic Gregorian calendar (as Date.UTC counts them, without its cost). */
+export function civilDays(y: number, m: number, d: number): number {
+  const ya = m <= 2 ? y - 1 : y;
+  const era = Math.floor(ya / 400);
+  const yoe = ya - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 export function dayFromParts(y: number, m: number, d: number): DayNumber | undefined {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
   if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return undefined;
-  const ms = Date.UTC(y, m - 1, d);
-  const check = new Date(ms);
-  if (check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return undefined;
-  return Math.floor(ms / MS_PER_DAY);
+  const first = civilDays(y, m, 1);
+  const next = m === 12 ? civilDays(y + 1, 1, 1) : civilDays(y, m + 1, 1);
+  return d <= next - first ? first + d - 1 : undefined;
 }
 
 export function partsOfDay(day: DayNumber): DateParts {

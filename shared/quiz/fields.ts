@@ -1,5 +1,5 @@
 import type { Cell } from "../cells/cell.js";
-import { VIETNAM_OFFSET_MS, readInstant, type Instant } from "../cells/date.js";
+import { MS_PER_DAY, VIETNAM_OFFSET_MS, readInstant, type Instant } from "../cells/date.js";
 import { readDecimal } from "../cells/number.js";
 import { cleanText, codeKey } from "../cells/text.js";
 
@@ -43,7 +43,6 @@ export function unscale(scaled: number): number {
 }
 
 const HMS = /^(?:(\d{1,3}):)?(\d{1,4}):(\d{2})(?:[.,](\d{1,3}))?$/;
-const MS_PER_DAY = 86_400_000;
 /** 30/12/1899 00:00 wall time, the zero of spreadsheet times. */
 const SPREADSHEET_ZERO_WALL_MS = Date.UTC(1899, 11, 30);
 

@@ -1,4 +1,4 @@
-import { VIETNAM_OFFSET_MS } from "../cells/date.js";
+import { MS_PER_DAY, VIETNAM_OFFSET_MS, civilDays } from "../cells/date.js";
 import { SCALE } from "./fields.js";
 
 /**
@@ -93,18 +93,6 @@ export function plainDuration(text: string, s: number, e: number): number {
   if (mi === FALLBACK || sec === FALLBACK || mi >= 60 || sec >= 60) return FALLBACK;
   return ((h * 60 + mi) * 60 + sec) * 1000;
 }
-
-/** Days from 01/01/1970 to a date of the proleptic Gregorian calendar (as Date.UTC counts them, without its cost). */
-export function civilDays(y: number, m: number, d: number): number {
-  const ya = m <= 2 ? y - 1 : y;
-  const era = Math.floor(ya / 400);
-  const yoe = ya - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-const MS_PER_DAY = 86_400_000;
 
 /**
  * "dd/mm/yyyy hh:mm:ss" (two-digit day, month, hour) in Vietnam's time, written to out[at] as ms
