@@ -59,42 +59,16 @@ const orInf = (x: number): number => (x === x ? x : Infinity);
 const orMinusInf = (x: number): number => (x === x ? x : -Infinity);
 
 /**
- * The attempt being read, passed through a typed array: submission instants exceed 2^31, and V8
- * would box each such number on every call that does not inline.
- */
-export const A_SCORE = 0;
-export const A_PREDICTION = 1;
-export const A_MS = 2;
-export const A_SUBMITTED = 3;
-
-/** Rows of text counted together (see countBatch). */
-const TEXT_BATCH = 2048;
-/** Per row of a TextBatch: participant, unit and name as [start, end) in the text. */
-const BOUNDS = 6;
-
-/** Rows parsed from one text, waiting to be counted: fields by position, numbers as in `attempt`. */
-interface TextBatch {
-  text: string;
-  size: number;
-  readonly bounds: Int32Array;
-  readonly lines: Int32Array;
-  /** Period index per row. */
-  readonly periods: Int32Array;
-  /** Four numbers per row, at A_SCORE … A_SUBMITTED. */
-  readonly values: Float64Array;
-}
-
-/**
- * Whether a new attempt (at[A_SCORE …]; NaN for what is not given) replaces the one held at
+ * Whether a new attempt (at[F_SCORE …]; NaN for what is not given) replaces the one held at
  * slot[o …] under the policy. Best: the one that ranks highest (score, prediction distance, time,
  * submission), earlier reading first on a full tie; first / last: by submission time, then reading order.
  */
 function replaces(policy: AttemptPolicy, slot: Float64Array, o: number, at: Float64Array, truth: number | undefined): boolean {
-  const submitted = at[A_SUBMITTED]!;
+  const submitted = at[F_SUBMITTED]!;
   if (policy === "best") {
-    const score = at[A_SCORE]!;
-    const prediction = at[A_PREDICTION]!;
-    const ms = at[A_MS]!;
+    const score = at[F_SCORE]!;
+    const prediction = at[F_PREDICTION]!;
+    const ms = at[F_MS]!;
     const held = slot[o + F_SCORE]!;
     if (score !== held) return score > held;
     if (truth !== undefined) {
@@ -145,8 +119,12 @@ export class QuizAccumulator {
   private readonly unitWarned = new Set<number>();
   private readonly truthByIndex: (number | undefined)[] = [];
   private readonly periodByNumber: (PeriodInfo | undefined)[] = [];
-  /** @internal The attempt that countKey / countText record (see A_SCORE). */
-  readonly attempt = new Float64Array(4);
+  /**
+   * @internal The attempt that countKey / countText record, laid out as a record (F_SCORE …). A
+   * typed array because submission instants exceed 2^31, and V8 would box each such number on
+   * every call that does not inline.
+   */
+  readonly attempt = new Float64Array(STRIDE);
 
   constructor(
     private readonly setup: AccumulatorSetup,
@@ -277,10 +255,7 @@ export class QuizAccumulator {
     const held = slot[o + F_SCORE]!;
     const at = this.attempt;
     if (held !== held || replaces(this.setup.policy, slot, o, at, this.truthByIndex[period.index])) {
-      slot[o + F_SCORE] = at[A_SCORE]!;
-      slot[o + F_PREDICTION] = at[A_PREDICTION]!;
-      slot[o + F_MS] = at[A_MS]!;
-      slot[o + F_SUBMITTED] = at[A_SUBMITTED]!;
+      slot.set(at, o);
     }
   }
 
@@ -319,59 +294,22 @@ export class QuizAccumulator {
     return index;
   }
 
-  private readonly batchIndex = new Int32Array(TEXT_BATCH);
-  private readonly batchUnit = new Int32Array(TEXT_BATCH);
-  /** Sum of the records read ahead (kept so the reads are not optimised away). */
-  private readAhead = 0;
-
   /**
-   * @internal Attempts read straight from lines of one text (see TextBatch), in reading order.
-   * Codes are printable ASCII; nothing is copied for a participant or unit seen before.
-   *
-   * Three passes: find the units and the participants already known, read their records once,
-   * then count every row in order. Over a large file each row costs two cache misses (participant,
-   * record); the first two passes do little per row so the processor can overlap the misses of
-   * several rows. On the bench machine (a VM) the gain is within its noise; results are the same.
+   * @internal An attempt read straight from a line of text, its numbers in `attempt`: the
+   * participant's code is text[ps, pe) and the unit's text[us, ue), both printable ASCII. Nothing
+   * is copied for a participant or unit seen before.
    */
-  countBatch(b: TextBatch, source: AttemptSource): void {
-    const { text, size, bounds, lines, periods, values } = b;
-    const store = this.store;
-    const ix = this.batchIndex;
-    const units = this.batchUnit;
-    for (let k = 0; k < size; k++) {
-      const o = k * BOUNDS;
-      let u = store.findUnitText(text, bounds[o + 2]!, bounds[o + 3]!);
-      if (u < 0) {
-        const unitCode = text.slice(bounds[o + 2]!, bounds[o + 3]!);
-        u = this.unitIndex(unitCode.toUpperCase(), unitCode);
-      }
-      units[k] = u;
-      ix[k] = store.find(text, bounds[o]!, bounds[o + 1]!);
+  countText(text: string, ps: number, pe: number, us: number, ue: number, period: PeriodInfo, source: AttemptSource, line: number): number {
+    let u = this.store.findUnitText(text, us, ue);
+    if (u < 0) {
+      const unitCode = text.slice(us, ue);
+      u = this.unitIndex(unitCode.toUpperCase(), unitCode);
     }
-    let ahead = 0;
-    for (let k = 0; k < size; k++) {
-      const i = ix[k]!;
-      if (i >= 0) ahead += store.period(periods[k]!)[i * STRIDE]! || 0;
-    }
-    this.readAhead += ahead;
-    const at = this.attempt;
-    const nameColumn = source.hasNames;
-    for (let k = 0; k < size; k++) {
-      const o = k * BOUNDS;
-      let index = ix[k]!;
-      if (index < 0) {
-        index = store.find(text, bounds[o]!, bounds[o + 1]!);
-        if (index < 0) index = store.add(text, bounds[o]!, bounds[o + 1]!, units[k]!);
-      }
-      this.unitRow(index, units[k]!, source, lines[k]!);
-      const v = k * 4;
-      at[A_SCORE] = values[v + A_SCORE]!;
-      at[A_PREDICTION] = values[v + A_PREDICTION]!;
-      at[A_MS] = values[v + A_MS]!;
-      at[A_SUBMITTED] = values[v + A_SUBMITTED]!;
-      this.record(index, this.periods[periods[k]!]!);
-      if (nameColumn && store.nameless(index)) store.setName(index, text, bounds[o + 4]!, bounds[o + 5]!);
-    }
+    let index = this.store.find(text, ps, pe);
+    if (index < 0) index = this.store.add(text, ps, pe, u);
+    this.unitRow(index, u, source, line);
+    this.record(index, period);
+    return index;
   }
 
   /** @internal Whether participant `index` has no name yet: the first row that gives one names them. */
@@ -379,9 +317,9 @@ export class QuizAccumulator {
     return this.store.nameless(index);
   }
 
-  /** @internal Names participant `index`, unless `name` is blank. */
-  setName(index: number, name: string): void {
-    this.store.setName(index, name, 0, name.length);
+  /** @internal Names participant `index` text[s, e), unless it is blank. */
+  setName(index: number, text: string, s: number, e: number): void {
+    this.store.setName(index, text, s, e);
   }
 
   /** @internal The period of a plain number written without leading zeros (the fast path of text rows). */
@@ -409,14 +347,6 @@ export class AttemptSource {
   private listed = 0;
   private unlisted = 0;
   private lastLine = 1;
-  private readonly batch: TextBatch = {
-    text: "",
-    size: 0,
-    bounds: new Int32Array(TEXT_BATCH * BOUNDS),
-    lines: new Int32Array(TEXT_BATCH),
-    periods: new Int32Array(TEXT_BATCH),
-    values: new Float64Array(TEXT_BATCH * 4),
-  };
 
   constructor(
     private readonly acc: QuizAccumulator,
@@ -435,18 +365,6 @@ export class AttemptSource {
     else this.acc.problems.warning(place.sheet, place.row, place.col, msg);
   }
 
-  /** @internal Whether the source has a name column. */
-  get hasNames(): boolean {
-    return this.cols.name >= 0;
-  }
-
-  /** Counts the rows read from text and not counted yet: before any other row, and at the end. */
-  private flush(): void {
-    if (this.batch.size === 0) return;
-    this.acc.countBatch(this.batch, this);
-    this.batch.size = 0;
-  }
-
   /** @internal Where a problem about column `key` of `line` is shown. */
   place(line: number, key: keyof ColumnMap): Place {
     const col = this.cols[key];
@@ -459,14 +377,12 @@ export class AttemptSource {
 
   /** Reports a line that could not even be split into cells (a quote never closed). */
   rejectLine(line: number, msg: Msg): void {
-    this.flush();
     this.acc.rejected++;
     this.report("error", this.locate(line, undefined), msg);
   }
 
   /** One attempt row; `line` is its 1-based line (CSV) or row (sheet) number. Blank rows are skipped. */
   add(cells: readonly Cell[], line: number): void {
-    this.flush();
     this.lastLine = line;
     const c = this.cols;
     const pCell = cells[c.participant];
@@ -509,27 +425,25 @@ export class AttemptSource {
       return;
     }
     const at = this.acc.attempt;
-    at[A_SCORE] = score;
-    at[A_PREDICTION] = prediction ?? NONE;
-    at[A_MS] = ms ?? NONE;
-    at[A_SUBMITTED] = submitted ?? NONE;
+    at[F_SCORE] = score;
+    at[F_PREDICTION] = prediction ?? NONE;
+    at[F_MS] = ms ?? NONE;
+    at[F_SUBMITTED] = submitted ?? NONE;
     const index = this.acc.countKey(participant, cleanText(pCell), unit, cleanText(uCell), period, this, line);
-    if (c.name >= 0 && this.acc.nameless(index) && !isBlank(cells[c.name])) this.acc.setName(index, cleanText(cells[c.name]));
+    if (c.name >= 0 && this.acc.nameless(index)) {
+      const name = cleanText(cells[c.name]);
+      this.acc.setName(index, name, 0, name.length);
+    }
   }
 
   private readonly bounds = new Int32Array(128);
 
   /**
    * One attempt given as the text of a CSV line without quotes (text[start, end), fields separated
-   * by `sep`). Plain shapes are read straight from the text and counted in batches (see
-   * countBatch); any other row goes through `add`, which counts the batch first, so the result is
-   * the same as splitting every line and counting it in turn.
+   * by `sep`). Plain shapes are read straight from the text; any other row goes through `add`, so
+   * the result is the same as splitting the line first.
    */
   addText(text: string, start: number, end: number, sep: string, line: number): void {
-    if (text !== this.batch.text || this.batch.size === TEXT_BATCH) {
-      this.flush();
-      this.batch.text = text;
-    }
     const b = this.bounds;
     let n = 0;
     let s = start;
@@ -557,46 +471,33 @@ export class AttemptSource {
     const week = plainInt(text, b[2 * c.period]!, b[2 * c.period + 1]!);
     const score = plainScaled(text, b[2 * c.score]!, b[2 * c.score + 1]!);
     if (week === FALLBACK || score === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-    const batch = this.batch;
-    const k = batch.size;
-    const values = batch.values;
-    const v = k * 4;
-    values[v + A_SCORE] = score;
-    values[v + A_MS] = NONE;
+    const at = this.acc.attempt;
+    at[F_SCORE] = score;
+    at[F_MS] = NONE;
     if (c.duration >= 0 && b[2 * c.duration]! < b[2 * c.duration + 1]!) {
       const ms = plainDuration(text, b[2 * c.duration]!, b[2 * c.duration + 1]!);
       if (ms === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-      values[v + A_MS] = ms;
+      at[F_MS] = ms;
     }
-    values[v + A_SUBMITTED] = NONE;
-    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]! && !plainInstant(text, b[2 * c.submitted]!, b[2 * c.submitted + 1]!, values, v + A_SUBMITTED)) {
+    at[F_SUBMITTED] = NONE;
+    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]! && !plainInstant(text, b[2 * c.submitted]!, b[2 * c.submitted + 1]!, at, F_SUBMITTED)) {
       return this.add(text.slice(start, end).split(sep), line);
     }
-    values[v + A_PREDICTION] = NONE;
+    at[F_PREDICTION] = NONE;
     if (c.prediction >= 0 && b[2 * c.prediction]! < b[2 * c.prediction + 1]!) {
       const prediction = plainScaled(text, b[2 * c.prediction]!, b[2 * c.prediction + 1]!);
       if (prediction === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-      values[v + A_PREDICTION] = prediction;
+      at[F_PREDICTION] = prediction;
     }
     const period = this.acc.periodOfNumber(week);
     if (period === undefined) return this.add(text.slice(start, end).split(sep), line);
     this.lastLine = line;
-    const o = k * BOUNDS;
-    const bounds = batch.bounds;
-    bounds[o] = ps;
-    bounds[o + 1] = pe;
-    bounds[o + 2] = us;
-    bounds[o + 3] = ue;
-    bounds[o + 4] = c.name >= 0 ? b[2 * c.name]! : 0;
-    bounds[o + 5] = c.name >= 0 ? b[2 * c.name + 1]! : 0;
-    batch.lines[k] = line;
-    batch.periods[k] = period.index;
-    batch.size = k + 1;
+    const index = this.acc.countText(text, ps, pe, us, ue, period, this, line);
+    if (c.name >= 0 && this.acc.nameless(index)) this.acc.setName(index, text, b[2 * c.name]!, b[2 * c.name + 1]!);
   }
 
   /** Ends the source: problems beyond the listed ones are counted in one line. */
   close(): void {
-    this.flush();
     if (this.unlisted > 0) {
       const p = this.locate(this.lastLine, undefined);
       this.acc.problems.error(p.sheet, p.row, p.col, QM.moreRowProblems(this.unlisted));

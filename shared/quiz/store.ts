@@ -27,7 +27,7 @@ function upper(c: number): number {
  * FNV-1a over the upper-cased char codes of text[s, e), as a signed 32-bit integer: V8 passes
  * those around untagged, where an unsigned one above 2^31 would be boxed on every call.
  */
-export function hashText(text: string, s: number, e: number): number {
+function hashText(text: string, s: number, e: number): number {
   let h = 0x811c9dc5 | 0;
   for (let i = s; i < e; i++) h = Math.imul(h ^ upper(text.charCodeAt(i)), 0x01000193);
   return h;
