@@ -119,12 +119,10 @@ export function computeCollective(input: CollectiveInput): CollectiveResult {
     settledByMean,
     award,
   });
-  groups.forEach((group, gi) => {
-    const award = awards[gi] ?? { kind: "none" };
-    for (const r of group) {
-      if (award.kind === "prize") totalAmount += award.prize.amount;
-      rows.push(row(r.item, r.rank, r.tied, award, !r.tied && sameRate(ranked.indexOf(r))));
-    }
+  ranked.forEach((r, i) => {
+    const award = awards[r.group] ?? { kind: "none" };
+    if (award.kind === "prize") totalAmount += award.prize.amount;
+    rows.push(row(r.item, r.rank, r.tied, award, !r.tied && sameRate(i)));
   });
   for (const d of drafts) if (d.reasons.length > 0) rows.push(row(d, undefined, false, { kind: "none" }));
   return { rows, totalAmount, levels: input.levels, videoCategoryFound: found };
