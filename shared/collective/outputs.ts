@@ -1,5 +1,5 @@
 import type { Grid } from "../cells/cell.js";
-import { awardLabel, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
+import { awardLabel, printedListSheet, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { toFixedText } from "../scoring/exact.js";
 import { meanCell, rateCell } from "../quiz/outputs.js";
@@ -11,15 +11,13 @@ export const COLLECTIVE_HEADER = ["Hạng", "Mã đơn vị", "Tên đơn vị",
 
 /** `Giải tập thể`: eligible units in rank order with their prizes, then every other unit and why. */
 export function collectiveSheet(setup: QuizSetup, result: CollectiveResult, errorCount: number): OutputSheet {
-  const title = [setup.contestName, setup.year ? `năm ${setup.year}` : ""].filter((x) => x !== "").join(" ");
-  const rows: Grid = [["DANH SÁCH GIẢI TẬP THỂ"], [title], [errorCount > 0 ? provisionalBanner(errorCount) : null], COLLECTIVE_HEADER];
-  const headerRow = 3;
+  const body: Grid = [];
   for (const r of result.rows) {
     const notes = r.reasons.length > 0 ? ["không đủ điều kiện: " + r.reasons.map(reasonText).join("; ")] : [];
     if (r.settledByMean) notes.push("bằng tỷ lệ tham gia, phân định bằng điểm trung bình");
     if (r.tied) notes.push("đồng hạng");
     if (r.award.kind === "pending") notes.push("chờ Hội đồng quyết định");
-    rows.push([
+    body.push([
       r.rank ?? null,
       r.unit.code,
       r.unit.name,
@@ -33,19 +31,17 @@ export function collectiveSheet(setup: QuizSetup, result: CollectiveResult, erro
       notes.join("; "),
     ]);
   }
-  const totalRow = rows.length;
-  rows.push(...totalRows(result.totalAmount, 9, setup.thousandWord));
   const d = NUMBER_FORMAT.decimals(setup.decimals);
-  return {
+  return printedListSheet({
     name: QUIZ_OUTPUT_NAMES.collective,
-    rows,
-    format: {
-      headerRow,
-      widths: [6, 12, 36, 8, 9, 10, 10, 9, 14, 14, 60],
-      numberFormats: [undefined, NUMBER_FORMAT.text, undefined, "0", d, "0.00%", d, NUMBER_FORMAT.integer, undefined, NUMBER_FORMAT.money, undefined],
-      boldRows: [0, 1, totalRow, totalRow + 1],
-      alertRows: errorCount > 0 ? [2] : [],
-      print: { paper: "A4", orientation: "landscape" },
-    },
-  };
+    heading: "DANH SÁCH GIẢI TẬP THỂ",
+    contest: setup.contestName,
+    year: setup.year,
+    banner: errorCount > 0 ? provisionalBanner(errorCount) : null,
+    header: COLLECTIVE_HEADER,
+    body,
+    closing: totalRows(result.totalAmount, 9, setup.thousandWord),
+    widths: [6, 12, 36, 8, 9, 10, 10, 9, 14, 14, 60],
+    numberFormats: [undefined, NUMBER_FORMAT.text, undefined, "0", d, "0.00%", d, NUMBER_FORMAT.integer, undefined, NUMBER_FORMAT.money, undefined],
+  });
 }

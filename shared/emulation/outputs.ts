@@ -1,6 +1,6 @@
 import type { Cell, Grid } from "../cells/cell.js";
 import { dateOfDay } from "../cells/date.js";
-import { provisionalBanner } from "../ledger/contest-outputs.js";
+import { printedListSheet, provisionalBanner } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { toPlainText } from "../scoring/exact.js";
 import { amountInWords } from "../vn/words.js";
@@ -26,11 +26,6 @@ export function listNote(r: CandidateResult): string {
   return r.tied ? "đồng hạng" : "";
 }
 
-export function reviewTitle(ledger: EmulationLedger): string {
-  const s = ledger.settings;
-  return [s.name, s.year ? `năm ${s.year}` : ""].filter((x) => x !== "").join(" ");
-}
-
 export function pendingBanner(count: number): string {
   return `CHỜ HỘI ĐỒNG QUYẾT ĐỊNH: ${count} đề nghị bằng Điểm tại ranh giới chỉ tiêu chưa được xếp vào danh sách chính thức.`;
 }
@@ -49,15 +44,14 @@ export function countsText(listed: readonly CandidateResult[]): string {
 
 export function awardListSheet(ledger: EmulationLedger, result: EmulationResult, errorCount: number): OutputSheet {
   const banner = errorCount > 0 ? provisionalBanner(errorCount) : result.pendingCount > 0 ? pendingBanner(result.pendingCount) : null;
-  const rows: Grid = [["DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG"], [reviewTitle(ledger)], [banner], AWARD_LIST_HEADER];
-  const headerRow = 3;
+  const body: Grid = [];
   let tt = 0;
   const awarded: CandidateResult[] = [];
   for (const q of result.quotas) {
     for (const r of q.listed) {
       const c = r.candidate;
       if (r.outcome === "awarded") awarded.push(r);
-      rows.push([
+      body.push([
         r.outcome === "awarded" ? ++tt : null,
         q.quota.level,
         TYPE_LABEL[q.quota.type],
@@ -70,25 +64,20 @@ export function awardListSheet(ledger: EmulationLedger, result: EmulationResult,
       ]);
     }
   }
-  const totalRow = rows.length;
-  rows.push(["Tổng cộng", null, null, null, countsText(awarded), null, null, money(result.totalAmount), null]);
-  const bold = [0, 1, totalRow];
-  if (result.totalAmount > 0n) {
-    rows.push(["Bằng chữ:", amountInWords(result.totalAmount, ledger.settings.thousandWord)]);
-    bold.push(totalRow + 1);
-  }
-  return {
+  const closing: Grid = [["Tổng cộng", null, null, null, countsText(awarded), null, null, money(result.totalAmount), null]];
+  if (result.totalAmount > 0n) closing.push(["Bằng chữ:", amountInWords(result.totalAmount, ledger.settings.thousandWord)]);
+  return printedListSheet({
     name: EMULATION_OUTPUT_NAMES.awardList,
-    rows,
-    format: {
-      headerRow,
-      widths: [5, 24, 10, 8, 36, 28, 8, 14, 36],
-      numberFormats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, NUMBER_FORMAT.money, undefined],
-      boldRows: bold,
-      alertRows: banner === null ? [] : [2],
-      print: { paper: "A4", orientation: "landscape" },
-    },
-  };
+    heading: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC KHEN THƯỞNG",
+    contest: ledger.settings.name,
+    year: ledger.settings.year,
+    banner,
+    header: AWARD_LIST_HEADER,
+    body,
+    closing,
+    widths: [5, 24, 10, 8, 36, 28, 8, 14, 36],
+    numberFormats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, NUMBER_FORMAT.money, undefined],
+  });
 }
 
 export const NOT_ELIGIBLE_HEADER = ["Mã", "Loại", "Tên", "Đơn vị", "Cấp khen", "Mã tiêu chí", "Tiêu chí không đạt", "Giá trị", "Yêu cầu"];

@@ -74,6 +74,43 @@ export function provisionalBanner(errorCount: number): string {
   return `KẾT QUẢ TẠM TÍNH: còn ${errorCount} lỗi trong trang “Kiểm tra” cần xử lý trước khi công bố.`;
 }
 
+/** The parts of a list printed for signing; see `printedListSheet`. */
+export interface PrintedList {
+  readonly name: string;
+  readonly heading: string;
+  /** Name and year (year may be blank) of the contest, shown as the title under the heading. */
+  readonly contest: string;
+  readonly year: string;
+  /** Shown in red under the title (provisional or pending result), or no banner. */
+  readonly banner: string | null;
+  readonly header: Cell[];
+  readonly body: Grid;
+  /** Total rows after the table, set in bold. */
+  readonly closing: Grid;
+  readonly widths: readonly number[];
+  readonly numberFormats: readonly (string | undefined)[];
+}
+
+/** A list printed A4 landscape: heading, title and banner rows, the table with its header at row 3, then the totals. */
+export function printedListSheet(p: PrintedList): OutputSheet {
+  const title = [p.contest, p.year ? `năm ${p.year}` : ""].filter((x) => x !== "").join(" ");
+  const rows: Grid = [[p.heading], [title], [p.banner], p.header, ...p.body];
+  const closingRow = rows.length;
+  rows.push(...p.closing);
+  return {
+    name: p.name,
+    rows,
+    format: {
+      headerRow: 3,
+      widths: p.widths,
+      numberFormats: p.numberFormats,
+      boldRows: [0, 1, ...p.closing.map((_, i) => closingRow + i)],
+      alertRows: p.banner === null ? [] : [2],
+      print: { paper: "A4", orientation: "landscape" },
+    },
+  };
+}
+
 function levelIndex(c: CategoryResult, r: EntryResult): number {
   if (r.award.kind === "prize") return c.levels.indexOf(r.award.prize);
   return c.levels.length;
@@ -81,9 +118,7 @@ function levelIndex(c: CategoryResult, r: EntryResult): number {
 
 export function prizeListSheet(ledger: ContestLedger, result: ContestResult, errorCount: number): OutputSheet {
   const s = ledger.settings;
-  const title = [s.name, s.year ? `năm ${s.year}` : ""].filter((x) => x !== "").join(" ");
-  const rows: Grid = [["DANH SÁCH CÁC BÀI DỰ THI ĐẠT GIẢI"], [title], [errorCount > 0 ? provisionalBanner(errorCount) : null], PRIZE_LIST_HEADER];
-  const headerRow = 3;
+  const body: Grid = [];
   let tt = 0;
   for (const c of result.categories) {
     const winners = c.entries
@@ -92,7 +127,7 @@ export function prizeListSheet(ledger: ContestLedger, result: ContestResult, err
       .sort((a, b) => levelIndex(c, a.r) - levelIndex(c, b.r) || a.i - b.i)
       .map((x) => x.r);
     for (const r of winners) {
-      rows.push([
+      body.push([
         ++tt,
         c.name,
         awardLabel(r.award),
@@ -105,20 +140,18 @@ export function prizeListSheet(ledger: ContestLedger, result: ContestResult, err
       ]);
     }
   }
-  const totalRow = rows.length;
-  rows.push(...totalRows(result.totalAmount, PRIZE_LIST_HEADER.length - 1, s.thousandWord));
-  return {
+  return printedListSheet({
     name: OUTPUT_SHEET_NAMES.prizeList,
-    rows,
-    format: {
-      headerRow,
-      widths: [10, 14, 14, 9, 44, 26, 28, 8, 14],
-      numberFormats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, NUMBER_FORMAT.decimals(s.decimals), NUMBER_FORMAT.money],
-      boldRows: [0, 1, totalRow, totalRow + 1],
-      alertRows: errorCount > 0 ? [2] : [],
-      print: { paper: "A4", orientation: "landscape" },
-    },
-  };
+    heading: "DANH SÁCH CÁC BÀI DỰ THI ĐẠT GIẢI",
+    contest: s.name,
+    year: s.year,
+    banner: errorCount > 0 ? provisionalBanner(errorCount) : null,
+    header: PRIZE_LIST_HEADER,
+    body,
+    closing: totalRows(result.totalAmount, PRIZE_LIST_HEADER.length - 1, s.thousandWord),
+    widths: [10, 14, 14, 9, 44, 26, 28, 8, 14],
+    numberFormats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, NUMBER_FORMAT.decimals(s.decimals), NUMBER_FORMAT.money],
+  });
 }
 
 export const UNIT_SUMMARY_HEADER = ["Mã đơn vị", "Tên đơn vị", "Bắt buộc", "Số bài nộp", "Số bài hợp lệ", "Chỉ tiêu", "Số giải", "Tiền thưởng"];

@@ -1,6 +1,6 @@
 import type { Cell, Grid } from "../cells/cell.js";
 import { partsOfInstant } from "../cells/date.js";
-import { awardLabel, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
+import { awardLabel, printedListSheet, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { toFixedText } from "../scoring/exact.js";
 import { formatDateTime } from "../vn/format.js";
@@ -30,24 +30,19 @@ function unitLabel(setup: QuizSetup, unitKey: string, unitCode: string): string 
   return setup.units.get(unitKey)?.name ?? unitCode;
 }
 
-function title(setup: QuizSetup): string {
-  return [setup.contestName, setup.year ? `năm ${setup.year}` : ""].filter((x) => x !== "").join(" ");
-}
-
 /** `Giải tuần`: every period's winners in rank order, then the total in figures and in words. */
 export function weeklySheet(setup: QuizSetup, periods: readonly PeriodOutcome[], totalAmount: bigint, errorCount: number): OutputSheet {
-  const rows: Grid = [["DANH SÁCH GIẢI TUẦN PHẦN THI TRẮC NGHIỆM"], [title(setup)], [errorCount > 0 ? provisionalBanner(errorCount) : null], WEEKLY_HEADER];
-  const headerRow = 3;
+  const body: Grid = [];
   for (const p of periods) {
     const label = periodDisplay(p.period.label);
     if (p.winners.length === 0) {
-      rows.push([label, null, null, null, null, null, null, null, null, null, p.participants === 0 ? "chưa có lượt thi" : "không có thí sinh đủ điều kiện nhận giải"]);
+      body.push([label, null, null, null, null, null, null, null, null, null, p.participants === 0 ? "chưa có lượt thi" : "không có thí sinh đủ điều kiện nhận giải"]);
       continue;
     }
     for (const w of p.winners) {
       const c = w.candidate.counted;
       const person = w.candidate.participant;
-      rows.push([
+      body.push([
         label,
         awardLabel(w.award),
         person.code,
@@ -62,20 +57,18 @@ export function weeklySheet(setup: QuizSetup, periods: readonly PeriodOutcome[],
       ]);
     }
   }
-  const totalRow = rows.length;
-  rows.push(...totalRows(totalAmount, 7, setup.thousandWord));
-  return {
+  return printedListSheet({
     name: QUIZ_OUTPUT_NAMES.weekly,
-    rows,
-    format: {
-      headerRow,
-      widths: [9, 14, 16, 26, 30, 7, 10, 14, 9, 20, 44],
-      numberFormats: [undefined, undefined, NUMBER_FORMAT.text, undefined, undefined, "0.##", undefined, NUMBER_FORMAT.money, "#,##0.##", undefined, undefined],
-      boldRows: [0, 1, totalRow, totalRow + 1],
-      alertRows: errorCount > 0 ? [2] : [],
-      print: { paper: "A4", orientation: "landscape" },
-    },
-  };
+    heading: "DANH SÁCH GIẢI TUẦN PHẦN THI TRẮC NGHIỆM",
+    contest: setup.contestName,
+    year: setup.year,
+    banner: errorCount > 0 ? provisionalBanner(errorCount) : null,
+    header: WEEKLY_HEADER,
+    body,
+    closing: totalRows(totalAmount, 7, setup.thousandWord),
+    widths: [9, 14, 16, 26, 30, 7, 10, 14, 9, 20, 44],
+    numberFormats: [undefined, undefined, NUMBER_FORMAT.text, undefined, undefined, "0.##", undefined, NUMBER_FORMAT.money, "#,##0.##", undefined, undefined],
+  });
 }
 
 export const PARTICIPATION_HEADER = ["Mã đơn vị", "Số CBCCVC", "Số người tham gia", "Tỷ lệ tham gia", "Điểm trung bình", "Số lượt điểm 0"];
