@@ -7,7 +7,7 @@ import type { ContestLedger, Criterion, Entry } from "../ledger/model.js";
 import { ProblemList } from "../ledger/problem.js";
 import { readContest, resolveSheetNames } from "../ledger/read-contest.js";
 import { ENTRIES_SHEET, OUTPUT_SHEET_NAMES, SCORES_SHEET } from "../ledger/schema.js";
-import { readTable } from "../ledger/table.js";
+import { headerKeys, readTable } from "../ledger/table.js";
 import { type Exact, compare, exactZero, toPlainText } from "../scoring/exact.js";
 import { formatDateTime } from "../vn/format.js";
 import {
@@ -63,6 +63,13 @@ class EditableSheet {
     while (r.length <= col) r.push(null);
     r[col] = value;
     this.edits.push({ row, col, value });
+  }
+
+  /** Writes `header` in a new column after the header row, at column `min` or later; returns its index. */
+  appendHeader(header: string, min: number): number {
+    const col = Math.max(this.grid[0]?.length ?? 0, min);
+    this.set(0, col, header);
+    return col;
   }
 
   /** The row after the last non-blank one. */
@@ -172,8 +179,9 @@ function importJudge(
   }
 
   const ledgerCols = ensureCriterionColumns(ledger, scores, criteria);
-  const judgeNoteIndex = header.findIndex((h) => foldKey(cleanText(h)) === foldKey(NOTE_HEADER));
+  const judgeNoteIndex = header.findIndex((h) => foldKey(cleanText(h)) === foldKey(NOTE_COLUMN.vi));
   const judgeNoteCol = judgeNoteIndex >= 0 ? judgeNoteIndex : undefined;
+  let ledgerNoteCol: number | undefined;
   const existing = new Map<string, number[]>();
   for (const s of ledger.scores) if (s.judgeKey === judge.key) existing.set(s.entryKey, [...(existing.get(s.entryKey) ?? []), s.row]);
   const counts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
@@ -234,21 +242,18 @@ function importJudge(
         counts.conflicts++;
       }
     }
-    if (note !== "") mergeNote(scores, target, noteColumn(scores), note, `Bài “${entry.code}”, giám khảo “${judge.code}”, ghi chú`, replace, problems);
+    if (note !== "") mergeNote(scores, target, (ledgerNoteCol ??= noteColumn(scores)), note, `Bài “${entry.code}”, giám khảo “${judge.code}”, ghi chú`, replace, problems);
   });
   return { file: wb.file, kind: "judge", judge: judge.code, ...counts };
 }
 
-const NOTE_HEADER = "Ghi chú";
+const NOTE_COLUMN = SCORES_SHEET.columns.find((c) => c.key === "note")!;
 
 /** The `Ghi chú` column of `Điểm`, added when the sheet has none. */
 function noteColumn(scores: EditableSheet): number {
-  const header = scores.grid[0] ?? [];
-  const found = header.findIndex((h) => foldKey(cleanText(h)) === foldKey(NOTE_HEADER) || foldKey(cleanText(h)) === "note");
-  if (found >= 0) return found;
-  const col = Math.max(header.length, SCORES_SHEET.columns.length);
-  scores.set(0, col, NOTE_HEADER);
-  return col;
+  const keys = headerKeys(NOTE_COLUMN);
+  const found = (scores.grid[0] ?? []).findIndex((h) => keys.includes(foldKey(cleanText(h))));
+  return found >= 0 ? found : scores.appendHeader(NOTE_COLUMN.vi, SCORES_SHEET.columns.length);
 }
 
 /** A judge's note: added when the ledger has none, kept when equal, a conflict when different. */
@@ -266,10 +271,7 @@ function ensureCriterionColumns(ledger: ContestLedger, scores: EditableSheet, cr
     SCORES_SHEET.columns.forEach((c, i) => scores.set(0, i, c.vi));
   }
   for (const c of criteria) {
-    if (cols.has(c.key)) continue;
-    const width = Math.max(scores.grid[0]?.length ?? 0, SCORES_SHEET.columns.length);
-    scores.set(0, width, c.code);
-    cols.set(c.key, width);
+    if (!cols.has(c.key)) cols.set(c.key, scores.appendHeader(c.code, SCORES_SHEET.columns.length));
   }
   return cols;
 }
@@ -291,8 +293,7 @@ function importEntries(
   const columnFor = (key: string, header: string): number => {
     let col = ledgerCols.get(key);
     if (col === undefined) {
-      col = Math.max(entries.grid[0]?.length ?? 0, 1);
-      entries.set(0, col, header);
+      col = entries.appendHeader(header, 1);
       ledgerCols.set(key, col);
     }
     return col;
