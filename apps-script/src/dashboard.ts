@@ -1,7 +1,5 @@
-import { ProblemList } from "../../shared/ledger/problem.js";
-import { judgeTotals } from "../../shared/scoring/judge-totals.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
-import { entriesForJudge } from "../../shared/tasks/judge-sheets.js";
+import { judgeProgress } from "../../shared/tasks/judge-sheets.js";
 import { readContestGrids } from "./contest.js";
 import type { Host } from "./host.js";
 
@@ -36,12 +34,12 @@ export interface Dashboard {
 export function dashboard(host: Host): Dashboard {
   const run = runContest(readContestGrids(host.port));
   const ledger = run.ledger;
-  const totals = judgeTotals(ledger, new ProblemList());
-  const judges = [...ledger.judges.values()].map((j) => {
-    const expected = entriesForJudge(ledger, j);
-    const scored = expected.filter((e) => (totals.get(e.key) ?? []).some((t) => t.judgeKey === j.key)).length;
-    return { code: j.code, name: j.name, expected: expected.length, scored };
-  });
+  const judges = judgeProgress(ledger, run.problems).map((p) => ({
+    code: p.judge.code,
+    name: p.judge.name,
+    expected: p.expected.length,
+    scored: p.scored.length,
+  }));
   return {
     contest: ledger.settings.name,
     missingSheets: run.missingSheets,

@@ -2,8 +2,10 @@ import type { Cell, Grid } from "../cells/cell.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
+import { type Problem, ProblemList } from "../ledger/problem.js";
+import { SCORES_SHEET } from "../ledger/schema.js";
 import { toPlainText } from "../scoring/exact.js";
-import { criteriaFor, isConflict, isScorable, judgeScoresCategory } from "../scoring/judge-totals.js";
+import { criteriaFor, isConflict, isScorable, judgeScoresCategory, judgeTotals } from "../scoring/judge-totals.js";
 import { fingerprint } from "../util/fingerprint.js";
 
 export const JUDGE_SCORE_SHEET = "Phiếu chấm";
@@ -43,6 +45,65 @@ export function entriesForJudge(ledger: ContestLedger, judge: Judge): Entry[] {
   return [...ledger.entries.values()].filter(
     (e) => isScorable(e) && judgeScoresCategory(judge, e.categoryKey) && !isConflict(judge, e),
   );
+}
+
+/** One judge's scoring: what is expected, scored, missing, and which cells are wrong. */
+export interface JudgeProgress {
+  readonly judge: Judge;
+  readonly expected: readonly Entry[];
+  /** Expected entries with a valid total from this judge. */
+  readonly scored: readonly Entry[];
+  /** Expected entries with no row of this judge in `Điểm`. */
+  readonly missing: readonly Entry[];
+  /** Errors among `problems` on this judge's rows of `Điểm`. */
+  readonly invalid: readonly Problem[];
+}
+
+/** Scoring progress of every judge, in ledger order; `problems` are a run's, in the order to show them. */
+export function judgeProgress(ledger: ContestLedger, problems: readonly Problem[]): JudgeProgress[] {
+  // Judge key → entry keys: with a valid total, and with any row of `Điểm`.
+  const scoredBy = new Map<string, Set<string>>();
+  for (const [entryKey, totals] of judgeTotals(ledger, new ProblemList())) {
+    for (const t of totals) keysOf(scoredBy, t.judgeKey).add(entryKey);
+  }
+  const rowsBy = new Map<string, Set<string>>();
+  // Each row of `Điểm` is one score row, so a row belongs to one judge.
+  const judgeOfRow = new Map<number, string>();
+  for (const s of ledger.scores) {
+    keysOf(rowsBy, s.judgeKey).add(s.entryKey);
+    judgeOfRow.set(s.row, s.judgeKey);
+  }
+  const scoresSheet = ledger.sheetNames.get(SCORES_SHEET.name) ?? SCORES_SHEET.name;
+  const invalidBy = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (p.severity !== "error" || p.sheet !== scoresSheet || p.row === undefined) continue;
+    const judgeKey = judgeOfRow.get(p.row);
+    if (judgeKey === undefined) continue;
+    const list = invalidBy.get(judgeKey);
+    if (list === undefined) invalidBy.set(judgeKey, [p]);
+    else list.push(p);
+  }
+  return [...ledger.judges.values()].map((judge) => {
+    const expected = entriesForJudge(ledger, judge);
+    const scored = scoredBy.get(judge.key);
+    const withRow = rowsBy.get(judge.key);
+    return {
+      judge,
+      expected,
+      scored: expected.filter((e) => scored?.has(e.key) === true),
+      missing: expected.filter((e) => withRow?.has(e.key) !== true),
+      invalid: invalidBy.get(judge.key) ?? [],
+    };
+  });
+}
+
+function keysOf(map: Map<string, Set<string>>, key: string): Set<string> {
+  let set = map.get(key);
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
+  }
+  return set;
 }
 
 /** Criteria that apply to any of the given entries, in rubric order. */
