@@ -1,10 +1,11 @@
 import type { Grid } from "../../shared/cells/cell.js";
+import type { EmulationRun } from "../../shared/emulation/run.js";
+import { type LedgerTally, planLedger, plannedSheetNames, tallyGrids } from "../../shared/emulation/tally-ledger.js";
 import { problemsSheet } from "../../shared/ledger/contest-outputs.js";
-import { SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
+import { type Problem, SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
 import { CONTEST_SHEETS, resolveSheetNames } from "../../shared/ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
-import { type ContestRun, runContest } from "../../shared/tasks/contest-run.js";
-import { contestOutputs } from "../../shared/tasks/tally.js";
+import type { ContestRun } from "../../shared/tasks/contest-run.js";
 import { formatMoney } from "../../shared/vn/format.js";
 import { type ActionResult, type Host, HostRefusal, result } from "./host.js";
 import type { SheetsPort } from "./sheets-port.js";
@@ -18,7 +19,8 @@ export function readContestGrids(port: SheetsPort): Map<string, Grid | undefined
   return port.readSync([...names.values()]);
 }
 
-export function refuseMissing(run: ContestRun): void {
+/** Refuses when required sheets are absent (any ledger kind, or a judged contest read on its own). */
+export function refuseMissing(run: { readonly missingSheets: readonly string[] }): void {
   if (run.missingSheets.length > 0) {
     const list = run.missingSheets.map((s) => `“${s}”`).join(", ");
     throw new HostRefusal({
@@ -28,31 +30,40 @@ export function refuseMissing(run: ContestRun): void {
   }
 }
 
-export function problemLines(run: ContestRun, limit = DIALOG_LINES): string[] {
-  const lines = run.problems.slice(0, limit).map((p) => `${SEVERITY_LABEL[p.severity].vi} ${problemAddress(p)}: ${p.text.vi}`);
-  if (run.problems.length > limit) lines.push(`… và ${run.problems.length - limit} vấn đề khác trong trang “${OUTPUT_SHEET_NAMES.problems}”.`);
+/** The first problems for a dialog; `rest` names what the count of the others stands for. */
+export function problemLines(problems: readonly Problem[], rest: string, limit = DIALOG_LINES): string[] {
+  const lines = problems.slice(0, limit).map((p) => `${SEVERITY_LABEL[p.severity].vi} ${problemAddress(p)}: ${p.text.vi}`);
+  if (problems.length > limit) lines.push(`… và ${problems.length - limit} ${rest}.`);
   return lines;
 }
 
+/** Whatever the ledger holds (judged contest, emulation review or both), read once and computed, like the CLI's `tallyLedger`. */
+function tallyLedgerSync(port: SheetsPort): LedgerTally {
+  const names = port.sheetNamesSync();
+  const plan = planLedger(names);
+  return tallyGrids(port.readSync(plannedSheetNames(names, plan)), plan);
+}
+
+/** Every part's problems, in the order of the merged `Kiểm tra` sheet. */
+function ledgerProblems(run: LedgerTally): Problem[] {
+  return [...(run.contest?.problems ?? []), ...(run.emulation?.problems ?? [])];
+}
+
+const MORE_PROBLEMS = `vấn đề khác trong trang “${OUTPUT_SHEET_NAMES.problems}”`;
+
 /** `Kiểm tra`: read once, write the `Kiểm tra` sheet once, summarise. */
 export function checkAction(host: Host): ActionResult {
-  const run = runContest(readContestGrids(host.port));
-  host.port.writeSync([problemsSheet(run.problems)]);
+  const run = tallyLedgerSync(host.port);
+  const problems = ledgerProblems(run);
+  host.port.writeSync([problemsSheet(problems)]);
   const message =
-    run.problems.length === 0
+    problems.length === 0
       ? "Không phát hiện lỗi hay cảnh báo nào."
       : `${run.errorCount} lỗi, ${run.warningCount} cảnh báo. Xem chi tiết ở trang “${OUTPUT_SHEET_NAMES.problems}”.`;
-  return result(run.errorCount === 0, "Kiểm tra sổ", message, problemLines(run));
+  return result(run.errorCount === 0, "Kiểm tra sổ", message, problemLines(problems, MORE_PROBLEMS));
 }
 
-export interface TallyFigures {
-  readonly winners: number;
-  readonly pending: number;
-  readonly total: bigint;
-  readonly errors: number;
-}
-
-export function tallyFigures(run: ContestRun): TallyFigures {
+function contestToast(run: ContestRun): string[] {
   let winners = 0;
   let pending = 0;
   for (const c of run.result.categories) {
@@ -61,22 +72,31 @@ export function tallyFigures(run: ContestRun): TallyFigures {
       else if (r.award.kind === "pending") pending++;
     }
   }
-  return { winners, pending, total: run.result.totalAmount, errors: run.errorCount };
+  const parts = [`${winners} bài đạt giải`, `tổng ${formatMoney(run.result.totalAmount)}`];
+  if (pending > 0) parts.push(`${pending} bài chờ Hội đồng quyết định`);
+  return parts;
 }
 
-export function tallyToast(f: TallyFigures): string {
-  const parts = [`${f.winners} bài đạt giải`, `tổng ${formatMoney(f.total)}`];
-  if (f.pending > 0) parts.push(`${f.pending} bài chờ Hội đồng quyết định`);
-  parts.push(f.errors > 0 ? `còn ${f.errors} lỗi (kết quả tạm tính)` : "không còn lỗi");
+function emulationToast(run: EmulationRun): string[] {
+  const { awardedCount, pendingCount, totalAmount } = run.result;
+  const parts = [`${awardedCount} đề nghị được khen thưởng`];
+  if (totalAmount > 0n) parts.push(`tổng ${formatMoney(totalAmount)}`);
+  if (pendingCount > 0) parts.push(`${pendingCount} đề nghị chờ Hội đồng quyết định`);
+  return parts;
+}
+
+export function tallyToast(run: LedgerTally): string {
+  const parts = [...(run.contest ? contestToast(run.contest) : []), ...(run.emulation ? emulationToast(run.emulation) : [])];
+  parts.push(run.errorCount > 0 ? `còn ${run.errorCount} lỗi (kết quả tạm tính)` : "không còn lỗi");
   return parts.join(", ") + ".";
 }
 
-/** `Tính kết quả`: read once, compute in the core, write the four output sheets once. */
+/** `Tính kết quả`: read once, compute in the core, write every output sheet of the ledger once. */
 export function tallyAction(host: Host): ActionResult & { readonly toast: string } {
-  const run = runContest(readContestGrids(host.port));
+  const run = tallyLedgerSync(host.port);
   refuseMissing(run);
-  host.port.writeSync(contestOutputs(run));
-  const toast = tallyToast(tallyFigures(run));
-  const sheets = [OUTPUT_SHEET_NAMES.results, OUTPUT_SHEET_NAMES.prizeList, OUTPUT_SHEET_NAMES.unitSummary, OUTPUT_SHEET_NAMES.problems];
-  return { ...result(run.errorCount === 0, "Tính kết quả", `Đã ghi ${sheets.map((s) => `“${s}”`).join(", ")}: ${toast}`, problemLines(run)), toast };
+  host.port.writeSync(run.outputs);
+  const toast = tallyToast(run);
+  const written = run.outputs.map((s) => `“${s.name}”`).join(", ");
+  return { ...result(run.errorCount === 0, "Tính kết quả", `Đã ghi ${written}: ${toast}`, problemLines(ledgerProblems(run), MORE_PROBLEMS)), toast };
 }

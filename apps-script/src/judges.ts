@@ -1,11 +1,10 @@
 import { type Grid } from "../../shared/cells/cell.js";
 import { cleanText } from "../../shared/cells/text.js";
-import { SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
 import { CONTEST_SHEETS, readContest, resolveSheetNames } from "../../shared/ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
 import { type ReturnedWorkbook, importWorkbooks, logText } from "../../shared/tasks/import.js";
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, type JudgeWorkbook, judgeWorkbooks } from "../../shared/tasks/judge-sheets.js";
-import { DIALOG_LINES, readContestGrids } from "./contest.js";
+import { problemLines, readContestGrids, refuseMissing } from "./contest.js";
 import { type ActionResult, type Host, HostRefusal, result } from "./host.js";
 
 /** Each judge's tab is `Chấm <code>`; its link to the ledger is kept in the document properties, out of the judge's reach. */
@@ -55,11 +54,9 @@ function protectTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, book: JudgeWorkbo
 
 /** `Tạo trang chấm cho giám khảo`: one protected tab per judge, from the core's scoring workbooks. */
 export function createJudgeTabsAction(host: Host): ActionResult {
-  const { ledger, missingSheets } = readContest(readContestGrids(host.port));
-  if (missingSheets.length > 0) {
-    throw new HostRefusal({ vi: `Sổ thiếu trang bắt buộc: ${missingSheets.join(", ")}.`, en: `Missing sheets: ${missingSheets.join(", ")}.` });
-  }
-  const books = judgeWorkbooks(ledger);
+  const contest = readContest(readContestGrids(host.port));
+  refuseMissing(contest);
+  const books = judgeWorkbooks(contest.ledger);
   if (books.length === 0) throw new HostRefusal({ vi: "Trang “Giám khảo” chưa có giám khảo nào.", en: "No judge listed." });
   const names = new Set(host.port.sheetNamesSync());
   const taken = books.map((b) => judgeTabName(b.judge.code)).filter((n) => names.has(n));
@@ -141,14 +138,11 @@ export function mergeScoresAction(host: Host): ActionResult {
   }
   host.port.writeSync([], merged.edits);
   const reportLines = merged.reports.map((r) => `${r.file}: ${logText(r)}`);
-  const problems = merged.problems.items.map((p) => `${SEVERITY_LABEL[p.severity].vi} ${problemAddress(p)}: ${p.text.vi}`);
-  const shown = problems.slice(0, DIALOG_LINES);
-  if (problems.length > shown.length) shown.push(`… và ${problems.length - shown.length} thông báo khác.`);
   const added = merged.reports.reduce((n, r) => n + r.added + r.replaced, 0);
   return result(
     merged.problems.errorCount === 0,
     "Gộp điểm",
     `Đã gộp ${workbooks.length} trang chấm: ${added} ô điểm được ghi vào “Điểm”${replaced ? " (có ghi đè theo xác nhận)" : ""}. Xem trang “${OUTPUT_SHEET_NAMES.log}”.`,
-    [...reportLines, ...skipped, ...shown],
+    [...reportLines, ...skipped, ...problemLines(merged.problems.items, "thông báo khác")],
   );
 }

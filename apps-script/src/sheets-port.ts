@@ -103,22 +103,19 @@ export class SheetsPort implements LedgerPort {
     if (e.edits.length === 0) return;
     const sheet = this.sheet(e.sheet) ?? this.ss.insertSheet(e.sheet);
     this.byName?.set(e.sheet, sheet);
-    const range = sheet.getDataRange();
+    const box = boundingBox(e.edits);
+    ensureSize(sheet, box.bottom + 1, box.right + 1);
+    const range = sheet.getRange(box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1);
     const values = range.getValues();
     const formulas = range.getFormulas();
-    const box = boundingBox(e.edits);
-    const block: SheetValue[][] = [];
-    for (let r = box.top; r <= box.bottom; r++) {
-      const row: SheetValue[] = [];
-      for (let c = box.left; c <= box.right; c++) {
+    const block: SheetValue[][] = values.map((row, r) =>
+      row.map((value, c) => {
         const formula = formulas[r]?.[c] ?? "";
-        row.push(formula !== "" ? formula : toSheet(fromSheet(values[r]?.[c])));
-      }
-      block.push(row);
-    }
+        return formula !== "" ? formula : toSheet(fromSheet(value));
+      }),
+    );
     for (const edit of e.edits) block[edit.row - box.top]![edit.col - box.left] = toSheet(edit.value);
-    ensureSize(sheet, box.bottom + 1, box.right + 1);
-    sheet.getRange(box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1).setValues(block);
+    range.setValues(block);
   }
 }
 

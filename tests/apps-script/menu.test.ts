@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/cells/cell.js";
+import { planLedger, tallyGrids } from "../../shared/emulation/tally-ledger.js";
 import { problemsSheet } from "../../shared/ledger/contest-outputs.js";
+import { emulationDemoSheets } from "../../shared/samples/emulation-demo.js";
 import { DEMO_RETURNED_SCORES, initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
+import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
 import { contestOutputs } from "../../shared/tasks/tally.js";
 import { demoLedgerScored, gridsOf } from "../support/grids.js";
@@ -152,6 +155,57 @@ describe("Kiểm tra, Tính kết quả, Đơn vị chưa nộp", () => {
     expect(text).toContain("Đã xảy ra sự cố");
     expect(text).toContain("Chi tiết: Service Spreadsheets timed out");
     expect(text).not.toMatch(/\bat \w+ \(/);
+  });
+});
+
+describe("Kiểm tra and Tính kết quả on an emulation review (thi-dua)", () => {
+  /** What the core computes for these grids, as the CLI's `tallyLedger` would. */
+  const coreTally = (grids: Map<string, Grid | undefined>) => tallyGrids(grids, planLedger([...grids.keys()]));
+
+  it("tallies a ledger made from the thi-dua template into the review's output sheets", () => {
+    const gas = gasDouble();
+    gas.ss.addSheet("Trang tính1");
+    const script = loadBundle(built.code, gas);
+    script.call("createLedgerEmulation");
+    script.call("tallyResults");
+    const expected = coreTally(gridsOf(templateSheets("thi-dua")));
+    expect(expected.outputs.map((s) => s.name)).toEqual(["Danh sách khen thưởng", "Không đủ điều kiện", "Thiếu hồ sơ", "Kiểm tra"]);
+    for (const sheet of expected.outputs) {
+      const tab = gas.ss.tab(sheet.name);
+      expect(tab, sheet.name).toBeDefined();
+      expect(normaliseGrid(tab!.values()), sheet.name).toEqual(normaliseGrid(sheet.rows));
+      expect(tab!.frozenRows).toBe(sheet.format.headerRow + 1);
+    }
+    expect(gas.ss.tab("Kết quả")).toBeUndefined();
+    // Only the template's own report: no refusal from Tính kết quả.
+    expect(gas.ui.alerts.map((a) => a.title)).toEqual(["Tạo sổ cuộc thi"]);
+    expect(gas.ss.toasts[0]!.message).toBe("2 đề nghị được khen thưởng, không còn lỗi.");
+  });
+
+  it("toasts the awarded, the total and the proposals left to the council; Kiểm tra writes the core's problems", () => {
+    const grids = gridsOf(emulationDemoSheets());
+    const gas = gasDouble();
+    loadLedger(gas.ss, grids);
+    const script = loadBundle(built.code, gas);
+    script.call("checkLedger");
+    const expected = coreTally(grids);
+    const problems = expected.outputs.find((s) => s.name === "Kiểm tra")!;
+    expect(normaliseGrid(gas.ss.tab("Kiểm tra")!.values())).toEqual(normaliseGrid(problems.rows));
+    expect(lastAlert(gas)).toContain(`0 lỗi, ${expected.warningCount} cảnh báo`);
+    script.call("tallyResults");
+    const awards = expected.outputs.find((s) => s.name === "Danh sách khen thưởng")!;
+    expect(normaliseGrid(gas.ss.tab(awards.name)!.values())).toEqual(normaliseGrid(awards.rows));
+    expect(gas.ss.toasts[0]!.message).toBe("5 đề nghị được khen thưởng, tổng 1.890.000 đ, 2 đề nghị chờ Hội đồng quyết định, không còn lỗi.");
+  });
+
+  it("refuses a review missing one of its sheets and writes nothing", () => {
+    const grids = gridsOf(emulationDemoSheets());
+    grids.delete("Chỉ tiêu khen thưởng");
+    const gas = gasDouble();
+    loadLedger(gas.ss, grids);
+    loadBundle(built.code, gas).call("tallyResults");
+    expect(lastAlert(gas)).toContain("Sổ thiếu trang bắt buộc: “Chỉ tiêu khen thưởng”");
+    expect(gas.ss.sheets.map((s) => s.name)).toEqual([...grids.keys()]);
   });
 });
 
