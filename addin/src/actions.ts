@@ -1,3 +1,4 @@
+import { type LedgerTally, tallyLedger } from "../../shared/emulation/tally-ledger.js";
 import type { Lang } from "../../shared/i18n/messages.js";
 import { IM } from "../../shared/i18n/messages.js";
 import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
@@ -7,12 +8,11 @@ import { type TemplateKind, templateSheets } from "../../shared/samples/template
 import { toPlainText } from "../../shared/scoring/exact.js";
 import { type ContestRun, readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks } from "../../shared/tasks/import.js";
-import { check, tally } from "../../shared/tasks/tally.js";
 import { unitChart } from "./chart.js";
 import { ExcelLedger, type ExcelRunner } from "./excel-port.js";
 import { type JudgeProgress, judgeProgress } from "./judge-progress.js";
 import type { FormatCapabilities } from "./sheet-format.js";
-import { tallySummaryLine } from "./summary.js";
+import { ledgerSummaryLine } from "./summary.js";
 import { readReturnedWorkbook } from "./xlsx-reader.js";
 
 /**
@@ -31,7 +31,7 @@ export class Refusal extends Error {
   }
 }
 
-function refuseMissing(run: ContestRun): void {
+function refuseMissing(run: { readonly missingSheets: readonly string[] }): void {
   if (run.missingSheets.length > 0) {
     const list = run.missingSheets.join(", ");
     throw new Refusal(`Sổ thiếu trang bắt buộc: ${list}. Hãy dùng “Tạo sổ cuộc thi” hoặc thêm các trang này.`, `The ledger lacks required sheets: ${list}. Use “Create ledger” or add them.`);
@@ -64,11 +64,17 @@ export async function applyTemplate(plan: TemplatePlan, mode: "overwrite" | "mis
 
 // ---- Kiểm tra ----
 
+/** What `Kiểm tra` found, in whatever parts the ledger holds (judged contest, emulation review or both). */
+export interface LedgerCheck extends LedgerTally {
+  /** The contest's problems, then the review's, each part in its own sheet order. */
+  readonly problems: readonly Problem[];
+}
+
 /** Two syncs: sheet names, one read. Nothing is written. */
-export async function runCheck(host: AddinHost): Promise<ContestRun> {
-  const run = await check(new ExcelLedger(host), { write: false });
+export async function runCheck(host: AddinHost): Promise<LedgerCheck> {
+  const run = await tallyLedger(new ExcelLedger(host), { write: false });
   refuseMissing(run);
-  return run;
+  return { ...run, problems: [...(run.contest?.problems ?? []), ...(run.emulation?.problems ?? [])] };
 }
 
 /** Where a problem can be shown in the workbook, if it points into one of its sheets. */
@@ -91,15 +97,18 @@ export async function selectProblem(host: AddinHost, p: Problem): Promise<boolea
 // ---- Tính kết quả ----
 
 export interface TallyOutcome {
-  readonly run: ContestRun;
+  readonly run: LedgerTally;
   readonly summary: string;
 }
 
-/** Three syncs: names, read, one write of the four output sheets and the chart. */
+/**
+ * Three syncs: names, read, one write of every output sheet the ledger calls for (a judged contest's
+ * four and the chart beside `Tổng hợp đơn vị`, a review's three and `Kiểm tra`, or all of them).
+ */
 export async function runTally(host: AddinHost, lang: Lang): Promise<TallyOutcome> {
-  const run = await tally(new ExcelLedger({ ...host, decorate: unitChart }));
+  const run = await tallyLedger(new ExcelLedger({ ...host, decorate: unitChart }));
   refuseMissing(run);
-  return { run, summary: tallySummaryLine(run, lang) };
+  return { run, summary: ledgerSummaryLine(run, lang) };
 }
 
 // ---- Chấm điểm ----

@@ -6,6 +6,7 @@ import {
   type AddinHost,
   type ImportOutcome,
   type JudgeOverview,
+  type LedgerCheck,
   Refusal,
   type TallyOutcome,
   type TemplatePlan,
@@ -18,8 +19,7 @@ import {
   runTally,
   selectProblem,
 } from "./actions.js";
-import type { ContestRun } from "../../shared/tasks/contest-run.js";
-import { tallySummaryLine } from "./summary.js";
+import { ledgerSummaryLine } from "./summary.js";
 import { type UiKey, UI, ui } from "./ui-text.js";
 
 type Panel = "template" | "check" | "judge" | "import" | "tally";
@@ -138,7 +138,7 @@ function fillList(list: HTMLElement, items: readonly HTMLElement[], emptyText = 
   }
 }
 
-function countLine(run: ContestRun): string {
+function countLine(run: { readonly errorCount: number; readonly warningCount: number }): string {
   return tt(`${run.errorCount} lỗi, ${run.warningCount} cảnh báo.`, `${run.errorCount} errors, ${run.warningCount} warnings.`);
 }
 
@@ -146,7 +146,10 @@ function countLine(run: ContestRun): string {
 
 function renderTally(outcome: TallyOutcome): void {
   $("summary").textContent = outcome.summary;
-  setStatus(tt("Đã ghi: Kết quả, Danh sách giải, Tổng hợp đơn vị, Kiểm tra và biểu đồ.", "Written: Kết quả, Danh sách giải, Tổng hợp đơn vị, Kiểm tra and the chart."));
+  const written = outcome.run.outputs.map((s) => s.name).join(", ");
+  // A judged contest's `Tổng hợp đơn vị` gets the chart.
+  const chart = outcome.run.plan.contest;
+  setStatus(tt(`Đã ghi: ${written}${chart ? " và biểu đồ" : ""}.`, `Written: ${written}${chart ? " and the chart" : ""}.`));
 }
 
 async function tallyAction(host: AddinHost): Promise<void> {
@@ -154,12 +157,12 @@ async function tallyAction(host: AddinHost): Promise<void> {
   await busy(tt("Đang tính kết quả…", "Computing results…"), async () => {
     const outcome = await runTally(host, state.lang);
     // The summary is computed text: a language switch recomputes the line from the same run.
-    state.redraw = () => renderTally({ run: outcome.run, summary: tallySummaryLine(outcome.run, state.lang) });
+    state.redraw = () => renderTally({ run: outcome.run, summary: ledgerSummaryLine(outcome.run, state.lang) });
     renderTally(outcome);
   });
 }
 
-function renderCheck(run: ContestRun, host: AddinHost): void {
+function renderCheck(run: LedgerCheck, host: AddinHost): void {
   $("check-count").textContent = countLine(run);
   fillList($("problems"), run.problems.map((p) => problemItem(host, p)), tt("Không phát hiện lỗi hay cảnh báo nào.", "No errors or warnings found."));
   setStatus(countLine(run));

@@ -1,6 +1,10 @@
 import { promises as fs } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tallyGrids } from "../../shared/emulation/tally-ledger.js";
+import { EMULATION_OUTPUT_NAMES, EMULATION_SHEETS } from "../../shared/emulation/schema.js";
 import { problemAddress } from "../../shared/ledger/problem.js";
+import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
+import { emulationDemoSheets } from "../../shared/samples/emulation-demo.js";
 import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
@@ -12,7 +16,7 @@ import { gridsOf, demoLedgerScored } from "../support/grids.js";
 import { normaliseGrid } from "../support/scenarios.js";
 import { type CliDemo, OUTPUTS, arrayBufferOf, runCliDemo } from "./cli-demo.js";
 import { ExcelDouble } from "./excel-double.js";
-import { storedSheets } from "./ledger-fixtures.js";
+import { asStored, storedSheets } from "./ledger-fixtures.js";
 
 function hostOn(excel: ExcelDouble): AddinHost {
   return { run: excel.run, capabilities: { pageLayout: true } };
@@ -208,5 +212,54 @@ describe("Nhập phiếu chấm and Tính kết quả, against the CLI", () => {
     expect(err).toBeInstanceOf(Refusal);
     expect((err as Refusal).vi).toContain("Không đọc được tệp nào");
     expect(excel.syncs).toBe(0);
+  });
+});
+
+describe("Kiểm tra and Tính kết quả on an emulation review", () => {
+  const EMULATION_OUTPUTS = [EMULATION_OUTPUT_NAMES.awardList, EMULATION_OUTPUT_NAMES.notEligible, EMULATION_OUTPUT_NAMES.dossier, OUTPUT_SHEET_NAMES.problems];
+
+  it("checks (2 syncs) and tallies (3 syncs) a ledger made from the thi-dua template, writing the review's sheets only", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Sheet1", []]]);
+    const host = hostOn(excel);
+    await applyTemplate(await planTemplate(host, "thi-dua"), "overwrite");
+
+    excel.resetCounters();
+    const checked = await runCheck(host);
+    expect(excel.syncs).toBe(2);
+    expect(checked.plan).toEqual({ contest: false, emulation: true });
+    expect(checked.problems).toEqual([]);
+    expect(excel.sheet(OUTPUT_SHEET_NAMES.problems)).toBeUndefined();
+
+    excel.resetCounters();
+    const { run, summary } = await runTally(host, "vi");
+    measured.tallyEmulation = excel.syncs;
+    expect(excel.syncs).toBe(3);
+    const expected = tallyGrids(gridsOf(templateSheets("thi-dua")), { contest: false, emulation: true }).outputs;
+    expect(expected.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
+    expect(run.outputs.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
+    for (const sheet of expected) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));
+    const listed = excel.sheet(EMULATION_OUTPUT_NAMES.awardList)!.grid().filter((r) => typeof r[0] === "number").map((r) => r[3]);
+    expect(listed).toEqual(["DN02", "DN01"]);
+    expect(excel.sheet(OUTPUT_SHEET_NAMES.results)).toBeUndefined();
+    expect(excel.workbook.sheets.flatMap((s) => s.charts)).toEqual([]);
+    expect(summary).toBe("Xét khen thưởng: được khen 01 tập thể, 01 cá nhân; không còn lỗi.");
+  });
+
+  it("tallies a ledger holding a judged contest and a review: both parts' sheets, one Kiểm tra, the chart (3 syncs)", async () => {
+    const review = gridsOf(emulationDemoSheets().filter((s) => EMULATION_SHEETS.includes(s.name)));
+    const sheets = new Map([...demoLedgerScored(), ...review]);
+    const excel = new ExcelDouble();
+    excel.load(storedSheets(sheets));
+    excel.resetCounters();
+    const { run, summary } = await runTally(hostOn(excel), "vi");
+    expect(excel.syncs).toBe(3);
+    const expected = tallyGrids(sheets, { contest: true, emulation: true });
+    expect(run.plan).toEqual(expected.plan);
+    expect(run.outputs.map((s) => s.name)).toEqual([...OUTPUTS.filter((n) => n !== OUTPUT_SHEET_NAMES.problems), ...EMULATION_OUTPUTS]);
+    for (const sheet of expected.outputs) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));
+    expect(excel.sheet(OUTPUT_SHEET_NAMES.unitSummary)!.charts).toHaveLength(1);
+    expect(summary).toContain("bài đạt giải");
+    expect(summary).toContain("Xét khen thưởng: được khen");
   });
 });
