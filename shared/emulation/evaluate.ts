@@ -5,12 +5,13 @@ import { readYesNo } from "../cells/number.js";
 import { foldKey } from "../cells/text.js";
 import { EM, M } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
+import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
 import { allocatePrizes } from "../prizes/allocate.js";
 import { rankBy, tieGroups } from "../ranking/rank.js";
 import { type Exact, compare, toPlainText } from "../scoring/exact.js";
 import { formatDate, formatDecimalVi } from "../vn/format.js";
 import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
-import { TYPE_LABEL, readMeasure } from "./read-emulation.js";
+import { readMeasure } from "./read-emulation.js";
 import { CANDIDATES_SHEET, DOSSIER_ITEMS } from "./schema.js";
 
 /** One failed criterion, or one group of alternatives none of which was met, in words. */
@@ -168,8 +169,8 @@ export function computeEmulation(ledger: EmulationLedger, problems: ProblemList)
     if (candidate.type === undefined) return { ...base, outcome: "notConsidered", reason: "Chưa ghi Loại (Tập thể / Cá nhân)" };
     const quota = quotaOf.get(`${candidate.levelKey}|${candidate.type}`);
     if (quota === undefined) {
-      if (candidate.level !== "") problems.error(sheet, candidate.row, at("level"), EM.noQuota(candidate.level, TYPE_LABEL[candidate.type]));
-      return { ...base, outcome: "notConsidered", reason: `Chưa có chỉ tiêu cho “${candidate.level}” – ${TYPE_LABEL[candidate.type]}` };
+      if (candidate.level !== "") problems.error(sheet, candidate.row, at("level"), EM.noQuota(candidate.level, ENTRY_TYPE_VALUES[candidate.type]));
+      return { ...base, outcome: "notConsidered", reason: `Chưa có chỉ tiêu cho “${candidate.level}” – ${ENTRY_TYPE_VALUES[candidate.type]}` };
     }
     const failures = criteriaFailures(ledger, candidate, sheet, problems);
     const dossierMissing = DOSSIER_ITEMS.filter((i) => !candidate.dossier[i.key]).map((i) => i.vi);
@@ -189,40 +190,42 @@ export function computeEmulation(ledger: EmulationLedger, problems: ProblemList)
     return { ...base, quota, failures, dossierMissing, late, noDate, outcome };
   });
 
-  type Draft = CandidateResult;
-  const byCandidate = new Map<string, Draft>(drafts.map((d) => [d.candidate.key, d]));
+  const byCandidate = new Map<string, CandidateResult>(drafts.map((d) => [d.candidate.key, d]));
   const quotas: QuotaResult[] = [];
   let totalAmount = 0n;
   for (const quota of ledger.quotas) {
     const eligible = drafts.filter((d) => d.quota === quota && d.outcome === "outsideQuota");
     const ranked = rankBy(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }]);
-    if (eligible.length > quota.count && eligible.some((d) => d.candidate.score === undefined)) {
-      for (const d of eligible.filter((x) => x.candidate.score === undefined)) {
-        problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, TYPE_LABEL[quota.type]));
+    if (eligible.length > quota.count) {
+      for (const d of eligible) {
+        if (d.candidate.score === undefined) problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, ENTRY_TYPE_VALUES[quota.type]));
       }
     }
     const groups = tieGroups(ranked);
     const awards = allocatePrizes(groups.map((g) => g.length), [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }], "council");
-    const listed: Draft[] = [];
-    let position = 1;
+    const listed: CandidateResult[] = [];
     groups.forEach((group, gi) => {
       const award = awards[gi] ?? { kind: "none" };
       if (award.kind === "pending") {
-        const seats = quota.count - position + 1;
-        problems.warning(sheet, group[0]!.item.candidate.row, at("candidate"), EM.councilDecides(group.map((r) => r.item.candidate.code).join(", "), quota.level, TYPE_LABEL[quota.type], seats));
-        for (const r of group) byCandidate.set(r.item.candidate.key, { ...r.item, outcome: "pending", rank: r.rank, tied: r.tied, seatsAtStake: seats });
-      } else {
+        // A competition rank (1, 2, 2, 4): the group's rank is its first place in the quota.
+        const seats = quota.count - group[0]!.rank + 1;
+        problems.warning(sheet, group[0]!.item.candidate.row, at("candidate"), EM.councilDecides(group.map((r) => r.item.candidate.code).join(", "), quota.level, ENTRY_TYPE_VALUES[quota.type], seats));
         for (const r of group) {
-          const outcome: Outcome = award.kind === "prize" ? "awarded" : "outsideQuota";
-          if (outcome === "awarded") totalAmount += quota.amount ?? 0n;
-          byCandidate.set(r.item.candidate.key, { ...r.item, outcome, rank: r.rank, tied: r.tied });
+          const d: CandidateResult = { ...r.item, outcome: "pending", rank: r.rank, tied: r.tied, seatsAtStake: seats };
+          byCandidate.set(r.item.candidate.key, d);
+          listed.push(d);
+        }
+      } else {
+        const outcome: Outcome = award.kind === "prize" ? "awarded" : "outsideQuota";
+        for (const r of group) {
+          const d: CandidateResult = { ...r.item, outcome, rank: r.rank, tied: r.tied };
+          byCandidate.set(r.item.candidate.key, d);
+          if (outcome === "awarded") {
+            totalAmount += quota.amount ?? 0n;
+            listed.push(d);
+          }
         }
       }
-      for (const r of group) {
-        const d = byCandidate.get(r.item.candidate.key)!;
-        if (d.outcome === "awarded" || d.outcome === "pending") listed.push(d);
-      }
-      position += group.length;
     });
     quotas.push({ quota, eligible: eligible.length, listed });
   }

@@ -1,19 +1,19 @@
 import { type Cell, type Grid, cellAddress, isBlank } from "../cells/cell.js";
-import { readDay } from "../cells/date.js";
-import { readCount, readDecimal, readMoney, readYesNo } from "../cells/number.js";
+import { readDecimal } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { EM, M } from "../i18n/messages.js";
 import { ProblemList } from "../ledger/problem.js";
-import { contractSheets, readChoice } from "../ledger/read-contest.js";
+import { RowReader, contractSheets, firstOfCode, readChoice, readThousandWord } from "../ledger/read-contest.js";
 import {
   ENTRY_TYPE_VALUES,
   type EntryType,
+  SETTINGS,
   SETTINGS_KEY_HEADER,
   SETTINGS_SHEET_NAME,
   SETTINGS_VALUE_HEADER,
   UNITS_SHEET,
 } from "../ledger/schema.js";
-import { type Table, type TableRow, cellOf, colOf, headerKeys, matchHeader, readTable } from "../ledger/table.js";
+import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, readTable } from "../ledger/table.js";
 import type { Exact } from "../scoring/exact.js";
 import type { AwardCriterion, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota } from "./model.js";
 import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, DOSSIER_ITEMS, type DossierKey, EMULATION_SHEETS, QUOTAS_SHEET } from "./schema.js";
@@ -63,17 +63,16 @@ export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Em
   };
 }
 
-const SETTING_KEYS: Readonly<Record<string, keyof EmulationSettings>> = {
-  "ten cuoc thi": "name",
-  name: "name",
-  "ten phong trao": "name",
-  "don vi to chuc": "organizer",
-  organizer: "organizer",
-  nam: "year",
-  year: "year",
-  "doc so": "thousandWord",
-  thousandword: "thousandWord",
-};
+const REVIEW_SETTINGS: readonly (keyof EmulationSettings)[] = ["name", "organizer", "year", "thousandWord"];
+
+/** Folded label → setting, as `Cuộc thi` labels them (Vietnamese or English key), and `Tên phong trào` for the name. */
+const SETTING_KEYS = new Map<string, keyof EmulationSettings>([[foldKey("Tên phong trào"), "name"]]);
+for (const d of SETTINGS) {
+  const key = REVIEW_SETTINGS.find((k) => k === d.key);
+  if (key === undefined) continue;
+  SETTING_KEYS.set(foldKey(d.vi), key);
+  SETTING_KEYS.set(foldKey(d.key), key);
+}
 
 /** The few settings a review uses; the judged-contest reader reports problems in `Cuộc thi`, this one stays quiet. */
 function readSettings(grid: Grid): EmulationSettings {
@@ -84,10 +83,10 @@ function readSettings(grid: Grid): EmulationSettings {
   const s = { name: "", organizer: "", year: "", thousandWord: "nghìn" as EmulationSettings["thousandWord"] };
   for (let r = cols.size > 0 ? 1 : 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
-    const key = SETTING_KEYS[foldKey(cleanText(row[keyCol]))];
+    const key = SETTING_KEYS.get(foldKey(cleanText(row[keyCol])));
     const value = cleanText(row[valueCol]);
     if (key === undefined || value === "") continue;
-    if (key === "thousandWord") s.thousandWord = foldKey(value) === "ngan" ? "ngàn" : "nghìn";
+    if (key === "thousandWord") s.thousandWord = readThousandWord(value) ?? "nghìn";
     else s[key] = value;
   }
   return s;
@@ -157,7 +156,7 @@ function readCriteria(table: Table, problems: ProblemList): AwardCriterion[] {
       const key = `${type}|${codeKey(code)}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        problems.error(table.sheet, row.row, colOf(table, "criterion"), EM.duplicateCriterion(code, TYPE_LABEL[type], cellAddress(table.sheet, first.row, colOf(table, "criterion") ?? 0)));
+        problems.error(table.sheet, row.row, colOf(table, "criterion"), EM.duplicateCriterion(code, ENTRY_TYPE_VALUES[type], cellAddress(table.sheet, first.row, colOf(table, "criterion") ?? 0)));
         continue;
       }
       const c: AwardCriterion = { type, code, codeKey: codeKey(code), content: content || code, test, row: row.row, ...(group !== "" ? { group, groupKey: foldKey(group) } : {}) };
@@ -172,28 +171,21 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
   const out: Quota[] = [];
   if (!table.complete) return out;
   const seen = new Map<string, Quota>();
+  const rd = new RowReader(table, problems);
   for (const row of table.rows) {
-    const fail = (key: string, msg: ReturnType<typeof M.missingValue>): void => problems.error(table.sheet, row.row, colOf(table, key), msg);
-    const level = cleanText(cellOf(table, row, "level"));
-    const typeText = cleanText(cellOf(table, row, "type"));
+    const level = rd.required(row, "level", "Cấp khen");
+    const typeText = rd.text(row, "type");
     const type = readChoice<EntryType>(typeText, ENTRY_TYPE_VALUES);
-    const countCell = cellOf(table, row, "count");
-    const count = readCount(countCell);
-    const deadlineCell = cellOf(table, row, "deadline");
-    const deadline = readDay(deadlineCell);
-    const amountCell = cellOf(table, row, "amount");
-    const amount = readMoney(amountCell);
-    let ok = true;
-    if (level === "") (fail("level", M.missingValue("Cấp khen")), (ok = false));
-    if (type === undefined) (fail("type", typeText === "" ? M.missingValue("Loại") : M.notOneOf(typeText, Object.values(ENTRY_TYPE_VALUES))), (ok = false));
-    if (count === undefined) (fail("count", isBlank(countCell) ? M.missingValue("Số lượng") : M.notACount(cleanText(countCell))), (ok = false));
-    if (!isBlank(deadlineCell) && deadline === undefined) (fail("deadline", M.notADate(cleanText(deadlineCell))), (ok = false));
-    if (!isBlank(amountCell) && amount === undefined) (fail("amount", M.notMoney(cleanText(amountCell))), (ok = false));
-    if (!ok || type === undefined || count === undefined) continue;
+    if (type === undefined) problems.error(table.sheet, row.row, colOf(table, "type"), typeText === "" ? M.missingValue("Loại") : M.notOneOf(typeText, Object.values(ENTRY_TYPE_VALUES)));
+    const count = rd.count(row, "count");
+    if (count === undefined) problems.error(table.sheet, row.row, colOf(table, "count"), M.missingValue("Số lượng"));
+    const deadline = rd.day(row, "deadline");
+    const amount = rd.money(row, "amount");
+    if (level === undefined || type === undefined || typeof count !== "number" || deadline === "bad" || amount === "bad") continue;
     const key = `${foldKey(level)}|${type}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      fail("level", EM.duplicateQuota(level, TYPE_LABEL[type], cellAddress(table.sheet, first.row, colOf(table, "level") ?? 0)));
+      problems.error(table.sheet, row.row, colOf(table, "level"), EM.duplicateQuota(level, ENTRY_TYPE_VALUES[type], cellAddress(table.sheet, first.row, colOf(table, "level") ?? 0)));
       continue;
     }
     const q: Quota = { level, levelKey: foldKey(level), type, count, row: row.row, ...(deadline !== undefined ? { deadline } : {}), ...(amount !== undefined ? { amount } : {}) };
@@ -204,19 +196,9 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
 }
 
 function findCriterionColumns(table: Table, criteria: readonly AwardCriterion[], problems: ProblemList): Map<string, number> {
-  const columns = new Map<string, number>();
-  if (!table.complete) return columns;
-  const fixed = new Set(CANDIDATES_SHEET.columns.flatMap(headerKeys));
+  if (!table.complete) return new Map();
   const wanted = new Map(criteria.map((c) => [foldKey(c.code), c.codeKey]));
-  table.header.forEach((cell, index) => {
-    const folded = foldKey(cleanText(cell));
-    if (folded === "" || fixed.has(folded)) return;
-    const key = wanted.get(folded);
-    if (key === undefined) return;
-    const first = columns.get(key);
-    if (first === undefined) columns.set(key, index);
-    else problems.warning(table.sheet, 0, index, M.duplicateColumn(cleanText(cell), cellAddress(table.sheet, 0, first)));
-  });
+  const columns = extraColumns(table, CANDIDATES_SHEET, (folded) => wanted.get(folded), problems);
   for (const key of new Set(criteria.map((c) => c.codeKey))) {
     if (!columns.has(key)) problems.error(table.sheet, 0, undefined, EM.criterionColumnMissing(criteria.find((c) => c.codeKey === key)!.code, table.sheet));
   }
@@ -227,41 +209,27 @@ function readCandidates(table: Table, units: ReadonlyMap<string, string>, proble
   const out: Candidate[] = [];
   if (!table.complete) return out;
   const seen = new Map<string, Candidate>();
+  const rd = new RowReader(table, problems);
   for (const row of table.rows) {
     const at = (key: string): number | undefined => colOf(table, key);
-    const code = cleanText(cellOf(table, row, "candidate"));
-    if (code === "") {
-      problems.error(table.sheet, row.row, at("candidate"), M.missingValue("Mã"));
-      continue;
-    }
+    const code = rd.required(row, "candidate", "Mã");
+    if (code === undefined) continue;
     const key = codeKey(code);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      problems.error(table.sheet, row.row, at("candidate"), M.duplicateCode(code, cellAddress(table.sheet, first.row, at("candidate") ?? 0)));
-      continue;
-    }
-    const typeText = cleanText(cellOf(table, row, "type"));
+    if (!firstOfCode(seen, key, code, table, row, "candidate", problems)) continue;
+    const typeText = rd.text(row, "type");
     const type = readChoice<EntryType>(typeText, ENTRY_TYPE_VALUES);
     if (typeText === "") problems.error(table.sheet, row.row, at("type"), EM.typeMissing());
     else if (type === undefined) problems.error(table.sheet, row.row, at("type"), M.notOneOf(typeText, Object.values(ENTRY_TYPE_VALUES)));
-    const name = cleanText(cellOf(table, row, "name"));
-    if (name === "") problems.error(table.sheet, row.row, at("name"), M.missingValue("Tên"));
-    const level = cleanText(cellOf(table, row, "level"));
-    if (level === "") problems.error(table.sheet, row.row, at("level"), M.missingValue("Cấp khen"));
-    const unitCode = cleanText(cellOf(table, row, "unit"));
-    if (unitCode !== "" && units.size > 0 && !units.has(codeKey(unitCode))) problems.warning(table.sheet, row.row, at("unit"), EM.unknownUnit(unitCode));
+    const name = rd.required(row, "name", "Tên") ?? "";
+    const level = rd.required(row, "level", "Cấp khen") ?? "";
+    const unitCode = rd.text(row, "unit");
+    if (unitCode !== "" && units.size > 0 && !units.has(codeKey(unitCode))) problems.warning(table.sheet, row.row, at("unit"), M.unknownUnit(unitCode));
     const dossier = {} as Record<DossierKey, boolean>;
-    for (const item of DOSSIER_ITEMS) {
-      const cell = cellOf(table, row, item.key);
-      const v = readYesNo(cell, foldKey);
-      if (v === undefined && !isBlank(cell)) problems.error(table.sheet, row.row, at(item.key), M.notYesNo(cleanText(cell)));
-      dossier[item.key] = v === true;
-    }
-    const submittedCell = cellOf(table, row, "submitted");
-    const submitted = readDay(submittedCell);
-    const submittedUnreadable = !isBlank(submittedCell) && submitted === undefined;
-    if (submittedUnreadable) problems.error(table.sheet, row.row, at("submitted"), M.notADate(cleanText(submittedCell)));
-    const scoreCell = cellOf(table, row, "score");
+    for (const item of DOSSIER_ITEMS) dossier[item.key] = rd.yesNo(row, item.key) === true;
+    const submitted = rd.day(row, "submitted");
+    const submittedUnreadable = submitted === "bad";
+    // `Điểm` may be typed as a percentage, which RowReader's decimal does not read.
+    const scoreCell = rd.raw(row, "score");
     const score = readMeasure(scoreCell);
     if (!isBlank(scoreCell) && score === undefined) problems.error(table.sheet, row.row, at("score"), M.notANumber(cleanText(scoreCell)));
     const c: Candidate = {
@@ -274,11 +242,11 @@ function readCandidates(table: Table, units: ReadonlyMap<string, string>, proble
       levelKey: foldKey(level),
       dossier,
       submittedUnreadable,
-      note: cleanText(cellOf(table, row, "note")),
+      note: rd.text(row, "note"),
       cells: row.cells,
       row: row.row,
       ...(type !== undefined ? { type } : {}),
-      ...(submitted !== undefined ? { submitted } : {}),
+      ...(typeof submitted === "number" ? { submitted } : {}),
       ...(score !== undefined ? { score } : {}),
     };
     seen.set(key, c);

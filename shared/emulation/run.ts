@@ -1,11 +1,7 @@
 import type { Grid } from "../cells/cell.js";
-import type { Lang } from "../i18n/messages.js";
-import { problemsSheet } from "../ledger/contest-outputs.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { type Problem, sortProblems } from "../ledger/problem.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
-import { SETTINGS_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
-import type { LedgerPort } from "../tasks/port.js";
 import { type EmulationResult, computeEmulation } from "./evaluate.js";
 import type { EmulationLedger } from "./model.js";
 import { awardListSheet, dossierSheet, notEligibleSheet } from "./outputs.js";
@@ -38,22 +34,7 @@ export function emulationOutputs(run: EmulationRun): OutputSheet[] {
   return [awardListSheet(run.ledger, run.result, run.errorCount), notEligibleSheet(run.ledger, run.result), dossierSheet(run.ledger, run.result)];
 }
 
-/** Every output of a review on its own, `Kiểm tra` included. */
-export function emulationOutputsWithProblems(run: EmulationRun, lang: Lang = "vi"): OutputSheet[] {
-  return [...emulationOutputs(run), problemsSheet(run.problems, lang)];
-}
-
 /** True when the workbook holds any of the emulation sheets. */
 export function hasEmulationSheets(sheetNames: readonly string[]): boolean {
   return resolveSheetNames(sheetNames, EMULATION_SHEETS).size > 0;
-}
-
-/** The sheets a review reads, as named in the workbook. */
-export function emulationSheetNames(sheetNames: readonly string[]): string[] {
-  return [...resolveSheetNames(sheetNames, [...EMULATION_SHEETS, SETTINGS_SHEET_NAME, UNITS_SHEET.name]).values()];
-}
-
-/** One batched read of every sheet a review needs. */
-export async function readEmulationSheets(port: LedgerPort): Promise<Map<string, Grid | undefined>> {
-  return port.read(emulationSheetNames(await port.sheetNames()));
 }

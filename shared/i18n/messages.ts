@@ -254,10 +254,6 @@ export const EM = {
     vi: `Chưa ghi “Loại” (Tập thể hoặc Cá nhân); đề nghị này chưa được xét.`,
     en: `“Loại” (Tập thể or Cá nhân) is empty; this candidate is not considered.`,
   }),
-  unknownUnit: (code: string): Msg => ({
-    vi: `Mã đơn vị ${q(code)} không có trong trang “Đơn vị”.`,
-    en: `Unit code ${q(code)} is not in the “Đơn vị” sheet.`,
-  }),
   noScoreToRank: (level: string, type: string): Msg => ({
     vi: `Số đề nghị đủ điều kiện vượt chỉ tiêu ${q(level)} – ${type} nhưng ô “Điểm” đang trống: không xếp thứ tự được; hãy nhập Điểm.`,
     en: `More candidates qualify than the quota ${q(level)} – ${type} allows, but “Điểm” is empty: cannot rank; fill it in.`,

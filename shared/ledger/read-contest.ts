@@ -30,7 +30,7 @@ import {
   type TiePolicy,
   UNITS_SHEET,
 } from "./schema.js";
-import { type Table, type TableRow, cellOf, colOf, headerKeys, matchHeader, readTable } from "./table.js";
+import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, readTable } from "./table.js";
 
 export const CONTEST_SHEETS: readonly string[] = [
   SETTINGS_SHEET_NAME,
@@ -65,7 +65,7 @@ export interface ReadResult {
 }
 
 /** A cell reader bound to one table, reporting unreadable values at their address. */
-class RowReader {
+export class RowReader {
   constructor(
     private readonly table: Table,
     private readonly problems: ProblemList,
@@ -342,12 +342,17 @@ function readSettings(
     else s.ties = t;
   }
   if (!blank("thousandWord")) {
-    const w = foldKey(text("thousandWord"));
-    const word: ThousandWord | undefined = w === "nghin" ? "nghìn" : w === "ngan" ? "ngàn" : undefined;
+    const word = readThousandWord(text("thousandWord"));
     if (word === undefined) bad("thousandWord", M.notOneOf(text("thousandWord"), ["nghìn", "ngàn"]));
     else s.thousandWord = word;
   }
   return s;
+}
+
+/** `Đọc số`: nghìn or ngàn, whatever the case and diacritics; undefined when neither. */
+export function readThousandWord(text: string): ThousandWord | undefined {
+  const w = foldKey(text);
+  return w === "nghin" ? "nghìn" : w === "ngan" ? "ngàn" : undefined;
 }
 
 /** Criteria found by code or by name, folded. */
@@ -359,7 +364,7 @@ export function criterionLookup(criteria: ReadonlyMap<string, Criterion>): Map<s
 }
 
 /** Reports a repeated code and tells whether the row is the first with it. */
-function firstOfCode<T extends { row: number }>(
+export function firstOfCode<T extends { row: number }>(
   seen: Map<string, T>,
   key: string,
   code: string,
@@ -540,21 +545,11 @@ function readScoreRows(
   problems: ProblemList,
 ): { scores: ScoreRow[]; scoreColumns: Map<string, number>; scoreKeyColumns: { entry: number; judge: number } } {
   const scores: ScoreRow[] = [];
-  const scoreColumns = new Map<string, number>();
   const t = readTable(sheet, grid, SCORES_SHEET, problems);
   const scoreKeyColumns = { entry: colOf(t, "entry") ?? 0, judge: colOf(t, "judge") ?? 1 };
-  if (!t.complete) return { scores, scoreColumns, scoreKeyColumns };
-  const fixed = new Set(SCORES_SHEET.columns.flatMap(headerKeys));
+  if (!t.complete) return { scores, scoreColumns: new Map<string, number>(), scoreKeyColumns };
   const lookup = criterionLookup(criteria);
-  t.header.forEach((cell, index) => {
-    const folded = foldKey(cleanText(cell));
-    if (folded === "" || fixed.has(folded)) return;
-    const c = lookup.get(folded);
-    if (c === undefined) return;
-    const first = scoreColumns.get(c.key);
-    if (first === undefined) scoreColumns.set(c.key, index);
-    else problems.warning(sheet, 0, index, M.duplicateColumn(cleanText(cell), cellAddress(sheet, 0, first)));
-  });
+  const scoreColumns = extraColumns(t, SCORES_SHEET, (folded) => lookup.get(folded)?.key, problems);
   for (const c of criteria.values()) {
     if (!scoreColumns.has(c.key)) problems.error(sheet, 0, undefined, M.criterionColumnMissing(c.code));
   }

@@ -44,6 +44,30 @@ export function matchHeader(
   return found;
 }
 
+/**
+ * The columns past a sheet's fixed ones, found by folded header text through `keyOf`; of a repeated
+ * header the first is used and the others are warned of.
+ */
+export function extraColumns(
+  table: Table,
+  def: SheetDef,
+  keyOf: (folded: string) => string | undefined,
+  problems: ProblemList,
+): Map<string, number> {
+  const fixed = new Set(def.columns.flatMap(headerKeys));
+  const found = new Map<string, number>();
+  table.header.forEach((cell, index) => {
+    const folded = foldKey(cleanText(cell));
+    if (folded === "" || fixed.has(folded)) return;
+    const key = keyOf(folded);
+    if (key === undefined) return;
+    const first = found.get(key);
+    if (first === undefined) found.set(key, index);
+    else problems.warning(table.sheet, 0, index, M.duplicateColumn(cleanText(cell), cellAddress(table.sheet, 0, first)));
+  });
+  return found;
+}
+
 export function readTable(sheet: string, grid: Grid, def: SheetDef, problems: ProblemList): Table {
   const header = grid[0] ?? [];
   const columns = matchHeader(sheet, header, def.columns, problems);
