@@ -1,12 +1,12 @@
 import type { Cell, Grid } from "../../shared/cells/cell.js";
-import { dayOfInstant, partsOfDay, partsOfInstant } from "../../shared/cells/date.js";
+import { dayOfInstant, partsOfInstant } from "../../shared/cells/date.js";
 import { cleanText, codeKey, foldKey } from "../../shared/cells/text.js";
 import type { ContestLedger, Unit } from "../../shared/ledger/model.js";
 import { ProblemList } from "../../shared/ledger/problem.js";
 import { readContest } from "../../shared/ledger/read-contest.js";
 import { ENTRIES_SHEET } from "../../shared/ledger/schema.js";
 import { headerKeys, readTable } from "../../shared/ledger/table.js";
-import { formatDate, formatDateTime } from "../../shared/vn/format.js";
+import { formatDateTime, formatDay } from "../../shared/vn/format.js";
 
 /**
  * A form response becoming a `Bài dự thi` row. Questions are matched to columns by title, the way
@@ -112,8 +112,8 @@ export function intake(grids: ReadonlyMap<string, Grid | undefined>, entriesShee
   const day = dayOfInstant(submittedAt);
   const { opens, closes } = ledger.settings;
   if ((opens !== undefined && day < opens) || (closes !== undefined && day > closes)) {
-    const window = [opens, closes].map((d) => (d === undefined ? "…" : formatDate(partsOfDay(d)))).join(" – ");
-    reasons.push(`Nộp ngày ${formatDate(partsOfDay(day))}, ngoài thời hạn nhận bài (${window}).`);
+    const window = [opens, closes].map((d) => (d === undefined ? "…" : formatDay(d))).join(" – ");
+    reasons.push(`Nộp ngày ${formatDay(day)}, ngoài thời hạn nhận bài (${window}).`);
   }
   if (reasons.length > 0 || !unit) return { accepted: false, reasons };
 

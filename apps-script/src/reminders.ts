@@ -1,9 +1,9 @@
-import { dayOfInstant, partsOfDay, partsOfInstant } from "../../shared/cells/date.js";
+import { dayOfInstant, partsOfInstant } from "../../shared/cells/date.js";
 import type { ContestSettings } from "../../shared/ledger/model.js";
 import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
 import type { UnitSummary } from "../../shared/scoring/unit-summary.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
-import { formatDate } from "../../shared/vn/format.js";
+import { formatDate, formatDay } from "../../shared/vn/format.js";
 import { readContestGrids, refuseMissing } from "./contest.js";
 import { type ActionResult, type Host, result } from "./host.js";
 
@@ -31,7 +31,7 @@ export function reminderText(u: UnitSummary, s: ContestSettings, today: number):
     `${organiser} ${contest} xin thông báo: tính đến ngày ${todayText}, ${counted}, chưa đạt số bài tối thiểu là ${u.unit.quota}.`,
   ];
   if (s.closes !== undefined) {
-    const closes = formatDate(partsOfDay(s.closes));
+    const closes = formatDay(s.closes);
     const closed = dayOfInstant(today) > s.closes;
     lines.push(
       closed

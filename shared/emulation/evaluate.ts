@@ -1,15 +1,13 @@
-import { cleanText } from "../cells/text.js";
 import { type Cell, isBlank } from "../cells/cell.js";
-import { type DayNumber, partsOfDay } from "../cells/date.js";
 import { readYesNo } from "../cells/number.js";
-import { foldKey } from "../cells/text.js";
+import { cleanText, foldKey } from "../cells/text.js";
 import { EM, M } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
 import { allocatePrizes } from "../prizes/allocate.js";
 import { rankBy, tieGroups } from "../ranking/rank.js";
 import { type Exact, compare, toPlainText } from "../scoring/exact.js";
-import { formatDate, formatDecimalVi } from "../vn/format.js";
+import { formatDay, formatDecimalVi } from "../vn/format.js";
 import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
 import { readMeasure } from "./read-emulation.js";
 import { CANDIDATES_SHEET, DOSSIER_ITEMS } from "./schema.js";
@@ -83,7 +81,6 @@ const OP_WORDS: Record<Comparison, (x: string) => string> = {
 };
 
 export const decimalText = (x: Exact): string => formatDecimalVi(toPlainText(x));
-export const dayText = (d: DayNumber): string => formatDate(partsOfDay(d));
 
 export function requirementText(c: AwardCriterion): string {
   return c.test.kind === "yesno" ? "Có" : OP_WORDS[c.test.op](decimalText(c.test.threshold));
@@ -180,10 +177,10 @@ export function computeEmulation(ledger: EmulationLedger, problems: ProblemList)
     if (quota.deadline !== undefined) {
       if (candidate.submitted === undefined) {
         noDate = true;
-        if (!candidate.submittedUnreadable) problems.warning(sheet, candidate.row, at("submitted"), EM.dossierNoDate(dayText(quota.deadline)));
+        if (!candidate.submittedUnreadable) problems.warning(sheet, candidate.row, at("submitted"), EM.dossierNoDate(formatDay(quota.deadline)));
       } else if (candidate.submitted > quota.deadline) {
         late = true;
-        problems.warning(sheet, candidate.row, at("submitted"), EM.dossierLate(dayText(candidate.submitted), dayText(quota.deadline)));
+        problems.warning(sheet, candidate.row, at("submitted"), EM.dossierLate(formatDay(candidate.submitted), formatDay(quota.deadline)));
       }
     }
     const outcome: Outcome = failures.length > 0 ? "notEligible" : dossierMissing.length > 0 || late || noDate ? "incomplete" : "outsideQuota";

@@ -4,7 +4,8 @@ import { printedListSheet, provisionalBanner } from "../ledger/contest-outputs.j
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { toPlainText } from "../scoring/exact.js";
 import { amountInWords } from "../vn/words.js";
-import { type CandidateResult, type EmulationResult, dayText } from "./evaluate.js";
+import { type CandidateResult, type EmulationResult } from "./evaluate.js";
+import { formatDay } from "../vn/format.js";
 import type { Candidate, EmulationLedger } from "./model.js";
 import { TYPE_LABEL } from "./read-emulation.js";
 import { EMULATION_OUTPUT_NAMES } from "./schema.js";
@@ -111,7 +112,7 @@ export function dossierSheet(ledger: EmulationLedger, result: EmulationResult): 
     const c = r.candidate;
     const deadline = r.quota?.deadline;
     const notes: string[] = [];
-    if (r.late && c.submitted !== undefined && deadline !== undefined) notes.push(`Nộp muộn ${c.submitted - deadline} ngày (hạn ${dayText(deadline)})`);
+    if (r.late && c.submitted !== undefined && deadline !== undefined) notes.push(`Nộp muộn ${c.submitted - deadline} ngày (hạn ${formatDay(deadline)})`);
     if (r.noDate) notes.push(c.submittedUnreadable ? "Ngày nộp hồ sơ không đọc được" : "Chưa có ngày nộp hồ sơ");
     rows.push([
       c.code,

@@ -1,10 +1,9 @@
 import { type Cell, type Grid, cellAddress, isBlank } from "../cells/cell.js";
-import { type DayNumber, partsOfDay, readDay } from "../cells/date.js";
+import { type DayNumber, readDay } from "../cells/date.js";
 import { readCount, readDecimal, readMoney, readYesNo } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { M, type Msg } from "../i18n/messages.js";
 import { type Exact, compare, exactZero, fromInt } from "../scoring/exact.js";
-import { formatDate } from "../vn/format.js";
 import type { ThousandWord } from "../vn/words.js";
 import type { ContestLedger, ContestSettings, Criterion, Entry, Judge, PrizeRow, ScoreRow, Unit } from "./model.js";
 import { ProblemList } from "./problem.js";
@@ -186,10 +185,6 @@ function splitList(text: string): string[] {
     .split(/[,;]/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
-}
-
-function displayDay(day: DayNumber): string {
-  return formatDate(partsOfDay(day));
 }
 
 /** The workbook's sheets as the contract names them, with the required ones that are absent reported once. */
@@ -586,4 +581,3 @@ function readPrizes(table: Table, problems: ProblemList): PrizeRow[] {
   return prizes;
 }
 
-export { displayDay };

@@ -1,10 +1,9 @@
-import { partsOfDay } from "../cells/date.js";
 import { M, type Msg } from "../i18n/messages.js";
 import type { ContestLedger, Entry, PrizeRow } from "../ledger/model.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { type Award, type PrizeLevel, allocatePrizes } from "../prizes/allocate.js";
 import { type Metric, rankBy, tieGroups } from "../ranking/rank.js";
-import { formatDate, formatDecimalVi } from "../vn/format.js";
+import { formatDay, formatDecimalVi } from "../vn/format.js";
 import { aggregate, spread } from "./aggregate.js";
 import { type Exact, compare, mean, roundHalfUp, toFixedText } from "./exact.js";
 import { type JudgeTotal, isConflict, judgeScoresCategory, judgeTotals } from "./judge-totals.js";
@@ -63,7 +62,6 @@ function levelsFor(prizes: readonly PrizeRow[], categoryKey: string): PrizeLevel
   return rows.map((p) => ({ name: p.name, count: p.count, amount: p.amount }));
 }
 
-const day = (d: number): string => formatDate(partsOfDay(d));
 
 /** Reasons an entry cannot be ranked that do not depend on its scores. */
 function admissionFlags(ledger: ContestLedger, entry: Entry, sheet: string, problems: ProblemList): string[] {
@@ -85,10 +83,10 @@ function admissionFlags(ledger: ContestLedger, entry: Entry, sheet: string, prob
       if (!entry.receivedUnreadable) warn("received", M.noReceivedDate());
     } else if (s.closes !== undefined && entry.received > s.closes) {
       flags.push(FLAG.late);
-      warn("received", M.late(day(entry.received), day(s.closes)));
+      warn("received", M.late(formatDay(entry.received), formatDay(s.closes)));
     } else if (s.opens !== undefined && entry.received < s.opens) {
       flags.push(FLAG.early);
-      warn("received", M.early(day(entry.received), day(s.opens)));
+      warn("received", M.early(formatDay(entry.received), formatDay(s.opens)));
     }
   }
   return flags;

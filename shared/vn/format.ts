@@ -2,6 +2,7 @@
  * Vietnamese display formats: "3.000.000 đ", "05/09/2020", "80,01".
  * Pure module: no Node imports.
  */
+import { type DayNumber, partsOfDay } from "../cells/date.js";
 
 /** Inserts "." every three digits from the right into a string of digits. */
 function groupDigits(digits: string): string {
@@ -39,6 +40,11 @@ function pad(n: number, width: number, what: string): string {
 /** { y: 2020, m: 9, d: 5 } → "05/09/2020". */
 export function formatDate(day: { y: number; m: number; d: number }): string {
   return `${pad(day.d, 2, "day")}/${pad(day.m, 2, "month")}/${pad(day.y, 4, "year")}`;
+}
+
+/** A day number (days since 01/01/1970) → "05/09/2020". */
+export function formatDay(day: DayNumber): string {
+  return formatDate(partsOfDay(day));
 }
 
 /** → "05/09/2020 08:03", or "05/09/2020 08:03:07" when ss is given. */
