@@ -4,15 +4,13 @@ import type { Grid } from "../shared/cells/cell.js";
 import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
 import { IM } from "../shared/i18n/messages.js";
 import { ProblemList } from "../shared/ledger/problem.js";
-import { readContest } from "../shared/ledger/read-contest.js";
+import { CONTEST_SHEETS, readContest, resolveSheetNames } from "../shared/ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
 import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/samples/templates.js";
-import { type ContestRun, readContestSheets } from "../shared/tasks/contest-run.js";
+import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
-import { check, tally } from "../shared/tasks/tally.js";
-import { quizSummary, quizTally } from "./quiz-tally.js";
-import { problemLines, tallySummary } from "./summary.js";
+import { problemLines } from "./summary.js";
 import { XlsxWorkbook, protectSheet } from "./xlsx-workbook.js";
 
 /** A failure that stops a command before it does anything: printed on stderr, exit status 2. */
@@ -44,9 +42,9 @@ export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function refuseMissingSheets(run: ContestRun): void {
-  if (run.missingSheets.length > 0) {
-    throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${run.missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${run.missingSheets.join(", ")}.`));
+export function refuseMissingSheets(missingSheets: readonly string[]): void {
+  if (missingSheets.length > 0) {
+    throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${missingSheets.join(", ")}.`));
   }
 }
 
@@ -62,35 +60,11 @@ export async function initCommand(kind: string | undefined, file: string | undef
   return EXIT.done;
 }
 
-export async function checkCommand(file: string | undefined, io: Io): Promise<number> {
-  if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
-  const wb = await loadWorkbook(file);
-  const run = await check(wb, { write: false });
-  refuseMissingSheets(run);
-  io.out(say(t(`Kiểm tra ${file}: ${run.errorCount} lỗi, ${run.warningCount} cảnh báo.`, `Checked ${file}: ${run.errorCount} errors, ${run.warningCount} warnings.`), io.lang));
-  for (const line of problemLines(run.problems, io.lang, Number.POSITIVE_INFINITY)) io.out(line);
-  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
-}
-
-export async function tallyCommand(file: string | undefined, out: string | undefined, io: Io, quizFiles: readonly string[] = []): Promise<number> {
-  if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
-  const wb = await loadWorkbook(file);
-  const run = await tally(wb);
-  refuseMissingSheets(run);
-  const quiz = await quizTally(wb, run, quizFiles, io.lang);
-  const target = out ?? file;
-  await wb.save(target);
-  for (const line of tallySummary(run, io.lang)) io.out(line);
-  if (quiz) for (const line of quizSummary(quiz, io.lang)) io.out(line);
-  io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
-  return (quiz?.errorCount ?? run.errorCount) > 0 ? EXIT.errorsRemain : EXIT.done;
-}
-
 export async function judgeSheetsCommand(file: string | undefined, outDir: string | undefined, io: Io): Promise<string[]> {
   if (!file || !outDir) throw new Refusal(t("Cần tên tệp sổ và --out <thư mục>.", "Give the ledger file and --out <folder>."));
   const wb = await loadWorkbook(file);
   const { ledger, missingSheets } = readContest(await readContestSheets(wb));
-  if (missingSheets.length > 0) throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${missingSheets.join(", ")}.`));
+  refuseMissingSheets(missingSheets);
   const books = judgeWorkbooks(ledger);
   if (books.length === 0) throw new Refusal(t("Trang “Giám khảo” chưa có giám khảo nào.", "The “Giám khảo” sheet lists no judge."));
   await fs.mkdir(outDir, { recursive: true });
@@ -116,7 +90,8 @@ export async function importCommand(file: string | undefined, inputs: readonly s
   const names = await wb.sheetNames();
   const ledgerSheets = await wb.read(names);
   // The first file must be the ledger: a judge's workbook given first would otherwise be changed.
-  const { missingSheets } = readContest(ledgerSheets);
+  const contestSheets = resolveSheetNames(names, CONTEST_SHEETS);
+  const missingSheets = CONTEST_SHEETS.filter((s) => !contestSheets.has(s));
   if (missingSheets.length > 0) {
     throw new Refusal(t(`“${file}” không phải sổ cuộc thi (thiếu trang ${missingSheets.join(", ")}); không nhập gì. Tệp sổ phải đứng trước các tệp cần nhập.`, `“${file}” is not a contest ledger (missing ${missingSheets.join(", ")}); nothing imported. The ledger comes before the files to import.`));
   }

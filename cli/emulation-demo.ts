@@ -3,7 +3,7 @@ import path from "node:path";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { EXIT, type Io } from "./commands.js";
 import { exportCommand } from "./export-command.js";
-import { tallyAnyCommand } from "./ledger-commands.js";
+import { tallyCommand } from "./ledger-commands.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 
 export const EMULATION_DEMO_LEDGER = "so-xet-khen-thuong.xlsx";
@@ -30,7 +30,7 @@ export async function emulationDemo(
   for (const sheet of emulationDemoSheets()) book.replaceSheet(sheet);
   await book.save(ledger);
   io.out(ledger);
-  const status = await tallyAnyCommand(ledger, undefined, io);
+  const status = await tallyCommand(ledger, undefined, io);
 
   step("Xuất dự thảo phụ lục quyết định khen thưởng (Word)", "Draft annexes of the award decisions (Word)");
   const statuses = [status, await exportCommand(ledger, docx, undefined, io)];

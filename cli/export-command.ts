@@ -5,28 +5,17 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { type Msg, say } from "../shared/i18n/messages.js";
 import { readAnnexes } from "../shared/documents/sources.js";
-import { EXIT, type Io, Refusal, loadWorkbook } from "./commands.js";
+import { EXIT, type Io, Refusal, loadWorkbook, refuseMissingSheets } from "./commands.js";
 import { annexDocxBuffer } from "./export-docx.js";
 import { convertDocxToPdf } from "./export-pdf.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
 
 export interface ExportIo extends Io {
   err?(line: string): void;
-}
-
-async function writeAtomic(file: string, data: Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.thidua-tmp-${process.pid}-${randomBytes(4).toString("hex")}${path.extname(file)}`);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
 }
 
 /** Exit 0 done; 1 written but `Lỗi` remain (marked provisional); 2 nothing written, or the PDF part could not be done. */
@@ -36,9 +25,7 @@ export async function exportCommand(file: string | undefined, docx: string | und
   }
   const wb = await loadWorkbook(file);
   const built = await readAnnexes(wb);
-  if (built.missingSheets.length > 0) {
-    throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${built.missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${built.missingSheets.join(", ")}.`));
-  }
+  refuseMissingSheets(built.missingSheets);
   if (built.annexes.length === 0) {
     throw new Refusal(t("Chưa có bài đạt giải hay tập thể, cá nhân được khen thưởng nào: không có gì để xuất.", "No prize winner and no award yet: nothing to export."));
   }
@@ -46,7 +33,7 @@ export async function exportCommand(file: string | undefined, docx: string | und
   const scratch = docx ? undefined : await fs.mkdtemp(path.join(os.tmpdir(), "thidua-docx-"));
   const docxFile = docx ?? path.join(scratch!, `${path.basename(pdf!, path.extname(pdf!))}.docx`);
   try {
-    await writeAtomic(docxFile, data);
+    await writeFileAtomic(docxFile, (tmp) => fs.writeFile(tmp, data));
     if (docx) io.out(say(t(`Đã ghi bản Word ${docx} (${built.annexes.length} phụ lục).`, `Word draft written to ${docx} (${built.annexes.length} annexes).`), io.lang));
     if (built.errorCount > 0) {
       io.out(say(t(`Lưu ý: sổ còn ${built.errorCount} lỗi, văn bản được đánh dấu KẾT QUẢ TẠM TÍNH (xem lệnh check).`, `Note: ${built.errorCount} errors remain; the document is marked provisional (see the check command).`), io.lang));

@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Msg } from "../shared/i18n/messages.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 
 const CANDIDATE_NAMES = ["soffice", "libreoffice"];
 const WELL_KNOWN = [
@@ -110,9 +111,7 @@ export async function convertDocxToPdf(docx: string, pdf: string, options: { sof
       const detail = (r.stderr || r.stdout || `mã thoát ${r.code}`).trim().split("\n").slice(-2).join(" ");
       return { ok: false, reason: PDF_MESSAGES.failed(detail) };
     }
-    const tmp = path.join(path.dirname(path.resolve(pdf)), `.thidua-tmp-${process.pid}-${path.basename(pdf)}`);
-    await fs.copyFile(produced, tmp);
-    await fs.rename(tmp, pdf);
+    await writeFileAtomic(pdf, (tmp) => fs.copyFile(produced, tmp));
     return { ok: true };
   } finally {
     await fs.rm(work, { recursive: true, force: true });

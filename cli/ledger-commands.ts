@@ -1,26 +1,20 @@
 /**
- * `tally` and `check` for any ledger: a judged contest goes through the original commands
- * unchanged; a ledger with the emulation-review sheets (alone, or beside a judged contest) is
- * computed by `tallyLedger`, which writes every output and one merged `Kiểm tra`.
+ * `tally` and `check` for any ledger: the sheets present decide what is computed (`planLedger`) —
+ * a judged contest, its quiz, an emulation review, or a contest and a review together — and one
+ * `Kiểm tra` holds the problems of every part.
  */
 import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
 import type { EmulationRun } from "../shared/emulation/run.js";
-import { type LedgerTally, planLedger, tallyLedger } from "../shared/emulation/tally-ledger.js";
-import { TYPE_LABEL } from "../shared/emulation/read-emulation.js";
+import { planLedger, plannedSheetNames, tallyGrids, tallyLedger } from "../shared/emulation/tally-ledger.js";
 import { countsText, listNote } from "../shared/emulation/outputs.js";
+import { ENTRY_TYPE_VALUES, OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
 import { formatMoney } from "../shared/vn/format.js";
 import { amountInWords } from "../shared/vn/words.js";
-import { EXIT, type Io, Refusal, checkCommand, loadWorkbook, tallyCommand } from "./commands.js";
-import { peekSheetNames } from "./ledger-sheet-names.js";
+import { EXIT, type Io, Refusal, loadWorkbook, refuseMissingSheets } from "./commands.js";
+import { quizSheetNames, quizSummary, quizTally } from "./quiz-tally.js";
 import { problemLines, tallySummary } from "./summary.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
-
-function refuseMissing(run: LedgerTally): void {
-  if (run.missingSheets.length > 0) {
-    throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${run.missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${run.missingSheets.join(", ")}.`));
-  }
-}
 
 /** What `tally` prints for a review: who is listed per level and type, who is not and why, dossiers to chase. */
 export function emulationSummary(run: EmulationRun, lang: Lang): string[] {
@@ -30,7 +24,7 @@ export function emulationSummary(run: EmulationRun, lang: Lang): string[] {
   if (run.errorCount > 0) lines.push(l(`KẾT QUẢ TẠM TÍNH: còn ${run.errorCount} lỗi cần xử lý.`, `PROVISIONAL RESULT: ${run.errorCount} errors remain.`));
   for (const q of run.result.quotas) {
     const awarded = q.listed.filter((r) => r.outcome === "awarded").length;
-    lines.push(l(`[${q.quota.level} – ${TYPE_LABEL[q.quota.type]}] chỉ tiêu ${q.quota.count}, đủ điều kiện ${q.eligible}, được khen ${awarded}:`, `[${q.quota.level} – ${TYPE_LABEL[q.quota.type]}] quota ${q.quota.count}, eligible ${q.eligible}, awarded ${awarded}:`));
+    lines.push(l(`[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] chỉ tiêu ${q.quota.count}, đủ điều kiện ${q.eligible}, được khen ${awarded}:`, `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] quota ${q.quota.count}, eligible ${q.eligible}, awarded ${awarded}:`));
     for (const r of q.listed) {
       const note = listNote(r);
       lines.push(`  ${String(r.rank ?? "").padStart(2)}. ${r.candidate.code.padEnd(6)} ${r.candidate.name}${note ? ` — ${note}` : ""}`);
@@ -57,35 +51,40 @@ export function emulationSummary(run: EmulationRun, lang: Lang): string[] {
   return lines;
 }
 
-async function isReview(file: string | undefined): Promise<boolean> {
-  if (file === undefined) return false;
-  const names = await peekSheetNames(file);
-  return names !== undefined && planLedger(names).emulation;
-}
-
-/** `thidua tally`: a judged contest exactly as before; a ledger with a review computes the review too. */
-export async function tallyAnyCommand(file: string | undefined, out: string | undefined, io: Io, quizFiles: readonly string[] = []): Promise<number> {
-  if (!(await isReview(file))) return tallyCommand(file, out, io, quizFiles);
-  if (quizFiles.length > 0) {
+/**
+ * `thidua tally`: reads the sheets it needs once, computes what they call for and saves one write:
+ * the contest's and the review's outputs, or, with quiz data (the ledger's `Trắc nghiệm` or
+ * `--quiz` files), the contest's outputs, the quiz's and one `Kiểm tra` for both.
+ */
+export async function tallyCommand(file: string | undefined, out: string | undefined, io: Io, quizFiles: readonly string[] = []): Promise<number> {
+  if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
+  const wb = await loadWorkbook(file);
+  const names = await wb.sheetNames();
+  const plan = planLedger(names);
+  if (plan.emulation && quizFiles.length > 0) {
     throw new Refusal(t("--quiz chỉ dùng cho sổ cuộc thi trắc nghiệm; sổ này có trang xét khen thưởng (thi đua).", "--quiz is for quiz ledgers; this ledger holds an award review."));
   }
-  const wb = await loadWorkbook(file!);
-  const run = await tallyLedger(wb);
-  refuseMissing(run);
-  const target = out ?? file!;
+  const quizNames = plan.emulation ? new Map<string, string>() : quizSheetNames(names);
+  const sheets = await wb.read([...new Set([...plannedSheetNames(names, plan), ...quizNames.values()])]);
+  const run = tallyGrids(sheets, plan);
+  refuseMissingSheets(run.missingSheets);
+  const quiz = run.contest && !plan.emulation ? await quizTally(sheets, quizNames, run.contest, quizFiles, io.lang) : undefined;
+  await wb.write(quiz ? [...run.outputs.filter((s) => s.name !== OUTPUT_SHEET_NAMES.problems), ...quiz.outputs] : run.outputs);
+  const target = out ?? file;
   await wb.save(target);
   if (run.contest) for (const line of tallySummary(run.contest, io.lang)) io.out(line);
   if (run.emulation) for (const line of emulationSummary(run.emulation, io.lang)) io.out(line);
+  if (quiz) for (const line of quizSummary(quiz, io.lang)) io.out(line);
   io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
-  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
+  return (quiz?.errorCount ?? run.errorCount) > 0 ? EXIT.errorsRemain : EXIT.done;
 }
 
 /** `thidua check`: prints every problem of whatever the ledger holds; writes nothing. */
-export async function checkAnyCommand(file: string | undefined, io: Io): Promise<number> {
-  if (!(await isReview(file))) return checkCommand(file, io);
-  const wb = await loadWorkbook(file!);
+export async function checkCommand(file: string | undefined, io: Io): Promise<number> {
+  if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
+  const wb = await loadWorkbook(file);
   const run = await tallyLedger(wb, { write: false });
-  refuseMissing(run);
+  refuseMissingSheets(run.missingSheets);
   const problems = [...(run.contest?.problems ?? []), ...(run.emulation?.problems ?? [])];
   io.out(say(t(`Kiểm tra ${file}: ${run.errorCount} lỗi, ${run.warningCount} cảnh báo.`, `Checked ${file}: ${run.errorCount} errors, ${run.warningCount} warnings.`), io.lang));
   for (const line of problemLines(problems, io.lang, Number.POSITIVE_INFINITY)) io.out(line);

@@ -4,7 +4,7 @@ import { UsageError, parseArgs } from "./args.js";
 import { EXIT, type Io, Refusal, errorText, importCommand, initCommand, judgeSheetsCommand } from "./commands.js";
 import { demoCommand } from "./demo.js";
 import { exportCommand } from "./export-command.js";
-import { checkAnyCommand, tallyAnyCommand } from "./ledger-commands.js";
+import { checkCommand, tallyCommand } from "./ledger-commands.js";
 import { commandHelp, generalHelp } from "./help.js";
 
 function langOf(argv: readonly string[]): Lang {
@@ -37,9 +37,9 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
       case "init":
         return await initCommand(a, b, ctx);
       case "check":
-        return await checkAnyCommand(a, ctx);
+        return await checkCommand(a, ctx);
       case "tally":
-        return await tallyAnyCommand(a, args.out, ctx, args.quiz);
+        return await tallyCommand(a, args.out, ctx, args.quiz);
       case "judge-sheets":
         await judgeSheetsCommand(a, args.out, ctx);
         return EXIT.done;

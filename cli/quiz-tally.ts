@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Cell } from "../shared/cells/cell.js";
+import type { Cell, Grid } from "../shared/cells/cell.js";
 import { type Lang, type Msg, IM, QM, say } from "../shared/i18n/messages.js";
 import { awardLabel, problemsSheet } from "../shared/ledger/contest-outputs.js";
+import type { OutputSheet } from "../shared/ledger/output-sheet.js";
 import { type Problem, sortProblems } from "../shared/ledger/problem.js";
 import { CONTEST_SHEETS, resolveSheetNames } from "../shared/ledger/read-contest.js";
 import { SETTINGS_SHEET_NAME } from "../shared/ledger/schema.js";
@@ -12,7 +13,6 @@ import { type QuizRun, attemptsGrid, feedGrid, finishQuiz, quizOutputs, startQui
 import { QUIZ_OUTPUT_NAMES } from "../shared/quiz/schema.js";
 import { QUIZ_LEDGER_SHEETS } from "../shared/quiz/setup.js";
 import type { ContestRun } from "../shared/tasks/contest-run.js";
-import type { LedgerPort } from "../shared/tasks/port.js";
 import { formatDecimalVi, formatMoney } from "../shared/vn/format.js";
 import { amountInWords } from "../shared/vn/words.js";
 import { Refusal } from "./commands.js";
@@ -26,6 +26,8 @@ export interface QuizTally {
   readonly problems: readonly Problem[];
   readonly errorCount: number;
   readonly quizErrorCount: number;
+  /** The quiz's sheets, then one `Kiểm tra` for the contest and the quiz together. */
+  readonly outputs: readonly OutputSheet[];
 }
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
@@ -75,20 +77,23 @@ export async function feedXlsx(acc: QuizAccumulator, file: string): Promise<void
   }
 }
 
+/** The ledger's sheets the quiz reads, as named in the workbook (read together with the contest's). */
+export function quizSheetNames(available: readonly string[]): Map<string, string> {
+  return resolveSheetNames(available, [SETTINGS_SHEET_NAME, ...QUIZ_LEDGER_SHEETS]);
+}
+
 /**
  * The quiz part of `tally`: when the ledger has a `Trắc nghiệm` sheet or attempt files are given,
  * reads them (streaming the files), ranks every period, computes unit participation and the
- * collective prizes, and writes `Giải tuần`, `Tham gia đơn vị`, `Giải tập thể` and a `Kiểm tra`
+ * collective prizes. `sheets` holds the ledger's sheets already read, those of `names` among them.
+ * Writes nothing: `outputs` are `Giải tuần`, `Tham gia đơn vị`, `Giải tập thể` and a `Kiểm tra`
  * that lists the contest's and the quiz's problems. Returns undefined when there is no quiz data.
  */
-export async function quizTally(port: LedgerPort, contest: ContestRun, files: readonly string[], lang: Lang = "vi"): Promise<QuizTally | undefined> {
+export async function quizTally(sheets: ReadonlyMap<string, Grid | undefined>, names: ReadonlyMap<string, string>, contest: ContestRun, files: readonly string[], lang: Lang = "vi"): Promise<QuizTally | undefined> {
   for (const f of files) {
     if (!existsSync(f)) throw new Refusal(t(`Không tìm thấy tệp kết quả trắc nghiệm “${f}”.`, `Quiz results file “${f}” not found.`));
     if (!/\.(csv|txt|xlsx)$/i.test(f)) throw new Refusal(t(`Tệp “${f}” không phải .csv hay .xlsx.`, `“${f}” is neither .csv nor .xlsx.`));
   }
-  const available = await port.sheetNames();
-  const names = resolveSheetNames(available, [SETTINGS_SHEET_NAME, ...QUIZ_LEDGER_SHEETS]);
-  const sheets = await port.read([...names.values()]);
   const own = attemptsGrid(sheets);
   if (own === undefined && files.length === 0) return undefined;
   const reading = startQuiz(sheets, contest);
@@ -106,8 +111,7 @@ export async function quizTally(port: LedgerPort, contest: ContestRun, files: re
   const errorCount = contest.errorCount + quizErrorCount;
   const order = [...CONTEST_SHEETS.map((s) => contest.ledger.sheetNames.get(s) ?? s), ...QUIZ_LEDGER_SHEETS.map((s) => names.get(s) ?? s)];
   const problems = sortProblems([...contest.problems, ...run.problems.items], order);
-  await port.write([...quizOutputs(run, errorCount), problemsSheet(problems, lang)]);
-  return { run, problems, errorCount, quizErrorCount };
+  return { run, problems, errorCount, quizErrorCount, outputs: [...quizOutputs(run, errorCount), problemsSheet(problems, lang)] };
 }
 
 /** What `tally` prints about the quiz: each period's winners, the collective prizes, the grand total. */

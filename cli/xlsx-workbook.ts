@@ -1,11 +1,9 @@
-import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Grid } from "../shared/cells/cell.js";
 import type { OutputSheet, SheetFormat } from "../shared/ledger/output-sheet.js";
 import type { LedgerPort, SheetEdits } from "../shared/tasks/port.js";
 import { gridOf, guardedWorkbook, toExcel } from "./exceljs-cells.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
 import { withSharedStyles } from "./xlsx-shared-styles.js";
 
 /**
@@ -76,15 +74,7 @@ export class XlsxWorkbook implements LedgerPort {
   }
 
   async save(file: string): Promise<void> {
-    const dir = path.dirname(path.resolve(file));
-    const tmp = path.join(dir, `.thidua-tmp-${process.pid}-${randomBytes(4).toString("hex")}.xlsx`);
-    try {
-      await withSharedStyles(this.workbook, () => this.workbook.xlsx.writeFile(tmp));
-      await fs.rename(tmp, file);
-    } catch (err) {
-      await fs.rm(tmp, { force: true });
-      throw err;
-    }
+    await writeFileAtomic(file, (tmp) => withSharedStyles(this.workbook, () => this.workbook.xlsx.writeFile(tmp)));
   }
 }
 

@@ -1,6 +1,5 @@
 import path from "node:path";
-import { existsSync, writeFileSync } from "node:fs";
-import { peekSheetNames } from "../cli/ledger-sheet-names.js";
+import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../shared/cells/cell.js";
 import { planLedger } from "../shared/emulation/tally-ledger.js";
@@ -56,18 +55,6 @@ describe("choosing what to compute", () => {
     expect(run.errorCount).toBe(0);
     // 540.000 (TT01) + 2 × 270.000 (CN01, CN02) + 540.000 (TT04) + 270.000 (CN08).
     expect(run.result.totalAmount).toBe(1_890_000n);
-  });
-});
-
-describe("reading sheet names before loading the workbook", () => {
-  it("lists the sheets in order, entities decoded, and gives up quietly on a file that is not an .xlsx", async () => {
-    const file = path.join(dir, "ten-trang.xlsx");
-    await writeBook(file, [...emulationDemoSheets(), plainSheet("Ghi chú & <nháp>", [["x"]])]);
-    expect(await peekSheetNames(file)).toEqual(["Cuộc thi", "Đơn vị", "Đề nghị khen thưởng", "Tiêu chí khen thưởng", "Chỉ tiêu khen thưởng", "Ghi chú & <nháp>"]);
-    const text = path.join(dir, "van-ban.xlsx");
-    writeFileSync(text, "không phải tệp Excel");
-    expect(await peekSheetNames(text)).toBeUndefined();
-    expect(await peekSheetNames(path.join(dir, "khong-co.xlsx"))).toBeUndefined();
   });
 });
 
