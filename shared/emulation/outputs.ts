@@ -7,7 +7,7 @@ import { amountInWords } from "../vn/words.js";
 import { type CandidateResult, type EmulationResult } from "./evaluate.js";
 import { formatDay } from "../vn/format.js";
 import type { Candidate, EmulationLedger } from "./model.js";
-import { TYPE_LABEL } from "./read-emulation.js";
+import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
 import { EMULATION_OUTPUT_NAMES } from "./schema.js";
 
 const money = (a: bigint): Cell => Number(a);
@@ -18,7 +18,7 @@ export function unitNameOf(ledger: EmulationLedger, c: Candidate): string {
 }
 
 export function typeLabel(c: Candidate): string {
-  return c.type === undefined ? "" : TYPE_LABEL[c.type];
+  return c.type === undefined ? "" : ENTRY_TYPE_VALUES[c.type];
 }
 
 /** `Ghi chú` of a listed candidate: why it is pending, or that it shares its rank. */
@@ -55,7 +55,7 @@ export function awardListSheet(ledger: EmulationLedger, result: EmulationResult,
       body.push([
         r.outcome === "awarded" ? ++tt : null,
         q.quota.level,
-        TYPE_LABEL[q.quota.type],
+        ENTRY_TYPE_VALUES[q.quota.type],
         c.code,
         c.name,
         unitNameOf(ledger, c),

@@ -25,8 +25,6 @@ export interface EmulationRead {
   readonly missingSheets: readonly string[];
 }
 
-export const TYPE_LABEL: Record<CandidateType, string> = ENTRY_TYPE_VALUES;
-
 /** A number typed as a percentage ("91,5%") reads as the number before the sign. */
 export function readMeasure(cell: Cell | undefined): Exact | undefined {
   if (typeof cell === "string") return readDecimal(cell.normalize("NFC").trim().replace(/\s*%$/, ""));
