@@ -15,10 +15,11 @@ export interface CsvOptions {
   /** A record that cannot be split (a quote never closed). */
   readonly onBadRecord: (line: number) => void;
   /**
-   * When given, every record after the first whose line has no quote is handed over as the line's
-   * text [start, end) and the separator, unsplit, so the reader can take fields without copying them.
+   * When given, every record after the first whose line has no quote is handed over unsplit and
+   * undecoded, as the UTF-8 bytes bytes[start, end) of its line, with the separator's byte: the
+   * reader can take its fields without building a string.
    */
-  readonly onLine?: (text: string, start: number, end: number, separator: string, line: number) => void;
+  readonly onBytes?: (bytes: Uint8Array, start: number, end: number, separator: number, line: number) => void;
 }
 
 export interface CsvStats {
@@ -86,8 +87,7 @@ export class CsvSplitter {
         const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
         if (end > pos) {
           this.records++;
-          if (this.opts.onLine !== undefined && this.records > 1) this.opts.onLine(text, pos, end, this.sep, this.line);
-          else this.opts.onRecord(text.slice(pos, end).split(this.sep), this.line);
+          this.opts.onRecord(text.slice(pos, end).split(this.sep), this.line);
         }
         this.line++;
         pos = nl + 1;
@@ -99,6 +99,38 @@ export class CsvSplitter {
       nextQuote = -2;
     }
     this.carry = pos < n ? text.slice(pos) : "";
+  }
+
+  /**
+   * Splits whole lines given as UTF-8 bytes (bytes ending with a line break, or with the part of a
+   * line that a final push ends). Each record after the header whose line has no quote goes to
+   * `onBytes`; from the first line that must be read as text (the header, a quote, the rest of an
+   * unfinished record) everything left is decoded with `decode` and pushed as text.
+   */
+  pushBytes(bytes: Uint8Array, decode: (bytes: Uint8Array) => string): void {
+    const onBytes = this.opts.onBytes;
+    const n = bytes.length;
+    let pos = 0;
+    let nextQuote = -2;
+    while (pos < n && onBytes !== undefined && this.carry === "") {
+      const nl = bytes.indexOf(10, pos);
+      if (nl < 0) break;
+      if (this.records === 0) {
+        this.push(decode(bytes.subarray(pos, nl + 1)), false);
+        pos = nl + 1;
+        continue;
+      }
+      if (nextQuote !== -1 && nextQuote < pos) nextQuote = bytes.indexOf(QUOTE, pos);
+      if (nextQuote !== -1 && nextQuote < nl) break;
+      const end = nl > pos && bytes[nl - 1] === 13 ? nl - 1 : nl;
+      if (end > pos) {
+        this.records++;
+        onBytes(bytes, pos, end, this.separator.charCodeAt(0), this.line);
+      }
+      this.line++;
+      pos = nl + 1;
+    }
+    if (pos < n) this.push(decode(bytes.subarray(pos)), false);
   }
 
   /** Parses one record that contains a quote, starting at `start`. Returns the position after it, or undefined when the text ends inside quotes and more may come. */
@@ -178,12 +210,13 @@ export function lastLineEnd(bytes: Uint8Array, utf16: boolean): number {
 
 /**
  * Streams a CSV file through a CsvSplitter. Each chunk is cut after its last line break and the
- * remainder carried as bytes, so the splitter receives whole lines as one flat decoded string:
- * joining decoded strings instead would hand it a rope, slower to read character by character.
+ * remainder carried as bytes, so the splitter receives whole lines: as UTF-8 bytes that it may hand
+ * over undecoded (a UTF-16 file is re-encoded chunk by chunk), or as one flat decoded string.
  */
 export async function readCsvFile(file: string, opts: CsvOptions): Promise<CsvStats> {
   const splitter = new CsvSplitter(opts);
   let decoder: TextDecoder | undefined;
+  const reencoded = new TextDecoder("utf-8", { ignoreBOM: true });
   let utf16 = false;
   let rest: Buffer | undefined;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
@@ -193,10 +226,15 @@ export async function readCsvFile(file: string, opts: CsvOptions): Promise<CsvSt
       decoder = new TextDecoder(utf16 ? "utf-16le" : "utf-8");
     }
     const bytes = rest === undefined ? chunk : Buffer.concat([rest, chunk]);
-    // A chunk without any break (one enormous line) is decoded whole: the decoder keeps a split character.
-    const cut = lastLineEnd(bytes, utf16) || bytes.length;
-    splitter.push(decoder.decode(bytes.subarray(0, cut), { stream: true }), false);
+    const cut = lastLineEnd(bytes, utf16);
     rest = cut < bytes.length ? bytes.subarray(cut) : undefined;
+    const file = decoder;
+    if (cut === 0) {
+      // No break at all (one enormous line): decoded whole; the decoder keeps a split character.
+      splitter.push(file.decode(bytes, { stream: true }), false);
+      rest = undefined;
+    } else if (utf16) splitter.pushBytes(Buffer.from(file.decode(bytes.subarray(0, cut), { stream: true }), "utf8"), (b) => reencoded.decode(b));
+    else splitter.pushBytes(bytes.subarray(0, cut), (b) => file.decode(b, { stream: true }));
   }
   splitter.push(decoder ? decoder.decode(rest ?? new Uint8Array(0)) : "", true);
   return { records: splitter.records, lines: splitter.lines, separator: splitter.separator };

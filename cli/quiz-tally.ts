@@ -47,7 +47,7 @@ export async function feedCsv(acc: QuizAccumulator, file: string): Promise<void>
       }
       source?.add(fields, line);
     },
-    onLine: (text, start, end, separator, line) => source?.addText(text, start, end, separator, line),
+    onBytes: (bytes, start, end, separator, line) => source?.addBytes(bytes, start, end, separator, line),
     onBadRecord: (line) => {
       if (source) source.rejectLine(line, QM.unterminatedQuote());
       else acc.problems.error(`${label}:${line}`, undefined, undefined, QM.unterminatedQuote());

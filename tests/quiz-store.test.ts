@@ -5,14 +5,15 @@ import { afterAll, describe, expect, it } from "vitest";
 import { CsvSplitter, lastLineEnd, readCsvFile } from "../cli/quiz-csv.js";
 import { ParticipantStore, packKey } from "../shared/quiz/store.js";
 import { civilDays } from "../shared/cells/date.js";
-import { plainInstant } from "../shared/quiz/text-fields.js";
+import { plainInstant } from "../shared/quiz/byte-fields.js";
 
 /** The pieces that make a million attempts fast: packed participant codes, whole-line chunks, arithmetic dates. */
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "thidua-quiz-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const pack = (code: string): number => packKey(code, 0, code.length);
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+const pack = (code: string): number => packKey(bytes(code), 0, bytes(code).length);
 
 describe("a participant code packed into one number", () => {
   it("is different for every different code, leading zeros and length included", () => {
@@ -54,21 +55,35 @@ describe("the participant store", () => {
       codes.push(style === 0 ? `09${String(i).padStart(8, "0")}` : style === 1 ? `ts-${i}` : style === 2 ? `person.${i}@unit.gov.vn` : `CCCD${String(i).padStart(12, "0")}`);
     }
     codes.forEach((code, i) => {
-      expect(store.find(code, 0, code.length)).toBe(-1);
-      expect(store.add(code, 0, code.length, i % 7)).toBe(i);
-      if (i % 3 === 0) store.setName(i, ` Người ${i} `, 0, ` Người ${i} `.length);
-      else store.setName(i, " \u00a0 ", 0, 3);
+      const line = bytes(`x;${code};`);
+      let slot: number;
+      if (i % 2 === 0) {
+        expect(store.slotOf(code.toUpperCase())).toBe(-1);
+        slot = store.add(code, code.toUpperCase(), i % 7);
+      } else {
+        expect(store.slotOfBytes(line, 2, 2 + code.length)).toBe(-1);
+        slot = store.addBytes(line, 2, 2 + code.length, i % 7);
+      }
+      expect(store.indexAt(slot)).toBe(i);
+      const name = bytes(` Người ${i} `);
+      if (i % 3 === 0 && i % 2 === 0) store.setName(slot, ` Người ${i} `);
+      else if (i % 3 === 0) store.setNameBytes(slot, name, 0, name.length);
+      else if (i % 2 === 0) store.setName(slot, " \u00a0 ");
+      else store.setNameBytes(slot, bytes(" \u00a0 \t"), 0, 5);
     });
     codes.forEach((code, i) => {
-      const lower = code.toLowerCase();
-      const inText = `;${lower};`;
-      expect(store.find(inText, 1, inText.length - 1), code).toBe(i);
+      const inLine = bytes(`;${code.toLowerCase()};`);
+      const slot = store.slotOfBytes(inLine, 1, inLine.length - 1);
+      expect(store.indexAt(slot), code).toBe(i);
+      expect(store.find(code.toUpperCase()), code).toBe(i);
       expect(store.unitOf(i)).toBe(i % 7);
+      expect(store.unitAt(slot)).toBe(i % 7);
       expect(store.codeOf(i)).toBe(code);
-      expect(store.nameless(i)).toBe(i % 3 !== 0);
+      expect(store.namedAt(slot)).toBe(i % 3 === 0);
       expect(store.nameOf(i)).toBe(i % 3 === 0 ? ` Người ${i} ` : "");
     });
-    expect(store.find("0900000001", 0, 10)).toBe(-1);
+    expect(store.find("0900000001")).toBe(-1);
+    expect(store.slotOfBytes(bytes("0900000001"), 0, 10)).toBe(-1);
     expect(store.size).toBe(30_000);
   });
 });
@@ -124,11 +139,11 @@ describe("a submission time read straight from the text", () => {
 
   it("writes the instant in Vietnam's time, and nothing for another shape", () => {
     const out = new Float64Array([7]);
-    expect(plainInstant("x;09/06/2023 10:00:05;", 2, 21, out, 0)).toBe(true);
+    expect(plainInstant(bytes("x;09/06/2023 10:00:05;"), 2, 21, out, 0)).toBe(true);
     expect(out[0]).toBe(Date.UTC(2023, 5, 9, 3, 0, 5));
     out[0] = 7;
-    expect(plainInstant("9/06/2023 10:00:05", 0, 18, out, 0)).toBe(false);
-    expect(plainInstant("31/06/2023 10:00:05", 0, 19, out, 0)).toBe(false);
+    expect(plainInstant(bytes("9/06/2023 10:00:05"), 0, 18, out, 0)).toBe(false);
+    expect(plainInstant(bytes("31/06/2023 10:00:05"), 0, 19, out, 0)).toBe(false);
     expect(out[0]).toBe(7);
   });
 });

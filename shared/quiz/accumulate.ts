@@ -5,8 +5,9 @@ import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
 import { fastCode, readDurationMs, readScaled, readSubmitted, periodLabel } from "./fields.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, MAX_LISTED_ROW_PROBLEMS } from "./schema.js";
-import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE } from "./store.js";
-import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./text-fields.js";
+import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE, packKey } from "./store.js";
+import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./byte-fields.js";
+import { decodeUtf8 } from "../cells/utf8.js";
 
 /** The attempt that counts for one participant in one period: only these are kept, never every row. */
 export interface Counted {
@@ -55,20 +56,35 @@ export interface AccumulatorSetup {
 }
 
 const NONE = Number.NaN;
+/** Lines of a CSV counted together (see AttemptSource.batchLine): their table slots fit in cache. */
+const BATCH = 4096;
+/** Ints kept per batched line: participant code start and end, unit, period, name start and end, line number. */
+const B_PS = 0;
+const B_PE = 1;
+const B_UNIT = 2;
+const B_PERIOD = 3;
+const B_NS = 4;
+const B_NE = 5;
+const B_LINE = 6;
+const B_INTS = 7;
+/** Attempts held before they are recorded in one sweep. */
+const PENDING = 1 << 16;
+/** Participants per bucket of a sweep: 64 records of 32 bytes per period. */
+const BUCKET_SHIFT = 6;
 const orInf = (x: number): number => (x === x ? x : Infinity);
 const orMinusInf = (x: number): number => (x === x ? x : -Infinity);
 
 /**
- * Whether a new attempt (at[F_SCORE …]; NaN for what is not given) replaces the one held at
+ * Whether a new attempt (at[a + F_SCORE …]; NaN for what is not given) replaces the one held at
  * slot[o …] under the policy. Best: the one that ranks highest (score, prediction distance, time,
  * submission), earlier reading first on a full tie; first / last: by submission time, then reading order.
  */
-function replaces(policy: AttemptPolicy, slot: Float64Array, o: number, at: Float64Array, truth: number | undefined): boolean {
-  const submitted = at[F_SUBMITTED]!;
+function replaces(policy: AttemptPolicy, slot: Float64Array, o: number, at: Float64Array, a: number, truth: number | undefined): boolean {
+  const submitted = at[a + F_SUBMITTED]!;
   if (policy === "best") {
-    const score = at[F_SCORE]!;
-    const prediction = at[F_PREDICTION]!;
-    const ms = at[F_MS]!;
+    const score = at[a + F_SCORE]!;
+    const prediction = at[a + F_PREDICTION]!;
+    const ms = at[a + F_MS]!;
     const held = slot[o + F_SCORE]!;
     if (score !== held) return score > held;
     if (truth !== undefined) {
@@ -119,12 +135,17 @@ export class QuizAccumulator {
   private readonly unitWarned = new Set<number>();
   private readonly truthByIndex: (number | undefined)[] = [];
   private readonly periodByNumber: (PeriodInfo | undefined)[] = [];
-  /**
-   * @internal The attempt that countKey / countText record, laid out as a record (F_SCORE …). A
-   * typed array because submission instants exceed 2^31, and V8 would box each such number on
-   * every call that does not inline.
-   */
-  readonly attempt = new Float64Array(STRIDE);
+  /** Attempts read but not recorded yet: participant index, period index, numbers (as a record). */
+  private readonly pendingIndex = new Int32Array(PENDING);
+  private readonly pendingPeriod = new Int32Array(PENDING);
+  private readonly pendingNumbers = new Float64Array(PENDING * STRIDE);
+  private pendingCount = 0;
+  private readonly sortedIndex = new Int32Array(PENDING);
+  private readonly sortedPeriod = new Int32Array(PENDING);
+  private readonly sortedNumbers = new Float64Array(PENDING * STRIDE);
+  private bucketStarts = new Int32Array(0);
+  /** What `touch` read; kept so that the reads are not optimised away. */
+  touched = 0;
 
   constructor(
     private readonly setup: AccumulatorSetup,
@@ -138,12 +159,14 @@ export class QuizAccumulator {
 
   /** Score (1/10 000) that counts for participant `i` in period index `p`; NaN when none. */
   scoreAt(i: number, p: number): number {
+    if (this.pendingCount > 0) this.settle();
     const a = this.store.periods[p];
     return a === undefined ? Number.NaN : a[i * STRIDE + F_SCORE]!;
   }
 
   /** The attempt that counts for participant `i` in period index `p`. */
   countedAt(i: number, p: number): Counted | undefined {
+    if (this.pendingCount > 0) this.settle();
     const a = this.store.periods[p];
     const o = i * STRIDE;
     if (a === undefined || a[o + F_SCORE]! !== a[o + F_SCORE]!) return undefined;
@@ -162,7 +185,7 @@ export class QuizAccumulator {
 
   /** Index of the participant with this key (as `fastCode` gives it), or −1. */
   indexOf(key: string): number {
-    return this.store.find(key, 0, key.length);
+    return this.store.find(key);
   }
 
   /** Unit index (of the units met in the attempts) of participant `i`. */
@@ -247,15 +270,73 @@ export class QuizAccumulator {
     return new AttemptSource(this, columns, locate);
   }
 
-  /** Records one attempt of participant `index` (see countKey / countText). */
-  private record(index: number, period: PeriodInfo): void {
+  /**
+   * Records one attempt of participant `index`, its numbers laid out as a record at at[a …] (see
+   * F_SCORE): it waits in the pending list. Numbers travel in typed arrays because submission
+   * instants exceed 2^31, and V8 would box each such number passed to a call that does not inline.
+   */
+  private record(index: number, period: number, at: Float64Array, a: number): void {
     this.attempts++;
-    const slot = this.store.period(period.index);
-    const o = index * STRIDE;
-    const held = slot[o + F_SCORE]!;
-    const at = this.attempt;
-    if (held !== held || replaces(this.setup.policy, slot, o, at, this.truthByIndex[period.index])) {
-      slot.set(at, o);
+    const k = this.pendingCount++;
+    this.pendingIndex[k] = index;
+    this.pendingPeriod[k] = period;
+    const o = k * STRIDE;
+    const numbers = this.pendingNumbers;
+    numbers[o + F_SCORE] = at[a + F_SCORE]!;
+    numbers[o + F_PREDICTION] = at[a + F_PREDICTION]!;
+    numbers[o + F_MS] = at[a + F_MS]!;
+    numbers[o + F_SUBMITTED] = at[a + F_SUBMITTED]!;
+    if (this.pendingCount === PENDING) this.settle();
+  }
+
+  /**
+   * Applies the pending attempts in order of participant (reading order kept for each one), so the
+   * period arrays are touched in sweeps instead of at random: a stable counting sort by bucket of
+   * participants copies them in that order first.
+   */
+  private settle(): void {
+    const n = this.pendingCount;
+    this.pendingCount = 0;
+    const index = this.pendingIndex;
+    const buckets = (this.store.size >>> BUCKET_SHIFT) + 1;
+    if (this.bucketStarts.length < buckets + 1) this.bucketStarts = new Int32Array(2 * buckets + 1);
+    const starts = this.bucketStarts;
+    starts.fill(0, 0, buckets + 1);
+    for (let k = 0; k < n; k++) {
+      const b = (index[k]! >>> BUCKET_SHIFT) + 1;
+      starts[b] = starts[b]! + 1;
+    }
+    for (let b = 1; b <= buckets; b++) starts[b] = starts[b]! + starts[b - 1]!;
+    const period = this.pendingPeriod;
+    const numbers = this.pendingNumbers;
+    const sortedIndex = this.sortedIndex;
+    const sortedPeriod = this.sortedPeriod;
+    const sorted = this.sortedNumbers;
+    for (let k = 0; k < n; k++) {
+      const b = index[k]! >>> BUCKET_SHIFT;
+      const j = starts[b]!;
+      starts[b] = j + 1;
+      sortedIndex[j] = index[k]!;
+      sortedPeriod[j] = period[k]!;
+      sorted[j * STRIDE + F_SCORE] = numbers[k * STRIDE + F_SCORE]!;
+      sorted[j * STRIDE + F_PREDICTION] = numbers[k * STRIDE + F_PREDICTION]!;
+      sorted[j * STRIDE + F_MS] = numbers[k * STRIDE + F_MS]!;
+      sorted[j * STRIDE + F_SUBMITTED] = numbers[k * STRIDE + F_SUBMITTED]!;
+    }
+    for (let p = 0; p < this.periods.length; p++) this.store.period(p);
+    const policy = this.setup.policy;
+    for (let j = 0; j < n; j++) {
+      const p = sortedPeriod[j]!;
+      const slot = this.store.periods[p]!;
+      const o = sortedIndex[j]! * STRIDE;
+      const a = j * STRIDE;
+      const held = slot[o + F_SCORE]!;
+      if (held !== held || replaces(policy, slot, o, sorted, a, this.truthByIndex[p])) {
+        slot[o + F_SCORE] = sorted[a + F_SCORE]!;
+        slot[o + F_PREDICTION] = sorted[a + F_PREDICTION]!;
+        slot[o + F_MS] = sorted[a + F_MS]!;
+        slot[o + F_SUBMITTED] = sorted[a + F_SUBMITTED]!;
+      }
     }
   }
 
@@ -266,10 +347,11 @@ export class QuizAccumulator {
     return u;
   }
 
-  /** Checks a row's unit `u` against participant `index`'s (the one just found); counts attempts of units not in `Đơn vị`. */
-  private unitRow(index: number, u: number, source: AttemptSource, line: number): void {
-    const own = this.store.unitOf(index);
+  /** Checks a row's unit `u` against the participant's at `slot` (the one just found); counts attempts of units not in `Đơn vị`. */
+  private unitRow(slot: number, u: number, source: AttemptSource, line: number): void {
+    const own = this.store.unitAt(slot);
     if (u !== own) {
+      const index = this.store.indexAt(slot);
       if (!this.unitWarned.has(index)) {
         this.unitWarned.add(index);
         source.report("warning", source.place(line, "unit"), QM.participantUnitChanged(this.store.codeOf(index), this.store.unitCodes[own]!, this.store.unitCodes[u]!));
@@ -284,42 +366,55 @@ export class QuizAccumulator {
     }
   }
 
-  /** @internal An attempt whose cells were read as cells, its numbers in `attempt`; returns the participant's index. */
-  countKey(key: string, code: string, unitKey: string, unitCode: string, period: PeriodInfo, source: AttemptSource, line: number): number {
+  /** @internal An attempt whose cells were read as cells, its numbers at at[a …]; returns the participant's slot (see ParticipantStore.slotOf). */
+  countKey(key: string, code: string, unitKey: string, unitCode: string, period: PeriodInfo, at: Float64Array, a: number, source: AttemptSource, line: number): number {
     const u = this.unitIndex(unitKey, unitCode);
-    let index = this.store.find(key, 0, key.length);
-    if (index < 0) index = this.store.add(code, 0, code.length, u, key);
-    this.unitRow(index, u, source, line);
-    this.record(index, period);
-    return index;
+    let slot = this.store.slotOf(key);
+    if (slot < 0) slot = this.store.add(code, key, u);
+    this.unitRow(slot, u, source, line);
+    this.record(this.store.indexAt(slot), period.index, at, a);
+    return slot;
+  }
+
+  /** @internal The index of the unit whose code is the ASCII bytes line[s, e), registered when new. */
+  unitOfBytes(line: Uint8Array, s: number, e: number): number {
+    const u = this.store.findUnitBytes(line, s, e);
+    if (u >= 0) return u;
+    const unitCode = decodeUtf8(line, s, e);
+    return this.unitIndex(unitCode.toUpperCase(), unitCode);
+  }
+
+  /** @internal Brings the table slots of the packed participant codes keys[0, n) into cache. */
+  touch(keys: Float64Array, n: number): void {
+    this.touched = this.store.touch(keys, n);
   }
 
   /**
-   * @internal An attempt read straight from a line of text, its numbers in `attempt`: the
-   * participant's code is text[ps, pe) and the unit's text[us, ue), both printable ASCII. Nothing
-   * is copied for a participant or unit seen before.
+   * @internal An attempt read straight from a line of UTF-8 bytes, its numbers at at[a …]: the
+   * participant's code is line[ps, pe), printable ASCII, which packs to `packed` (or −1 when it does
+   * not), and `u` is its unit. Returns the participant's slot. Nothing is decoded for a participant seen before.
    */
-  countText(text: string, ps: number, pe: number, us: number, ue: number, period: PeriodInfo, source: AttemptSource, line: number): number {
-    let u = this.store.findUnitText(text, us, ue);
-    if (u < 0) {
-      const unitCode = text.slice(us, ue);
-      u = this.unitIndex(unitCode.toUpperCase(), unitCode);
-    }
-    let index = this.store.find(text, ps, pe);
-    if (index < 0) index = this.store.add(text, ps, pe, u);
-    this.unitRow(index, u, source, line);
-    this.record(index, period);
-    return index;
+  countBytes(packed: number, line: Uint8Array, ps: number, pe: number, u: number, period: number, at: Float64Array, a: number, source: AttemptSource, lineNumber: number): number {
+    let slot = packed < 0 ? this.store.slotOfBytes(line, ps, pe) : this.store.slotOfPacked(packed);
+    if (slot < 0) slot = this.store.addBytes(line, ps, pe, u);
+    this.unitRow(slot, u, source, lineNumber);
+    this.record(this.store.indexAt(slot), period, at, a);
+    return slot;
   }
 
-  /** @internal Whether participant `index` has no name yet: the first row that gives one names them. */
-  nameless(index: number): boolean {
-    return this.store.nameless(index);
+  /** @internal Whether the participant at `slot` has no name yet: the first row that gives one names them. */
+  nameless(slot: number): boolean {
+    return !this.store.namedAt(slot);
   }
 
-  /** @internal Names participant `index` text[s, e), unless it is blank. */
-  setName(index: number, text: string, s: number, e: number): void {
-    this.store.setName(index, text, s, e);
+  /** @internal Names the participant at `slot`, unless the name is blank. */
+  setName(slot: number, name: string): void {
+    this.store.setName(slot, name);
+  }
+
+  /** @internal Names the participant at `slot` the UTF-8 bytes line[s, e), unless they are blank. */
+  setNameBytes(slot: number, line: Uint8Array, s: number, e: number): void {
+    this.store.setNameBytes(slot, line, s, e);
   }
 
   /** @internal The period of a plain number written without leading zeros (the fast path of text rows). */
@@ -333,6 +428,7 @@ export class QuizAccumulator {
 
   /** Adds the warnings that summarise the whole reading (unknown unit codes). Call once, after every source. */
   finish(): void {
+    this.settle();
     for (const u of this.unknownUnits.values()) this.problems.warning(u.place.sheet, u.place.row, u.place.col, QM.unknownUnitAttempts(u.code, u.count));
   }
 
@@ -348,11 +444,28 @@ export class AttemptSource {
   private unlisted = 0;
   private lastLine = 1;
 
+  /** The rightmost column read: a line with fewer fields is read by `add`. */
+  private readonly widest: number;
+  /**
+   * Lines read by `addBytes` but not counted yet, all from `batchLine`: their participant codes
+   * packed, then per line its ints (see B_*) and numbers (as a record). Counting a batch first
+   * touches every participant's table slot, so their cache misses overlap.
+   */
+  private batchLine: Uint8Array | undefined;
+  private readonly batchKeys = new Float64Array(BATCH);
+  private readonly batchInts = new Int32Array(BATCH * B_INTS);
+  private readonly batchNumbers = new Float64Array(BATCH * STRIDE);
+  private batchCount = 0;
+  /** The numbers of a row read by `add`, as a record. */
+  private readonly cellNumbers = new Float64Array(STRIDE);
+
   constructor(
     private readonly acc: QuizAccumulator,
     private readonly cols: ColumnMap,
     private readonly locate: Locator,
-  ) {}
+  ) {
+    this.widest = Math.max(cols.participant, cols.unit, cols.period, cols.score, cols.duration, cols.submitted, cols.prediction, cols.name);
+  }
 
   /** @internal */
   report(severity: "error" | "warning", place: Place, msg: Msg): void {
@@ -383,6 +496,7 @@ export class AttemptSource {
 
   /** One attempt row; `line` is its 1-based line (CSV) or row (sheet) number. Blank rows are skipped. */
   add(cells: readonly Cell[], line: number): void {
+    if (this.batchCount > 0) this.countBatch();
     this.lastLine = line;
     const c = this.cols;
     const pCell = cells[c.participant];
@@ -424,80 +538,110 @@ export class AttemptSource {
       this.reject(line, c.prediction, QM.tooManyDecimals(cleanText(gCell), HEADER_OF.prediction));
       return;
     }
-    const at = this.acc.attempt;
+    const at = this.cellNumbers;
     at[F_SCORE] = score;
     at[F_PREDICTION] = prediction ?? NONE;
     at[F_MS] = ms ?? NONE;
     at[F_SUBMITTED] = submitted ?? NONE;
-    const index = this.acc.countKey(participant, cleanText(pCell), unit, cleanText(uCell), period, this, line);
-    if (c.name >= 0 && this.acc.nameless(index)) {
-      const name = cleanText(cells[c.name]);
-      this.acc.setName(index, name, 0, name.length);
+    const slot = this.acc.countKey(participant, cleanText(pCell), unit, cleanText(uCell), period, at, 0, this, line);
+    if (c.name >= 0 && this.acc.nameless(slot)) {
+      this.acc.setName(slot, cleanText(cells[c.name]));
     }
   }
 
   private readonly bounds = new Int32Array(128);
 
   /**
-   * One attempt given as the text of a CSV line without quotes (text[start, end), fields separated
-   * by `sep`). Plain shapes are read straight from the text; any other row goes through `add`, so
-   * the result is the same as splitting the line first.
+   * One attempt given as the UTF-8 bytes of a CSV line without quotes (line[start, end), fields
+   * separated by the byte `sep`). Plain shapes are read straight from the bytes; any other row is
+   * decoded, split and read by `add`, so the result is the same as splitting the decoded line.
    */
-  addText(text: string, start: number, end: number, sep: string, line: number): void {
+  addBytes(line: Uint8Array, start: number, end: number, sep: number, lineNumber: number): void {
     const b = this.bounds;
     let n = 0;
-    let s = start;
-    for (;;) {
-      const i = text.indexOf(sep, s);
-      b[2 * n] = s;
-      if (i < 0 || i >= end) {
-        b[2 * n + 1] = end;
-        n++;
-        break;
-      }
+    b[0] = start;
+    for (let i = start; i < end; i++) {
+      if (line[i] !== sep) continue;
       b[2 * n + 1] = i;
       n++;
-      s = i + 1;
-      if (n === 63) return this.add(text.slice(start, end).split(sep), line);
+      if (n === 63) return this.addDecoded(line, start, end, sep, lineNumber);
+      b[2 * n] = i + 1;
     }
+    b[2 * n + 1] = end;
+    n++;
     const c = this.cols;
-    const need = Math.max(c.participant, c.unit, c.period, c.score, c.duration, c.submitted, c.prediction, c.name);
-    if (need >= n) return this.add(text.slice(start, end).split(sep), line);
+    if (this.widest >= n) return this.addDecoded(line, start, end, sep, lineNumber);
     const ps = b[2 * c.participant]!;
     const pe = b[2 * c.participant + 1]!;
     const us = b[2 * c.unit]!;
     const ue = b[2 * c.unit + 1]!;
-    if (!plainCode(text, ps, pe) || !plainCode(text, us, ue)) return this.add(text.slice(start, end).split(sep), line);
-    const week = plainInt(text, b[2 * c.period]!, b[2 * c.period + 1]!);
-    const score = plainScaled(text, b[2 * c.score]!, b[2 * c.score + 1]!);
-    if (week === FALLBACK || score === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-    const at = this.acc.attempt;
-    at[F_SCORE] = score;
-    at[F_MS] = NONE;
+    if (!plainCode(line, ps, pe) || !plainCode(line, us, ue)) return this.addDecoded(line, start, end, sep, lineNumber);
+    const week = plainInt(line, b[2 * c.period]!, b[2 * c.period + 1]!);
+    const score = plainScaled(line, b[2 * c.score]!, b[2 * c.score + 1]!);
+    if (week === FALLBACK || score === FALLBACK) return this.addDecoded(line, start, end, sep, lineNumber);
+    if (line !== this.batchLine) {
+      if (this.batchCount > 0) this.countBatch();
+      this.batchLine = line;
+    }
+    // The numbers go straight to the next batch record; a line that falls back leaves it unclaimed.
+    const k = this.batchCount;
+    const at = this.batchNumbers;
+    const o = k * STRIDE;
+    at[o + F_SCORE] = score;
+    at[o + F_MS] = NONE;
     if (c.duration >= 0 && b[2 * c.duration]! < b[2 * c.duration + 1]!) {
-      const ms = plainDuration(text, b[2 * c.duration]!, b[2 * c.duration + 1]!);
-      if (ms === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-      at[F_MS] = ms;
+      const ms = plainDuration(line, b[2 * c.duration]!, b[2 * c.duration + 1]!);
+      if (ms === FALLBACK) return this.addDecoded(line, start, end, sep, lineNumber);
+      at[o + F_MS] = ms;
     }
-    at[F_SUBMITTED] = NONE;
-    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]! && !plainInstant(text, b[2 * c.submitted]!, b[2 * c.submitted + 1]!, at, F_SUBMITTED)) {
-      return this.add(text.slice(start, end).split(sep), line);
+    at[o + F_SUBMITTED] = NONE;
+    if (c.submitted >= 0 && b[2 * c.submitted]! < b[2 * c.submitted + 1]! && !plainInstant(line, b[2 * c.submitted]!, b[2 * c.submitted + 1]!, at, o + F_SUBMITTED)) {
+      return this.addDecoded(line, start, end, sep, lineNumber);
     }
-    at[F_PREDICTION] = NONE;
+    at[o + F_PREDICTION] = NONE;
     if (c.prediction >= 0 && b[2 * c.prediction]! < b[2 * c.prediction + 1]!) {
-      const prediction = plainScaled(text, b[2 * c.prediction]!, b[2 * c.prediction + 1]!);
-      if (prediction === FALLBACK) return this.add(text.slice(start, end).split(sep), line);
-      at[F_PREDICTION] = prediction;
+      const prediction = plainScaled(line, b[2 * c.prediction]!, b[2 * c.prediction + 1]!);
+      if (prediction === FALLBACK) return this.addDecoded(line, start, end, sep, lineNumber);
+      at[o + F_PREDICTION] = prediction;
     }
     const period = this.acc.periodOfNumber(week);
-    if (period === undefined) return this.add(text.slice(start, end).split(sep), line);
-    this.lastLine = line;
-    const index = this.acc.countText(text, ps, pe, us, ue, period, this, line);
-    if (c.name >= 0 && this.acc.nameless(index)) this.acc.setName(index, text, b[2 * c.name]!, b[2 * c.name + 1]!);
+    if (period === undefined) return this.addDecoded(line, start, end, sep, lineNumber);
+    this.lastLine = lineNumber;
+    this.batchKeys[k] = packKey(line, ps, pe);
+    const ints = this.batchInts;
+    const i = k * B_INTS;
+    ints[i + B_PS] = ps;
+    ints[i + B_PE] = pe;
+    ints[i + B_UNIT] = this.acc.unitOfBytes(line, us, ue);
+    ints[i + B_PERIOD] = period.index;
+    ints[i + B_NS] = c.name >= 0 ? b[2 * c.name]! : 0;
+    ints[i + B_NE] = c.name >= 0 ? b[2 * c.name + 1]! : -1;
+    ints[i + B_LINE] = lineNumber;
+    if (++this.batchCount === BATCH) this.countBatch();
+  }
+
+  /** Counts the batched lines, in reading order. */
+  private countBatch(): void {
+    const n = this.batchCount;
+    const line = this.batchLine!;
+    this.batchCount = 0;
+    this.acc.touch(this.batchKeys, n);
+    const ints = this.batchInts;
+    for (let k = 0; k < n; k++) {
+      const i = k * B_INTS;
+      const slot = this.acc.countBytes(this.batchKeys[k]!, line, ints[i + B_PS]!, ints[i + B_PE]!, ints[i + B_UNIT]!, ints[i + B_PERIOD]!, this.batchNumbers, k * STRIDE, this, ints[i + B_LINE]!);
+      const ne = ints[i + B_NE]!;
+      if (ne >= 0 && this.acc.nameless(slot)) this.acc.setNameBytes(slot, line, ints[i + B_NS]!, ne);
+    }
+  }
+
+  private addDecoded(line: Uint8Array, start: number, end: number, sep: number, lineNumber: number): void {
+    this.add(decodeUtf8(line, start, end).split(String.fromCharCode(sep)), lineNumber);
   }
 
   /** Ends the source: problems beyond the listed ones are counted in one line. */
   close(): void {
+    if (this.batchCount > 0) this.countBatch();
     if (this.unlisted > 0) {
       const p = this.locate(this.lastLine, undefined);
       this.acc.problems.error(p.sheet, p.row, p.col, QM.moreRowProblems(this.unlisted));

@@ -1,3 +1,5 @@
+import { decodeUtf8, decodeUtf8Into } from "../cells/utf8.js";
+
 /**
  * The attempts that count, one per participant and period, kept in typed arrays: participants by
  * code (compared without ASCII case) in an open-addressing table, units in a small one, and per
@@ -47,16 +49,17 @@ function symbol(c: number): number {
 }
 
 /**
- * text[s, e) as one exact integer below 2^53, the same for codes equal without ASCII case and
- * different for different codes: even for digits only, odd otherwise. −1 when it does not pack.
+ * The code in line[s, e) (ASCII bytes) as one exact integer below 2^53, the same for codes equal
+ * without ASCII case and different for different codes: even for digits only, odd otherwise. −1
+ * when it does not pack.
  */
-export function packKey(text: string, s: number, e: number): number {
+export function packKey(line: Uint8Array, s: number, e: number): number {
   const len = e - s;
   if (len < 1 || len > MAX_DIGITS) return -1;
   let v = 0;
   let digits = true;
   for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
+    const c = line[i]!;
     if (c < 48 || c > 57) {
       digits = false;
       break;
@@ -67,11 +70,24 @@ export function packKey(text: string, s: number, e: number): number {
   if (len > MAX_SYMBOLS) return -1;
   v = 0;
   for (let i = s; i < e; i++) {
-    const d = symbol(text.charCodeAt(i));
+    const d = symbol(line[i]!);
     if (d === 0) return -1;
     v = v * 41 + d;
   }
   return v * 2 + 1;
+}
+
+const packScratch = new Uint8Array(MAX_DIGITS);
+
+/** packKey of a code given as text. */
+export function packText(text: string): number {
+  if (text.length > MAX_DIGITS) return -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return -1;
+    packScratch[i] = c;
+  }
+  return packKey(packScratch, 0, text.length);
 }
 
 function mixPacked(key: number): number {
@@ -80,41 +96,79 @@ function mixPacked(key: number): number {
   return h ^ (h >>> 15);
 }
 
-/** Packed keys to values: slots of [key, value + 1] in one Float64Array (0 = empty). */
+/**
+ * Packed keys to values, with a small number (`meta`) beside each: 16-byte slots of the key (a
+ * float), value + 1 (an int, 0 = empty) and meta (an int), so one cache line answers a lookup and
+ * what the caller checks next.
+ */
 class PackedKeyTable {
-  private slots = new Float64Array(2048);
+  private keys = new Float64Array(2048);
+  private ints = new Int32Array(this.keys.buffer);
   private mask = 1023;
   private size = 0;
 
-  find(key: number): number {
-    const slots = this.slots;
+  /** The slot holding `key`, or −1. A slot stays valid until the next `add`. */
+  slotOf(key: number): number {
+    const keys = this.keys;
+    const ints = this.ints;
     for (let slot = mixPacked(key) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const v = slots[2 * slot + 1]!;
-      if (v === EMPTY) return -1;
-      if (slots[2 * slot] === key) return v - 1;
+      if (ints[4 * slot + 2] === EMPTY) return -1;
+      if (keys[2 * slot] === key) return slot;
     }
   }
 
-  /** Adds a key not present yet. */
-  add(key: number, value: number): void {
-    if ((this.size + 1) * 2 > this.slots.length / 2) this.rehash();
-    this.size++;
-    this.put(this.slots, this.mask, key, value + 1);
+  valueAt(slot: number): number {
+    return this.ints[4 * slot + 2]! - 1;
   }
 
-  private put(slots: Float64Array, mask: number, key: number, stored: number): void {
+  /**
+   * Reads the first slot of each of keys[0, n) and returns a sum of what it read. The reads do not
+   * depend on each other, so the processor overlaps their cache misses; the lookups that follow
+   * then find their slots in cache.
+   */
+  touch(keys: Float64Array, n: number): number {
+    const ints = this.ints;
+    const mask = this.mask;
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += ints[4 * (mixPacked(keys[k]!) & mask) + 2]!;
+    return sum;
+  }
+
+  metaAt(slot: number): number {
+    return this.ints[4 * slot + 3]!;
+  }
+
+  setMeta(slot: number, meta: number): void {
+    this.ints[4 * slot + 3] = meta;
+  }
+
+  /** Adds a key not present yet; returns its slot. */
+  add(key: number, value: number, meta: number): number {
+    if ((this.size + 1) * 4 > this.keys.length) this.rehash();
+    this.size++;
+    return this.put(this.keys, this.ints, this.mask, key, value + 1, meta);
+  }
+
+  private put(keys: Float64Array, ints: Int32Array, mask: number, key: number, stored: number, meta: number): number {
     let slot = mixPacked(key) & mask;
-    while (slots[2 * slot + 1] !== EMPTY) slot = (slot + 1) & mask;
-    slots[2 * slot] = key;
-    slots[2 * slot + 1] = stored;
+    while (ints[4 * slot + 2] !== EMPTY) slot = (slot + 1) & mask;
+    keys[2 * slot] = key;
+    ints[4 * slot + 2] = stored;
+    ints[4 * slot + 3] = meta;
+    return slot;
   }
 
   private rehash(): void {
-    const old = this.slots;
-    const slots = new Float64Array(old.length * 2);
-    const mask = slots.length / 2 - 1;
-    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== EMPTY) this.put(slots, mask, old[i]!, old[i + 1]!);
-    this.slots = slots;
+    const oldKeys = this.keys;
+    const oldInts = this.ints;
+    const keys = new Float64Array(oldKeys.length * 2);
+    const ints = new Int32Array(keys.buffer);
+    const mask = keys.length / 2 - 1;
+    for (let slot = 0; 2 * slot < oldKeys.length; slot++) {
+      if (oldInts[4 * slot + 2] !== EMPTY) this.put(keys, ints, mask, oldKeys[2 * slot]!, oldInts[4 * slot + 2]!, oldInts[4 * slot + 3]!);
+    }
+    this.keys = keys;
+    this.ints = ints;
     this.mask = mask;
   }
 }
@@ -216,9 +270,8 @@ class TextColumn {
     return 2 * index + 1 < this.spans.length && this.spans[2 * index + 1]! >= 0;
   }
 
-  /** Sets the text of `index` to text[s, e). */
-  set(index: number, text: string, s: number, e: number): void {
-    const len = e - s;
+  /** Room for `len` more units after the ones used, and for the span of `index`. */
+  private reserve(index: number, len: number): void {
     if (this.used + len > this.chars.length) {
       const chars = new Uint16Array(Math.max(this.chars.length * 2, this.used + len));
       chars.set(this.chars.subarray(0, this.used));
@@ -229,10 +282,33 @@ class TextColumn {
       spans.set(this.spans);
       this.spans = spans;
     }
-    for (let i = 0; i < len; i++) this.chars[this.used + i] = text.charCodeAt(s + i);
+  }
+
+  /** Makes the `len` units after the ones used the text of `index`. */
+  private commit(index: number, len: number): void {
     this.spans[2 * index] = this.used;
     this.spans[2 * index + 1] = len;
     this.used += len;
+  }
+
+  /** Sets the text of `index`. */
+  set(index: number, text: string): void {
+    this.reserve(index, text.length);
+    for (let i = 0; i < text.length; i++) this.chars[this.used + i] = text.charCodeAt(i);
+    this.commit(index, text.length);
+  }
+
+  /** Sets the text of `index` to the UTF-8 bytes line[s, e), unless they are blank (as String.prototype.trim sees it); returns whether it did. */
+  setUtf8(index: number, line: Uint8Array, s: number, e: number): boolean {
+    this.reserve(index, e - s);
+    const len = decodeUtf8Into(line, s, e, this.chars, this.used);
+    for (let i = this.used; i < this.used + len; i++) {
+      if (!isTrimmedSpace(this.chars[i]!)) {
+        this.commit(index, len);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The text of `index`, or "" when none was set. */
@@ -246,21 +322,25 @@ class TextColumn {
   }
 }
 
-/** Whether text[s, e) holds a character that String.prototype.trim keeps. */
-function hasText(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 127) return text.slice(i, e).trim() !== "";
-    if (c !== 32 && (c < 9 || c > 13)) return true;
-  }
-  return false;
+/** Whether text holds a character that String.prototype.trim keeps. */
+const hasText = (text: string): boolean => text.trim() !== "";
+
+/** Whether String.prototype.trim removes this UTF-16 code unit (white space and line terminators). */
+function isTrimmedSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** A code of printable ASCII bytes as text. */
+const asciiText = (line: Uint8Array, s: number, e: number): string => decodeUtf8(line, s, e);
 
 export class ParticipantStore {
   /** Participants by packed code; a code that does not pack is first numbered by `unpacked`: the n-th is key −n. */
   private readonly packed = new PackedKeyTable();
   private readonly unpacked = new KeyTable();
   private unpackedCount = 0;
+  /** Units by packed code, and all of them by their key. */
+  private readonly unitPacked = new PackedKeyTable();
   private readonly unitTable = new KeyTable();
   private count = 0;
   /** Per participant: the code as first written, and the name (raw, as the row gave it). */
@@ -279,20 +359,68 @@ export class ParticipantStore {
     return this.count;
   }
 
-  /** Index of the participant whose key equals text[s, e) (ASCII compared without case), or −1. */
-  find(text: string, s: number, e: number): number {
-    let key = packKey(text, s, e);
-    if (key < 0) {
-      const n = this.unpacked.find(text, s, e, hashText(text, s, e));
-      if (n < 0) return -1;
-      key = -(n + 1);
-    }
-    return this.packed.find(key);
+  /** The packed table's key of an unpacked code (−n for the n-th), or 0 when it is not numbered yet. */
+  private unpackedKey(upperKey: string): number {
+    const n = this.unpacked.find(upperKey, 0, upperKey.length, hashText(upperKey, 0, upperKey.length));
+    return n < 0 ? 0 : -(n + 1);
   }
 
-  /** Index of the unit text[s, e), or −1 when not seen yet. */
-  findUnitText(text: string, s: number, e: number): number {
-    return this.unitTable.find(text, s, e, hashText(text, s, e));
+  /**
+   * The slot of the participant with this key (as `codeKey` gives it), or −1. A slot holds the
+   * participant's index, unit and whether they are named; it stays valid until the next `add`.
+   */
+  slotOf(key: string): number {
+    let packed = packText(key);
+    if (packed < 0) packed = this.unpackedKey(key);
+    return packed === 0 ? -1 : this.packed.slotOf(packed);
+  }
+
+  /** The slot of the participant whose code is the ASCII bytes line[s, e) (compared without case), or −1. */
+  slotOfBytes(line: Uint8Array, s: number, e: number): number {
+    let packed = packKey(line, s, e);
+    if (packed < 0) packed = this.unpackedKey(asciiText(line, s, e).toUpperCase());
+    return packed === 0 ? -1 : this.packed.slotOf(packed);
+  }
+
+  /** The slot of the participant whose code packs to `packed` (see packKey), or −1. */
+  slotOfPacked(packed: number): number {
+    return this.packed.slotOf(packed);
+  }
+
+  /** Brings the slots of the packed codes keys[0, n) into cache (see PackedKeyTable.touch). */
+  touch(keys: Float64Array, n: number): number {
+    return this.packed.touch(keys, n);
+  }
+
+  /** Index (in order of first appearance) of the participant with this key, or −1. */
+  find(key: string): number {
+    const slot = this.slotOf(key);
+    return slot < 0 ? -1 : this.packed.valueAt(slot);
+  }
+
+  indexAt(slot: number): number {
+    return this.packed.valueAt(slot);
+  }
+
+  /** The unit index of the participant at `slot` (of their first attempt). */
+  unitAt(slot: number): number {
+    return this.packed.metaAt(slot) >> 1;
+  }
+
+  /** Whether the participant at `slot` has a name. */
+  namedAt(slot: number): boolean {
+    return (this.packed.metaAt(slot) & 1) === 1;
+  }
+
+  /** Index of the unit whose code is the ASCII bytes line[s, e) (compared without case), or −1 when not seen yet. */
+  findUnitBytes(line: Uint8Array, s: number, e: number): number {
+    const packed = packKey(line, s, e);
+    if (packed >= 0) {
+      const slot = this.unitPacked.slotOf(packed);
+      return slot < 0 ? -1 : this.unitPacked.valueAt(slot);
+    }
+    const key = asciiText(line, s, e).toUpperCase();
+    return this.unitTable.find(key, 0, key.length, hashText(key, 0, key.length));
   }
 
   /** Index of a unit by its (upper-case) key, added when new. */
@@ -304,6 +432,8 @@ export class ParticipantStore {
     this.unitKeys.push(unitKey);
     this.unitCodes.push(unitCode);
     this.unitTable.add(unitKey, hash, index);
+    const packed = packText(unitKey);
+    if (packed >= 0) this.unitPacked.add(packed, index, 0);
     return index;
   }
 
@@ -322,33 +452,47 @@ export class ParticipantStore {
     return this.nameColumn.get(index);
   }
 
-  /** Whether participant `index` still has no name. */
-  nameless(index: number): boolean {
-    return !this.nameColumn.has(index);
+  /** Names the participant at `slot`, unless the name is blank. */
+  setName(slot: number, name: string): void {
+    if (!hasText(name)) return;
+    this.nameColumn.set(this.indexAt(slot), name);
+    this.packed.setMeta(slot, this.packed.metaAt(slot) | 1);
   }
 
-  /** Names participant `index` text[s, e), unless it is blank. */
-  setName(index: number, text: string, s: number, e: number): void {
-    if (hasText(text, s, e)) this.nameColumn.set(index, text, s, e);
+  /** Names the participant at `slot` the UTF-8 bytes line[s, e), unless they are blank. */
+  setNameBytes(slot: number, line: Uint8Array, s: number, e: number): void {
+    if (this.nameColumn.setUtf8(this.indexAt(slot), line, s, e)) this.packed.setMeta(slot, this.packed.metaAt(slot) | 1);
   }
 
-  /**
-   * Adds a participant not present yet whose code is code[s, e) as written; `key` is its form as
-   * `codeKey` gives it, when it may differ from the code in more than ASCII case. Returns their index.
-   */
-  add(code: string, s: number, e: number, unitIndex: number, key?: string): number {
+  /** Adds a participant not present yet: `code` as written, `key` as `codeKey` gives it. Returns their slot. */
+  add(code: string, key: string, unitIndex: number): number {
+    let packed = packText(key);
+    if (packed < 0) packed = this.number(key);
+    const slot = this.enter(packed, unitIndex);
+    this.codeColumn.set(this.indexAt(slot), code);
+    return slot;
+  }
+
+  /** Adds a participant not present yet whose code is the ASCII bytes line[s, e). Returns their slot. */
+  addBytes(line: Uint8Array, s: number, e: number, unitIndex: number): number {
+    let packed = packKey(line, s, e);
+    if (packed < 0) packed = this.number(asciiText(line, s, e).toUpperCase());
+    const slot = this.enter(packed, unitIndex);
+    this.codeColumn.setUtf8(this.indexAt(slot), line, s, e);
+    return slot;
+  }
+
+  /** Numbers an unpacked key not present yet; returns its packed table key. */
+  private number(upperKey: string): number {
+    this.unpacked.add(upperKey, hashText(upperKey, 0, upperKey.length), this.unpackedCount++);
+    return -this.unpackedCount;
+  }
+
+  private enter(packed: number, unitIndex: number): number {
     const index = this.count++;
-    let packed = key === undefined ? packKey(code, s, e) : packKey(key, 0, key.length);
-    if (packed < 0) {
-      const k = key ?? code.slice(s, e).toUpperCase();
-      this.unpacked.add(k, hashText(k, 0, k.length), this.unpackedCount++);
-      packed = -this.unpackedCount;
-    }
-    this.packed.add(packed, index);
-    this.codeColumn.set(index, code, s, e);
     if (index >= this.capacity) this.grow();
     this.unitOfIndex[index] = unitIndex;
-    return index;
+    return this.packed.add(packed, index, unitIndex << 1);
   }
 
   /** The record array of period `p`, created on first use. */

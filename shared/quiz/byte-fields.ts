@@ -2,32 +2,33 @@ import { MS_PER_DAY, VIETNAM_OFFSET_MS, civilDays } from "../cells/date.js";
 import { SCALE } from "./fields.js";
 
 /**
- * Readers over a slice [s, e) of a line of text, for the shapes a quiz platform writes: they build
- * no substring for numbers and times. Each returns FALLBACK when the text is not in its plain shape;
- * the caller then reads the row with the general readers of `fields.ts`, so both paths agree.
+ * Readers over a slice [s, e) of a line of UTF-8 bytes, for the shapes a quiz platform writes: they
+ * decode nothing. Each returns FALLBACK when the bytes are not in their plain shape; the caller then
+ * reads the row as text with the general readers of `fields.ts`, so both paths agree.
  */
 export const FALLBACK = -1;
 
 const ZERO = 48;
+const COLON = 58;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** Whether text[s, e) is a code of printable ASCII without spaces (as `fastCode` takes it as it is). */
-export function plainCode(text: string, s: number, e: number): boolean {
+/** Whether line[s, e) is a code of printable ASCII without spaces (as `fastCode` takes it as it is). */
+export function plainCode(line: Uint8Array, s: number, e: number): boolean {
   if (e <= s) return false;
   for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
+    const c = line[i]!;
     if (c < 0x21 || c > 0x7e) return false;
   }
   return true;
 }
 
 /** Digits only, 1 to 9 of them, no leading zero unless alone; FALLBACK otherwise. */
-export function plainInt(text: string, s: number, e: number): number {
+export function plainInt(line: Uint8Array, s: number, e: number): number {
   const n = e - s;
-  if (n < 1 || n > 9 || (n > 1 && text.charCodeAt(s) === ZERO)) return FALLBACK;
+  if (n < 1 || n > 9 || (n > 1 && line[s]! === ZERO)) return FALLBACK;
   let v = 0;
   for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
+    const c = line[i]!;
     if (!isDigit(c)) return FALLBACK;
     v = v * 10 + (c - ZERO);
   }
@@ -38,58 +39,64 @@ export function plainInt(text: string, s: number, e: number): number {
  * A decimal in 1/10 000: digits, then optionally `,` or `.` and 1, 2 or 4 digits. Three decimals
  * ("1.000") are left to the general reader, which refuses the thousands-shaped ones.
  */
-export function plainScaled(text: string, s: number, e: number): number {
+export function plainScaled(line: Uint8Array, s: number, e: number): number {
   let i = s;
   let v = 0;
-  while (i < e && isDigit(text.charCodeAt(i))) v = v * 10 + (text.charCodeAt(i++) - ZERO);
+  while (i < e && isDigit(line[i]!)) v = v * 10 + (line[i++]! - ZERO);
   const intDigits = i - s;
   if (intDigits < 1 || intDigits > 9) return FALLBACK;
   if (i === e) return v * SCALE;
-  const sep = text.charCodeAt(i);
+  const sep = line[i]!;
   if (sep !== 44 && sep !== 46) return FALLBACK;
   i++;
   const fracStart = i;
   let f = 0;
-  while (i < e && isDigit(text.charCodeAt(i))) f = f * 10 + (text.charCodeAt(i++) - ZERO);
+  while (i < e && isDigit(line[i]!)) f = f * 10 + (line[i++]! - ZERO);
   const fracDigits = i - fracStart;
   if (i !== e || fracDigits < 1 || fracDigits > 4 || fracDigits === 3) return FALLBACK;
   return v * SCALE + f * 10 ** (4 - fracDigits);
 }
 
-function twoDigits(text: string, i: number): number {
-  const a = text.charCodeAt(i) - ZERO;
-  const b = text.charCodeAt(i + 1) - ZERO;
+function twoDigits(line: Uint8Array, i: number): number {
+  const a = line[i]! - ZERO;
+  const b = line[i + 1]! - ZERO;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : FALLBACK;
 }
 
+/** The first `:` in line[s, e), or −1. */
+function colon(line: Uint8Array, s: number, e: number): number {
+  for (let i = s; i < e; i++) if (line[i] === COLON) return i;
+  return -1;
+}
+
 /** Time taken in ms: seconds (digits), m:ss or h:mm:ss; FALLBACK for any other shape. */
-export function plainDuration(text: string, s: number, e: number): number {
-  const c1 = text.indexOf(":", s);
-  if (c1 < 0 || c1 >= e) {
-    const secs = plainInt(text, s, e);
+export function plainDuration(line: Uint8Array, s: number, e: number): number {
+  const c1 = colon(line, s, e);
+  if (c1 < 0) {
+    const secs = plainInt(line, s, e);
     return secs === FALLBACK ? FALLBACK : secs * 1000;
   }
-  const c2 = text.indexOf(":", c1 + 1);
-  if (c2 < 0 || c2 >= e) {
+  const c2 = colon(line, c1 + 1, e);
+  if (c2 < 0) {
     if (e - c1 !== 3 || c1 - s < 1 || c1 - s > 4) return FALLBACK;
     let m = 0;
     for (let i = s; i < c1; i++) {
-      const c = text.charCodeAt(i);
+      const c = line[i]!;
       if (!isDigit(c)) return FALLBACK;
       m = m * 10 + (c - ZERO);
     }
-    const sec = twoDigits(text, c1 + 1);
+    const sec = twoDigits(line, c1 + 1);
     return sec === FALLBACK || sec >= 60 ? FALLBACK : (m * 60 + sec) * 1000;
   }
   if (e - c2 !== 3 || c2 - c1 !== 3 || c1 - s < 1 || c1 - s > 3) return FALLBACK;
   let h = 0;
   for (let i = s; i < c1; i++) {
-    const c = text.charCodeAt(i);
+    const c = line[i]!;
     if (!isDigit(c)) return FALLBACK;
     h = h * 10 + (c - ZERO);
   }
-  const mi = twoDigits(text, c1 + 1);
-  const sec = twoDigits(text, c2 + 1);
+  const mi = twoDigits(line, c1 + 1);
+  const sec = twoDigits(line, c2 + 1);
   if (mi === FALLBACK || sec === FALLBACK || mi >= 60 || sec >= 60) return FALLBACK;
   return ((h * 60 + mi) * 60 + sec) * 1000;
 }
@@ -99,15 +106,15 @@ export function plainDuration(text: string, s: number, e: number): number {
  * since 1970 (a typed array: the number exceeds 2^31 and would be boxed as a return value). False,
  * writing nothing, for any other shape or a day past the 28th.
  */
-export function plainInstant(text: string, s: number, e: number, out: Float64Array, at: number): boolean {
-  if (e - s !== 19 || text.charCodeAt(s + 2) !== 47 || text.charCodeAt(s + 5) !== 47 || text.charCodeAt(s + 10) !== 32 || text.charCodeAt(s + 13) !== 58 || text.charCodeAt(s + 16) !== 58) return false;
-  const d = twoDigits(text, s);
-  const m = twoDigits(text, s + 3);
-  const y1 = twoDigits(text, s + 6);
-  const y2 = twoDigits(text, s + 8);
-  const hh = twoDigits(text, s + 11);
-  const mi = twoDigits(text, s + 14);
-  const ss = twoDigits(text, s + 17);
+export function plainInstant(line: Uint8Array, s: number, e: number, out: Float64Array, at: number): boolean {
+  if (e - s !== 19 || line[s + 2]! !== 47 || line[s + 5]! !== 47 || line[s + 10]! !== 32 || line[s + 13]! !== 58 || line[s + 16]! !== 58) return false;
+  const d = twoDigits(line, s);
+  const m = twoDigits(line, s + 3);
+  const y1 = twoDigits(line, s + 6);
+  const y2 = twoDigits(line, s + 8);
+  const hh = twoDigits(line, s + 11);
+  const mi = twoDigits(line, s + 14);
+  const ss = twoDigits(line, s + 17);
   if (d < 1 || d > 28 || m < 1 || m > 12 || y1 < 19 || y2 === FALLBACK || hh === FALLBACK || hh >= 24 || mi === FALLBACK || mi >= 60 || ss === FALLBACK || ss >= 60) return false;
   out[at] = civilDays(y1 * 100 + y2, m, d) * MS_PER_DAY + ((hh * 60 + mi) * 60 + ss) * 1000 - VIETNAM_OFFSET_MS;
   return true;
