@@ -4,6 +4,7 @@ import { M, type Msg, QM } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
 import { fastCode, readDurationMs, readScaled, readSubmitted, periodLabel } from "./fields.js";
+import { PendingAttempts } from "./pending.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, MAX_LISTED_ROW_PROBLEMS } from "./schema.js";
 import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE, packKey } from "./store.js";
 import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./byte-fields.js";
@@ -67,10 +68,6 @@ const B_NS = 4;
 const B_NE = 5;
 const B_LINE = 6;
 const B_INTS = 7;
-/** Attempts held before they are recorded in one sweep. */
-const PENDING = 1 << 16;
-/** Participants per bucket of a sweep: 64 records of 32 bytes per period. */
-const BUCKET_SHIFT = 6;
 const orInf = (x: number): number => (x === x ? x : Infinity);
 const orMinusInf = (x: number): number => (x === x ? x : -Infinity);
 
@@ -135,15 +132,7 @@ export class QuizAccumulator {
   private readonly unitWarned = new Set<number>();
   private readonly truthByIndex: (number | undefined)[] = [];
   private readonly periodByNumber: (PeriodInfo | undefined)[] = [];
-  /** Attempts read but not recorded yet: participant index, period index, numbers (as a record). */
-  private readonly pendingIndex = new Int32Array(PENDING);
-  private readonly pendingPeriod = new Int32Array(PENDING);
-  private readonly pendingNumbers = new Float64Array(PENDING * STRIDE);
-  private pendingCount = 0;
-  private readonly sortedIndex = new Int32Array(PENDING);
-  private readonly sortedPeriod = new Int32Array(PENDING);
-  private readonly sortedNumbers = new Float64Array(PENDING * STRIDE);
-  private bucketStarts = new Int32Array(0);
+  private readonly pending = new PendingAttempts();
   /** What `touch` read; kept so that the reads are not optimised away. */
   touched = 0;
 
@@ -159,14 +148,14 @@ export class QuizAccumulator {
 
   /** Score (1/10 000) that counts for participant `i` in period index `p`; NaN when none. */
   scoreAt(i: number, p: number): number {
-    if (this.pendingCount > 0) this.settle();
+    if (this.pending.count > 0) this.settle();
     const a = this.store.periods[p];
     return a === undefined ? Number.NaN : a[i * STRIDE + F_SCORE]!;
   }
 
   /** The attempt that counts for participant `i` in period index `p`. */
   countedAt(i: number, p: number): Counted | undefined {
-    if (this.pendingCount > 0) this.settle();
+    if (this.pending.count > 0) this.settle();
     const a = this.store.periods[p];
     const o = i * STRIDE;
     if (a === undefined || a[o + F_SCORE]! !== a[o + F_SCORE]!) return undefined;
@@ -277,65 +266,26 @@ export class QuizAccumulator {
    */
   private record(index: number, period: number, at: Float64Array, a: number): void {
     this.attempts++;
-    const k = this.pendingCount++;
-    this.pendingIndex[k] = index;
-    this.pendingPeriod[k] = period;
-    const o = k * STRIDE;
-    const numbers = this.pendingNumbers;
-    numbers[o + F_SCORE] = at[a + F_SCORE]!;
-    numbers[o + F_PREDICTION] = at[a + F_PREDICTION]!;
-    numbers[o + F_MS] = at[a + F_MS]!;
-    numbers[o + F_SUBMITTED] = at[a + F_SUBMITTED]!;
-    if (this.pendingCount === PENDING) this.settle();
+    if (this.pending.push(index, period, at, a)) this.settle();
   }
 
-  /**
-   * Applies the pending attempts in order of participant (reading order kept for each one), so the
-   * period arrays are touched in sweeps instead of at random: a stable counting sort by bucket of
-   * participants copies them in that order first.
-   */
+  /** Records the pending attempts, participant by participant (see PendingAttempts). */
   private settle(): void {
-    const n = this.pendingCount;
-    this.pendingCount = 0;
-    const index = this.pendingIndex;
-    const buckets = (this.store.size >>> BUCKET_SHIFT) + 1;
-    if (this.bucketStarts.length < buckets + 1) this.bucketStarts = new Int32Array(2 * buckets + 1);
-    const starts = this.bucketStarts;
-    starts.fill(0, 0, buckets + 1);
-    for (let k = 0; k < n; k++) {
-      const b = (index[k]! >>> BUCKET_SHIFT) + 1;
-      starts[b] = starts[b]! + 1;
-    }
-    for (let b = 1; b <= buckets; b++) starts[b] = starts[b]! + starts[b - 1]!;
-    const period = this.pendingPeriod;
-    const numbers = this.pendingNumbers;
-    const sortedIndex = this.sortedIndex;
-    const sortedPeriod = this.sortedPeriod;
-    const sorted = this.sortedNumbers;
-    for (let k = 0; k < n; k++) {
-      const b = index[k]! >>> BUCKET_SHIFT;
-      const j = starts[b]!;
-      starts[b] = j + 1;
-      sortedIndex[j] = index[k]!;
-      sortedPeriod[j] = period[k]!;
-      sorted[j * STRIDE + F_SCORE] = numbers[k * STRIDE + F_SCORE]!;
-      sorted[j * STRIDE + F_PREDICTION] = numbers[k * STRIDE + F_PREDICTION]!;
-      sorted[j * STRIDE + F_MS] = numbers[k * STRIDE + F_MS]!;
-      sorted[j * STRIDE + F_SUBMITTED] = numbers[k * STRIDE + F_SUBMITTED]!;
-    }
+    const list = this.pending.take(this.store.size);
     for (let p = 0; p < this.periods.length; p++) this.store.period(p);
     const policy = this.setup.policy;
-    for (let j = 0; j < n; j++) {
-      const p = sortedPeriod[j]!;
+    const numbers = list.numbers;
+    for (let j = 0; j < list.count; j++) {
+      const p = list.period[j]!;
       const slot = this.store.periods[p]!;
-      const o = sortedIndex[j]! * STRIDE;
+      const o = list.index[j]! * STRIDE;
       const a = j * STRIDE;
       const held = slot[o + F_SCORE]!;
-      if (held !== held || replaces(policy, slot, o, sorted, a, this.truthByIndex[p])) {
-        slot[o + F_SCORE] = sorted[a + F_SCORE]!;
-        slot[o + F_PREDICTION] = sorted[a + F_PREDICTION]!;
-        slot[o + F_MS] = sorted[a + F_MS]!;
-        slot[o + F_SUBMITTED] = sorted[a + F_SUBMITTED]!;
+      if (held !== held || replaces(policy, slot, o, numbers, a, this.truthByIndex[p])) {
+        slot[o + F_SCORE] = numbers[a + F_SCORE]!;
+        slot[o + F_PREDICTION] = numbers[a + F_PREDICTION]!;
+        slot[o + F_MS] = numbers[a + F_MS]!;
+        slot[o + F_SUBMITTED] = numbers[a + F_SUBMITTED]!;
       }
     }
   }
