@@ -22,10 +22,8 @@ export function plainCode(line: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
-/** Digits only, 1 to 9 of them, no leading zero unless alone; FALLBACK otherwise. */
-export function plainInt(line: Uint8Array, s: number, e: number): number {
-  const n = e - s;
-  if (n < 1 || n > 9 || (n > 1 && line[s]! === ZERO)) return FALLBACK;
+/** The digits line[s, e) as a number; FALLBACK when another byte comes. */
+function digits(line: Uint8Array, s: number, e: number): number {
   let v = 0;
   for (let i = s; i < e; i++) {
     const c = line[i]!;
@@ -33,6 +31,13 @@ export function plainInt(line: Uint8Array, s: number, e: number): number {
     v = v * 10 + (c - ZERO);
   }
   return v;
+}
+
+/** Digits only, 1 to 9 of them, no leading zero unless alone; FALLBACK otherwise. */
+export function plainInt(line: Uint8Array, s: number, e: number): number {
+  const n = e - s;
+  if (n < 1 || n > 9 || (n > 1 && line[s]! === ZERO)) return FALLBACK;
+  return digits(line, s, e);
 }
 
 /**
@@ -79,25 +84,15 @@ export function plainDuration(line: Uint8Array, s: number, e: number): number {
   const c2 = colon(line, c1 + 1, e);
   if (c2 < 0) {
     if (e - c1 !== 3 || c1 - s < 1 || c1 - s > 4) return FALLBACK;
-    let m = 0;
-    for (let i = s; i < c1; i++) {
-      const c = line[i]!;
-      if (!isDigit(c)) return FALLBACK;
-      m = m * 10 + (c - ZERO);
-    }
+    const m = digits(line, s, c1);
     const sec = twoDigits(line, c1 + 1);
-    return sec === FALLBACK || sec >= 60 ? FALLBACK : (m * 60 + sec) * 1000;
+    return m === FALLBACK || sec === FALLBACK || sec >= 60 ? FALLBACK : (m * 60 + sec) * 1000;
   }
   if (e - c2 !== 3 || c2 - c1 !== 3 || c1 - s < 1 || c1 - s > 3) return FALLBACK;
-  let h = 0;
-  for (let i = s; i < c1; i++) {
-    const c = line[i]!;
-    if (!isDigit(c)) return FALLBACK;
-    h = h * 10 + (c - ZERO);
-  }
+  const h = digits(line, s, c1);
   const mi = twoDigits(line, c1 + 1);
   const sec = twoDigits(line, c2 + 1);
-  if (mi === FALLBACK || sec === FALLBACK || mi >= 60 || sec >= 60) return FALLBACK;
+  if (h === FALLBACK || mi === FALLBACK || sec === FALLBACK || mi >= 60 || sec >= 60) return FALLBACK;
   return ((h * 60 + mi) * 60 + sec) * 1000;
 }
 

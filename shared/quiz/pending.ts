@@ -1,6 +1,6 @@
 import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, STRIDE } from "./store.js";
 
-/** At most this many attempts wait before they are recorded in one sweep (about 80 MB with their sorted copy). */
+/** By default at most this many attempts wait before they are recorded in one sweep (about 80 MB with their sorted copy). */
 const MOST = 1 << 20;
 /** Participants per bucket of the sort: their records of a few periods stay in the L2 cache while a bucket is recorded. */
 const BUCKET_SHIFT = 8;
@@ -17,7 +17,7 @@ export interface AttemptList {
  * Attempts read but not yet recorded. Recording each at once would touch a random place in a
  * period array per attempt: on hundreds of thousands of participants, a cache and TLB miss each.
  * Held here and sorted by participant (keeping reading order for each one), they are recorded in
- * sweeps through those arrays. Memory stays bounded: the list grows up to MOST attempts.
+ * sweeps through those arrays. Memory stays bounded: the list grows up to `most` attempts.
  */
 export class PendingAttempts {
   private index = new Int32Array(1024);
@@ -28,6 +28,8 @@ export class PendingAttempts {
   private sortedNumbers = new Float64Array(0);
   private starts = new Int32Array(0);
   count = 0;
+
+  constructor(private readonly most = MOST) {}
 
   /** Adds an attempt (its numbers at at[a …]); returns true when the list is full and must be recorded. */
   push(index: number, period: number, at: Float64Array, a: number): boolean {
@@ -41,7 +43,7 @@ export class PendingAttempts {
     numbers[o + F_PREDICTION] = at[a + F_PREDICTION]!;
     numbers[o + F_MS] = at[a + F_MS]!;
     numbers[o + F_SUBMITTED] = at[a + F_SUBMITTED]!;
-    return this.count === MOST;
+    return this.count >= this.most;
   }
 
   private grow(): void {

@@ -6,10 +6,10 @@ import { decodeUtf8, decodeUtf8Into } from "../cells/utf8.js";
  * period one Float64Array with four numbers per participant.
  *
  * Most codes (phone numbers, citizen ID numbers, short codes such as "TS-0012") pack into one exact
- * integer, kept in a table of 16-byte slots. Each row costs a random memory access into that table
- * and one into its period's array; on a million attempts those accesses dominate, and a table a
- * quarter the size of one holding the characters misses the cache and the TLB much less often.
- * Codes that do not pack go to a table that keeps their characters.
+ * integer, kept in a table of 16-byte slots that also hold the participant's index, unit and
+ * whether they are named: one cache line answers everything a row asks of its participant. On a
+ * million attempts those random accesses dominate. Codes that do not pack go to a table that keeps
+ * their characters and numbers them first.
  */
 
 /** Field offsets within a participant's record of a period. */
