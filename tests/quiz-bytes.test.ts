@@ -6,7 +6,6 @@ import { CsvSplitter } from "../cli/quiz-csv.js";
 import { feedCsv } from "../cli/quiz-tally.js";
 import { decodeUtf8 } from "../shared/cells/utf8.js";
 import { feedGrid, finishQuiz, startQuiz } from "../shared/quiz/run.js";
-import { PendingAttempts } from "../shared/quiz/pending.js";
 import { ParticipantStore } from "../shared/quiz/store.js";
 import { runContest } from "../shared/tasks/contest-run.js";
 import { Prng } from "./bench/prng.js";
@@ -14,7 +13,7 @@ import { ATTEMPT_HEADER, quizLedger } from "./support/quiz-ledger.js";
 
 /**
  * A CSV export is read as UTF-8 bytes: plain lines without decoding them, attempts counted in
- * batches and recorded in sweeps. Everything here must give what decoding and splitting the text
+ * batches. Everything here must give what decoding and splitting the text
  * and reading it cell by cell gives.
  */
 
@@ -134,8 +133,8 @@ describe("a CSV line read straight from its bytes", () => {
   });
 });
 
-describe("attempts counted in batches and recorded in sweeps", () => {
-  /** 150 000 lines (past several batches, sweeps and 1 MiB chunks): 3 000 people, 25 attempts a week each, all at the same second. */
+describe("attempts counted in batches", () => {
+  /** 150 000 lines (past many batches and 1 MiB chunks): 3 000 people, 25 attempts a week each, all at the same second. */
   function sameSecondFile(): { bytes: Uint8Array; first: Map<string, number>; last: Map<string, number> } {
     const rnd = new Prng(11);
     const rows: string[] = [ATTEMPT_HEADER.join(";")];
@@ -170,37 +169,6 @@ describe("attempts counted in batches and recorded in sweeps", () => {
       }
       expect(counted, policy).toEqual(expected);
       expect(people(viaBytes)).toEqual(people(viaCells));
-    }
-  });
-});
-
-describe("the pending attempts", () => {
-  it("say when they are full, and come out by bucket of participants, in reading order within one, as often as they fill", () => {
-    const pending = new PendingAttempts(1000);
-    const rnd = new Prng(5);
-    const at = new Float64Array(4);
-    let read = 0;
-    for (let round = 0; round < 3; round++) {
-      const pushed: [number, number, number][] = [];
-      for (let k = 0; k < 1000; k++) {
-        const index = rnd.int(0, 5000);
-        const period = rnd.int(0, 3);
-        at.fill(read++);
-        pushed.push([index, period, at[0]!]);
-        expect(pending.push(index, period, at, 0)).toBe(k === 999);
-      }
-      const list = pending.take(5001);
-      expect(pending.count).toBe(0);
-      const out = Array.from({ length: list.count }, (_, j) => [list.index[j]!, list.period[j]!, list.numbers[j * 4]!] as [number, number, number]);
-      expect(out.every(([, , n], j) => list.numbers.subarray(j * 4, j * 4 + 4).every((x) => x === n))).toBe(true);
-      // Every attempt once; each participant's in reading order; participants in ascending blocks.
-      expect([...out].sort((a, b) => a[2] - b[2])).toEqual(pushed);
-      const seen = new Map<number, number>();
-      for (const [index, , n] of out) {
-        expect(n).toBeGreaterThan(seen.get(index) ?? -1);
-        seen.set(index, n);
-      }
-      for (let j = 1; j < out.length; j++) expect(out[j]![0] >> 12).toBeGreaterThanOrEqual(out[j - 1]![0] >> 12);
     }
   });
 });

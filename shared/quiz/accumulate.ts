@@ -4,7 +4,6 @@ import { M, type Msg, QM } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
 import { fastCode, readDurationMs, readScaled, readSubmitted, periodLabel } from "./fields.js";
-import { PendingAttempts } from "./pending.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, MAX_LISTED_ROW_PROBLEMS } from "./schema.js";
 import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE, packKey } from "./store.js";
 import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./byte-fields.js";
@@ -132,7 +131,6 @@ export class QuizAccumulator {
   private readonly unitWarned = new Set<number>();
   private readonly truthByIndex: (number | undefined)[] = [];
   private readonly periodByNumber: (PeriodInfo | undefined)[] = [];
-  private readonly pending = new PendingAttempts();
   /** What `touch` read; kept so that the reads are not optimised away. */
   touched = 0;
 
@@ -148,14 +146,12 @@ export class QuizAccumulator {
 
   /** Score (1/10 000) that counts for participant `i` in period index `p`; NaN when none. */
   scoreAt(i: number, p: number): number {
-    if (this.pending.count > 0) this.settle();
     const a = this.store.periods[p];
     return a === undefined ? Number.NaN : a[i * STRIDE + F_SCORE]!;
   }
 
   /** The attempt that counts for participant `i` in period index `p`. */
   countedAt(i: number, p: number): Counted | undefined {
-    if (this.pending.count > 0) this.settle();
     const a = this.store.periods[p];
     const o = i * STRIDE;
     if (a === undefined || a[o + F_SCORE]! !== a[o + F_SCORE]!) return undefined;
@@ -260,34 +256,35 @@ export class QuizAccumulator {
   }
 
   /**
-   * Records one attempt of participant `index`, its numbers laid out as a record at at[a …] (see
-   * F_SCORE): it waits in the pending list. Numbers travel in typed arrays because submission
-   * instants exceed 2^31, and V8 would box each such number passed to a call that does not inline.
+   * Records one attempt of participant `index` in period index `period`, its numbers laid out as a
+   * record at at[a …] (see F_SCORE). Numbers travel in typed arrays because submission instants
+   * exceed 2^31, and V8 would box each such number passed to a call that does not inline.
    */
   private record(index: number, period: number, at: Float64Array, a: number): void {
     this.attempts++;
-    if (this.pending.push(index, period, at, a)) this.settle();
+    const slot = this.store.period(period);
+    const o = index * STRIDE;
+    const held = slot[o + F_SCORE]!;
+    if (held !== held || replaces(this.setup.policy, slot, o, at, a, this.truthByIndex[period])) {
+      slot[o + F_SCORE] = at[a + F_SCORE]!;
+      slot[o + F_PREDICTION] = at[a + F_PREDICTION]!;
+      slot[o + F_MS] = at[a + F_MS]!;
+      slot[o + F_SUBMITTED] = at[a + F_SUBMITTED]!;
+    }
   }
 
-  /** Records the pending attempts, participant by participant (see PendingAttempts). */
-  private settle(): void {
-    const list = this.pending.take(this.store.size);
+  /**
+   * @internal Records a batch of attempts in reading order: participant indices[k], period
+   * periods[k] and numbers at at[k * STRIDE …]. Their records are read first, all together, so their
+   * cache misses overlap instead of coming one after another.
+   */
+  recordBatch(indices: Int32Array, periods: Int32Array, at: Float64Array, n: number): void {
+    const arrays = this.store.periods;
     for (let p = 0; p < this.periods.length; p++) this.store.period(p);
-    const policy = this.setup.policy;
-    const numbers = list.numbers;
-    for (let j = 0; j < list.count; j++) {
-      const p = list.period[j]!;
-      const slot = this.store.periods[p]!;
-      const o = list.index[j]! * STRIDE;
-      const a = j * STRIDE;
-      const held = slot[o + F_SCORE]!;
-      if (held !== held || replaces(policy, slot, o, numbers, a, this.truthByIndex[p])) {
-        slot[o + F_SCORE] = numbers[a + F_SCORE]!;
-        slot[o + F_PREDICTION] = numbers[a + F_PREDICTION]!;
-        slot[o + F_MS] = numbers[a + F_MS]!;
-        slot[o + F_SUBMITTED] = numbers[a + F_SUBMITTED]!;
-      }
-    }
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += arrays[periods[k]!]![indices[k]! * STRIDE]!;
+    this.touched = sum;
+    for (let k = 0; k < n; k++) this.record(indices[k]!, periods[k]!, at, k * STRIDE);
   }
 
   /** The index of a unit of the store, registering it (and whether `Đơn vị` lists it) when new. */
@@ -342,14 +339,19 @@ export class QuizAccumulator {
   /**
    * @internal An attempt read straight from a line of UTF-8 bytes, its numbers at at[a …]: the
    * participant's code is line[ps, pe), printable ASCII, which packs to `packed` (or −1 when it does
-   * not), and `u` is its unit. Returns the participant's slot. Nothing is decoded for a participant seen before.
+   * not), and `u` is its unit. Returns the participant's slot, for `recordBatch` to record the
+   * attempt. Nothing is decoded for a participant seen before.
    */
-  countBytes(packed: number, line: Uint8Array, ps: number, pe: number, u: number, period: number, at: Float64Array, a: number, source: AttemptSource, lineNumber: number): number {
+  participantOfBytes(packed: number, line: Uint8Array, ps: number, pe: number, u: number, source: AttemptSource, lineNumber: number): number {
     let slot = packed < 0 ? this.store.slotOfBytes(line, ps, pe) : this.store.slotOfPacked(packed);
     if (slot < 0) slot = this.store.addBytes(line, ps, pe, u);
     this.unitRow(slot, u, source, lineNumber);
-    this.record(this.store.indexAt(slot), period, at, a);
     return slot;
+  }
+
+  /** @internal The index of the participant at `slot`. */
+  indexAt(slot: number): number {
+    return this.store.indexAt(slot);
   }
 
   /** @internal Whether the participant at `slot` has no name yet: the first row that gives one names them. */
@@ -378,7 +380,6 @@ export class QuizAccumulator {
 
   /** Adds the warnings that summarise the whole reading (unknown unit codes). Call once, after every source. */
   finish(): void {
-    this.settle();
     for (const u of this.unknownUnits.values()) this.problems.warning(u.place.sheet, u.place.row, u.place.col, QM.unknownUnitAttempts(u.code, u.count));
   }
 
@@ -405,6 +406,9 @@ export class AttemptSource {
   private readonly batchKeys = new Float64Array(BATCH);
   private readonly batchInts = new Int32Array(BATCH * B_INTS);
   private readonly batchNumbers = new Float64Array(BATCH * STRIDE);
+  /** Per batched line once its participant is found: their index, and the period's. */
+  private readonly batchIndex = new Int32Array(BATCH);
+  private readonly batchPeriod = new Int32Array(BATCH);
   private batchCount = 0;
   /** The numbers of a row read by `add`, as a record. */
   private readonly cellNumbers = new Float64Array(STRIDE);
@@ -579,10 +583,13 @@ export class AttemptSource {
     const ints = this.batchInts;
     for (let k = 0; k < n; k++) {
       const i = k * B_INTS;
-      const slot = this.acc.countBytes(this.batchKeys[k]!, line, ints[i + B_PS]!, ints[i + B_PE]!, ints[i + B_UNIT]!, ints[i + B_PERIOD]!, this.batchNumbers, k * STRIDE, this, ints[i + B_LINE]!);
+      const slot = this.acc.participantOfBytes(this.batchKeys[k]!, line, ints[i + B_PS]!, ints[i + B_PE]!, ints[i + B_UNIT]!, this, ints[i + B_LINE]!);
       const ne = ints[i + B_NE]!;
       if (ne >= 0 && this.acc.nameless(slot)) this.acc.setNameBytes(slot, line, ints[i + B_NS]!, ne);
+      this.batchIndex[k] = this.acc.indexAt(slot);
+      this.batchPeriod[k] = ints[i + B_PERIOD]!;
     }
+    this.acc.recordBatch(this.batchIndex, this.batchPeriod, this.batchNumbers, n);
   }
 
   private addDecoded(line: Uint8Array, start: number, end: number, sep: number, lineNumber: number): void {
