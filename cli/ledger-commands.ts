@@ -5,13 +5,13 @@
  */
 import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
 import type { EmulationRun } from "../shared/emulation/run.js";
-import { planLedger, plannedSheetNames, tallyGrids, tallyLedger } from "../shared/emulation/tally-ledger.js";
+import { planLedger, plannedSheetNames, tallyGrids, tallyLedger, withQuiz } from "../shared/emulation/tally-ledger.js";
 import { countsText, listNote } from "../shared/emulation/outputs.js";
 import { ENTRY_TYPE_VALUES, OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
 import { formatMoney } from "../shared/vn/format.js";
 import { amountInWords } from "../shared/vn/words.js";
 import { EXIT, type Io, Refusal, loadWorkbook, refuseMissingSheets } from "./commands.js";
-import { quizSheetNames, quizSummary, quizTally } from "./quiz-tally.js";
+import { quizFromFiles, quizSummary } from "./quiz-tally.js";
 import { problemLines, tallySummary } from "./summary.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
@@ -53,8 +53,8 @@ export function emulationSummary(run: EmulationRun, lang: Lang): string[] {
 
 /**
  * `thidua tally`: reads the sheets it needs once, computes what they call for and saves one write:
- * the contest's and the review's outputs, or, with quiz data (the ledger's `Trắc nghiệm` or
- * `--quiz` files), the contest's outputs, the quiz's and one `Kiểm tra` for both.
+ * the contest's outputs (with its quiz's when the ledger has a `Trắc nghiệm` sheet or `--quiz`
+ * files are given), the review's, and one `Kiểm tra` for every part.
  */
 export async function tallyCommand(file: string | undefined, out: string | undefined, io: Io, quizFiles: readonly string[] = []): Promise<number> {
   if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
@@ -64,19 +64,19 @@ export async function tallyCommand(file: string | undefined, out: string | undef
   if (plan.emulation && quizFiles.length > 0) {
     throw new Refusal(t("--quiz chỉ dùng cho sổ cuộc thi trắc nghiệm; sổ này có trang xét khen thưởng (thi đua).", "--quiz is for quiz ledgers; this ledger holds an award review."));
   }
-  const quizNames = plan.emulation ? new Map<string, string>() : quizSheetNames(names);
-  const sheets = await wb.read([...new Set([...plannedSheetNames(names, plan), ...quizNames.values()])]);
-  const run = tallyGrids(sheets, plan);
+  const files = quizFiles.length > 0;
+  const sheets = await wb.read(plannedSheetNames(names, files ? { ...plan, quiz: true } : plan));
+  let run = tallyGrids(sheets, files ? { ...plan, quiz: false } : plan, io.lang);
   refuseMissingSheets(run.missingSheets);
-  const quiz = run.contest && !plan.emulation ? await quizTally(sheets, quizNames, run.contest, quizFiles, io.lang) : undefined;
-  await wb.write(quiz ? [...run.outputs.filter((s) => s.name !== OUTPUT_SHEET_NAMES.problems), ...quiz.outputs] : run.outputs);
+  if (files && run.contest) run = withQuiz(run, await quizFromFiles(sheets, run.contest, quizFiles), names, io.lang);
+  await wb.write(run.outputs);
   const target = out ?? file;
   await wb.save(target);
   if (run.contest) for (const line of tallySummary(run.contest, io.lang)) io.out(line);
   if (run.emulation) for (const line of emulationSummary(run.emulation, io.lang)) io.out(line);
-  if (quiz) for (const line of quizSummary(quiz, io.lang)) io.out(line);
+  if (run.quiz) for (const line of quizSummary(run.quiz, io.lang)) io.out(line);
   io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
-  return (quiz?.errorCount ?? run.errorCount) > 0 ? EXIT.errorsRemain : EXIT.done;
+  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
 }
 
 /** `thidua check`: prints every problem of whatever the ledger holds; writes nothing. */
@@ -85,7 +85,7 @@ export async function checkCommand(file: string | undefined, io: Io): Promise<nu
   const wb = await loadWorkbook(file);
   const run = await tallyLedger(wb, { write: false });
   refuseMissingSheets(run.missingSheets);
-  const problems = [...(run.contest?.problems ?? []), ...(run.emulation?.problems ?? [])];
+  const problems = run.problems;
   io.out(say(t(`Kiểm tra ${file}: ${run.errorCount} lỗi, ${run.warningCount} cảnh báo.`, `Checked ${file}: ${run.errorCount} errors, ${run.warningCount} warnings.`), io.lang));
   for (const line of problemLines(problems, io.lang, Number.POSITIVE_INFINITY)) io.out(line);
   return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;

@@ -20,16 +20,6 @@ import { readCsvFile } from "./quiz-csv.js";
 import { readXlsxRows } from "./quiz-xlsx.js";
 import { problemLines } from "./summary.js";
 
-export interface QuizTally {
-  readonly run: QuizRun;
-  /** Contest and quiz problems together, errors first. */
-  readonly problems: readonly Problem[];
-  readonly errorCount: number;
-  readonly quizErrorCount: number;
-  /** The quiz's sheets, then one `Kiểm tra` for the contest and the quiz together. */
-  readonly outputs: readonly OutputSheet[];
-}
-
 const t = (vi: string, en: string): Msg => ({ vi, en });
 
 /** Streams one CSV export into the accumulator; problems are placed at `file:line`. */
@@ -77,26 +67,18 @@ export async function feedXlsx(acc: QuizAccumulator, file: string): Promise<void
   }
 }
 
-/** The ledger's sheets the quiz reads, as named in the workbook (read together with the contest's). */
-export function quizSheetNames(available: readonly string[]): Map<string, string> {
-  return resolveSheetNames(available, [SETTINGS_SHEET_NAME, ...QUIZ_LEDGER_SHEETS]);
-}
-
 /**
- * The quiz part of `tally`: when the ledger has a `Trắc nghiệm` sheet or attempt files are given,
- * reads them (streaming the files), ranks every period, computes unit participation and the
- * collective prizes. `sheets` holds the ledger's sheets already read, those of `names` among them.
- * Writes nothing: `outputs` are `Giải tuần`, `Tham gia đơn vị`, `Giải tập thể` and a `Kiểm tra`
- * that lists the contest's and the quiz's problems. Returns undefined when there is no quiz data.
+ * The quiz of `tally --quiz`: reads the ledger's `Trắc nghiệm` sheet when it has one, then streams
+ * every attempt file, ranks every period, computes unit participation and the collective prizes.
+ * `sheets` holds the ledger's sheets already read (the quiz's among them). Writes nothing.
  */
-export async function quizTally(sheets: ReadonlyMap<string, Grid | undefined>, names: ReadonlyMap<string, string>, contest: ContestRun, files: readonly string[], lang: Lang = "vi"): Promise<QuizTally | undefined> {
+export async function quizFromFiles(sheets: ReadonlyMap<string, Grid | undefined>, contest: ContestRun, files: readonly string[]): Promise<QuizRun> {
   for (const f of files) {
     if (!existsSync(f)) throw new Refusal(t(`Không tìm thấy tệp kết quả trắc nghiệm “${f}”.`, `Quiz results file “${f}” not found.`));
     if (!/\.(csv|txt|xlsx)$/i.test(f)) throw new Refusal(t(`Tệp “${f}” không phải .csv hay .xlsx.`, `“${f}” is neither .csv nor .xlsx.`));
   }
-  const own = attemptsGrid(sheets);
-  if (own === undefined && files.length === 0) return undefined;
   const reading = startQuiz(sheets, contest);
+  const own = attemptsGrid(sheets);
   if (own !== undefined) feedGrid(reading.accumulator, own.name, own.grid);
   for (const f of files) {
     try {
@@ -106,17 +88,11 @@ export async function quizTally(sheets: ReadonlyMap<string, Grid | undefined>, n
       reading.accumulator.problems.error(path.basename(f), undefined, undefined, IM.unreadable(err instanceof Error ? err.message : String(err)));
     }
   }
-  const run = finishQuiz(reading, contest);
-  const quizErrorCount = run.problems.errorCount;
-  const errorCount = contest.errorCount + quizErrorCount;
-  const order = [...CONTEST_SHEETS.map((s) => contest.ledger.sheetNames.get(s) ?? s), ...QUIZ_LEDGER_SHEETS.map((s) => names.get(s) ?? s)];
-  const problems = sortProblems([...contest.problems, ...run.problems.items], order);
-  return { run, problems, errorCount, quizErrorCount, outputs: [...quizOutputs(run, errorCount), problemsSheet(problems, lang)] };
+  return finishQuiz(reading, contest);
 }
 
 /** What `tally` prints about the quiz: each period's winners, the collective prizes, the grand total. */
-export function quizSummary(q: QuizTally, lang: Lang): string[] {
-  const run = q.run;
+export function quizSummary(run: QuizRun, lang: Lang): string[] {
   const s = (vi: string, en: string): string => say(t(vi, en), lang);
   const lines: string[] = [];
   lines.push(s(`Trắc nghiệm: ${run.attempts} lượt thi được tính, ${run.rejected} dòng lỗi không tính; ${run.participants} thí sinh; ${run.periods.length} tuần.`, `Quiz: ${run.attempts} attempts counted, ${run.rejected} bad rows not counted; ${run.participants} participants; ${run.periods.length} periods.`));
@@ -150,9 +126,10 @@ export function quizSummary(q: QuizTally, lang: Lang): string[] {
     `Cơ cấu giải theo kế hoạch: ${formatMoney(b.total)} (giải tuần ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; chấm bài ${formatMoney(b.judged)}; tập thể ${formatMoney(b.collective)}) — ${amountInWords(b.total, w)}.`,
     `Planned prize structure: ${formatMoney(b.total)} (weekly ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; judged ${formatMoney(b.judged)}; collective ${formatMoney(b.collective)}).`,
   ));
-  if (q.quizErrorCount > 0 || run.problems.items.length > 0) {
-    const warnings = run.problems.items.length - q.quizErrorCount;
-    lines.push(s(`Kiểm tra phần trắc nghiệm: ${q.quizErrorCount} lỗi, ${warnings} cảnh báo.`, `Quiz check: ${q.quizErrorCount} errors, ${warnings} warnings.`));
+  const errors = run.problems.errorCount;
+  if (run.problems.items.length > 0) {
+    const warnings = run.problems.items.length - errors;
+    lines.push(s(`Kiểm tra phần trắc nghiệm: ${errors} lỗi, ${warnings} cảnh báo.`, `Quiz check: ${errors} errors, ${warnings} warnings.`));
     lines.push(...problemLines(sortProblems(run.problems.items, []), lang));
   }
   return lines;

@@ -22,12 +22,14 @@ afterAll(() => removeFolder(dir));
 const numbered = (grid: Grid): string[] => grid.filter((r) => typeof r[0] === "number").map((r) => String(r[3]));
 
 describe("choosing what to compute", () => {
-  it("sees a review in the thi-dua template and a judged contest in the others", () => {
-    const names = (kind: "thi-dua" | "sang-kien") => templateSheets(kind).map((s) => s.name);
-    expect(planLedger(names("thi-dua"))).toEqual({ contest: false, emulation: true });
-    expect(planLedger(names("sang-kien"))).toEqual({ contest: true, emulation: false });
-    expect(planLedger(["Cuộc thi", "Đơn vị"])).toEqual({ contest: true, emulation: false });
-    expect(planLedger([...names("sang-kien"), "Đề nghị khen thưởng"])).toEqual({ contest: true, emulation: true });
+  it("sees a review in the thi-dua template, a judged contest in the others, and a quiz where the contest has `Trắc nghiệm`", () => {
+    const names = (kind: "thi-dua" | "sang-kien" | "truc-tuyen") => templateSheets(kind).map((s) => s.name);
+    expect(planLedger(names("thi-dua"))).toEqual({ contest: false, emulation: true, quiz: false });
+    expect(planLedger(names("sang-kien"))).toEqual({ contest: true, emulation: false, quiz: false });
+    expect(planLedger(names("truc-tuyen"))).toEqual({ contest: true, emulation: false, quiz: true });
+    expect(planLedger(["Cuộc thi", "Đơn vị"])).toEqual({ contest: true, emulation: false, quiz: false });
+    expect(planLedger([...names("sang-kien"), "Đề nghị khen thưởng"])).toEqual({ contest: true, emulation: true, quiz: false });
+    expect(planLedger([...names("thi-dua"), "trac nghiem"])).toEqual({ contest: false, emulation: true, quiz: false });
   });
 
   it("computes the thi-dua template as shipped with no problem", () => {

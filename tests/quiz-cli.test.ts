@@ -95,6 +95,27 @@ describe("tally with --quiz", () => {
   });
 });
 
+describe("a ledger with its own `Trắc nghiệm` sheet", () => {
+  it("is checked and tallied with its quiz, without --quiz: the same sheets as the other hosts", async () => {
+    const sheets = quizLedger({
+      units: [{ code: "U1", staff: 10, video: 90 }],
+      attempts: [{ id: "a1", score: 18 }, { id: "b1", score: "?" }, { id: "c1", score: 17 }],
+    });
+    const wb = XlsxWorkbook.empty();
+    for (const [name, rows] of sheets) wb.replaceSheet({ name, rows, format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } });
+    await wb.save(path.join(dir, "co-trac-nghiem.xlsx"));
+    const check = await thidua(["check", "co-trac-nghiem.xlsx"], dir);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain("Trắc nghiệm!E3");
+    const r = await thidua(["tally", "co-trac-nghiem.xlsx"], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/Nhất\s+A1\s+18/i);
+    const g = await grids(path.join(dir, "co-trac-nghiem.xlsx"));
+    for (const name of ["Giải tuần", "Tham gia đơn vị"]) expect(g.has(name), name).toBe(true);
+    expect(g.get("Kiểm tra")!.some((row) => row[1] === "Trắc nghiệm!E3" && row[0] === "Lỗi")).toBe(true);
+  });
+});
+
 describe("the truc-tuyen template", () => {
   it("carries the seed's prize structure: 48.000.000 đ in all", async () => {
     const init = await thidua(["init", "truc-tuyen", "mau.xlsx"], dir);

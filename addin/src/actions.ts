@@ -64,17 +64,14 @@ export async function applyTemplate(plan: TemplatePlan, mode: "overwrite" | "mis
 
 // ---- Kiểm tra ----
 
-/** What `Kiểm tra` found, in whatever parts the ledger holds (judged contest, emulation review or both). */
-export interface LedgerCheck extends LedgerTally {
-  /** The contest's problems, then the review's, each part in its own sheet order. */
-  readonly problems: readonly Problem[];
-}
+/** What `Kiểm tra` found, in whatever parts the ledger holds (judged contest and its quiz, emulation review): `problems` in the order of the `Kiểm tra` sheet. */
+export type LedgerCheck = LedgerTally;
 
 /** Two syncs: sheet names, one read. Nothing is written. */
 export async function runCheck(host: AddinHost): Promise<LedgerCheck> {
   const run = await tallyLedger(new ExcelLedger(host), { write: false });
   refuseMissing(run);
-  return { ...run, problems: [...(run.contest?.problems ?? []), ...(run.emulation?.problems ?? [])] };
+  return run;
 }
 
 /** Where a problem can be shown in the workbook, if it points into one of its sheets. */
@@ -103,7 +100,8 @@ export interface TallyOutcome {
 
 /**
  * Three syncs: names, read, one write of every output sheet the ledger calls for (a judged contest's
- * four and the chart beside `Tổng hợp đơn vị`, a review's three and `Kiểm tra`, or all of them).
+ * four and the chart beside `Tổng hợp đơn vị`, its quiz's weekly, participation and collective
+ * sheets, a review's three, and one `Kiểm tra`).
  */
 export async function runTally(host: AddinHost, lang: Lang): Promise<TallyOutcome> {
   const run = await tallyLedger(new ExcelLedger({ ...host, decorate: unitChart }));

@@ -3,6 +3,7 @@ import { countsText } from "../../shared/emulation/outputs.js";
 import type { EmulationRun } from "../../shared/emulation/run.js";
 import type { LedgerTally } from "../../shared/emulation/tally-ledger.js";
 import { type Lang, say } from "../../shared/i18n/messages.js";
+import { quizSummaryLine } from "../../shared/quiz/outputs.js";
 import type { ContestRun } from "../../shared/tasks/contest-run.js";
 import { formatMoney } from "../../shared/vn/format.js";
 import { amountInWords } from "../../shared/vn/words.js";
@@ -53,7 +54,11 @@ export function emulationSummaryLine(run: EmulationRun, lang: Lang): string {
   );
 }
 
-/** The summary of every part the ledger holds: the contest's line, the review's, or both. */
+/** The summary of every part the ledger holds: the contest's line, its quiz's, the review's. */
 export function ledgerSummaryLine(run: LedgerTally, lang: Lang): string {
-  return [...(run.contest ? [tallySummaryLine(run.contest, lang)] : []), ...(run.emulation ? [emulationSummaryLine(run.emulation, lang)] : [])].join(" ");
+  return [
+    ...(run.contest ? [tallySummaryLine(run.contest, lang)] : []),
+    ...(run.quiz ? [quizSummaryLine(run.quiz, lang)] : []),
+    ...(run.emulation ? [emulationSummaryLine(run.emulation, lang)] : []),
+  ].join(" ");
 }

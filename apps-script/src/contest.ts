@@ -5,6 +5,7 @@ import { problemsSheet } from "../../shared/ledger/contest-outputs.js";
 import { type Problem, SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
 import { CONTEST_SHEETS, resolveSheetNames } from "../../shared/ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
+import { quizSummaryLine } from "../../shared/quiz/outputs.js";
 import type { ContestRun } from "../../shared/tasks/contest-run.js";
 import { formatMoney } from "../../shared/vn/format.js";
 import { type ActionResult, type Host, HostRefusal, result } from "./host.js";
@@ -44,17 +45,12 @@ function tallyLedgerSync(port: SheetsPort): LedgerTally {
   return tallyGrids(port.readSync(plannedSheetNames(names, plan)), plan);
 }
 
-/** Every part's problems, in the order of the merged `Kiểm tra` sheet. */
-function ledgerProblems(run: LedgerTally): Problem[] {
-  return [...(run.contest?.problems ?? []), ...(run.emulation?.problems ?? [])];
-}
-
 const MORE_PROBLEMS = `vấn đề khác trong trang “${OUTPUT_SHEET_NAMES.problems}”`;
 
 /** `Kiểm tra`: read once, write the `Kiểm tra` sheet once, summarise. */
 export function checkAction(host: Host): ActionResult {
   const run = tallyLedgerSync(host.port);
-  const problems = ledgerProblems(run);
+  const problems = run.problems;
   host.port.writeSync([problemsSheet(problems)]);
   const message =
     problems.length === 0
@@ -88,7 +84,7 @@ function emulationToast(run: EmulationRun): string[] {
 export function tallyToast(run: LedgerTally): string {
   const parts = [...(run.contest ? contestToast(run.contest) : []), ...(run.emulation ? emulationToast(run.emulation) : [])];
   parts.push(run.errorCount > 0 ? `còn ${run.errorCount} lỗi (kết quả tạm tính)` : "không còn lỗi");
-  return parts.join(", ") + ".";
+  return parts.join(", ") + "." + (run.quiz ? ` ${quizSummaryLine(run.quiz, "vi")}` : "");
 }
 
 /** `Tính kết quả`: read once, compute in the core, write every output sheet of the ledger once. */
@@ -98,5 +94,5 @@ export function tallyAction(host: Host): ActionResult & { readonly toast: string
   host.port.writeSync(run.outputs);
   const toast = tallyToast(run);
   const written = run.outputs.map((s) => `“${s.name}”`).join(", ");
-  return { ...result(run.errorCount === 0, "Tính kết quả", `Đã ghi ${written}: ${toast}`, problemLines(ledgerProblems(run), MORE_PROBLEMS)), toast };
+  return { ...result(run.errorCount === 0, "Tính kết quả", `Đã ghi ${written}: ${toast}`, problemLines(run.problems, MORE_PROBLEMS)), toast };
 }

@@ -44,14 +44,14 @@ function annexBuild<R extends { readonly errorCount: number; readonly missingShe
 export const JUDGED_SOURCE: AnnexSource = {
   kind: "judged",
   applies: (names) => planLedger(names).contest,
-  sheets: (names) => plannedSheetNames(names, { contest: true, emulation: false }),
+  sheets: (names) => plannedSheetNames(names, { contest: true, emulation: false, quiz: false }),
   build: (sheets) => annexBuild(runContest(sheets), (run) => [annexFromContest(run)]),
 };
 
 export const EMULATION_SOURCE: AnnexSource = {
   kind: "emulation",
   applies: (names) => planLedger(names).emulation,
-  sheets: (names) => plannedSheetNames(names, { contest: false, emulation: true }),
+  sheets: (names) => plannedSheetNames(names, { contest: false, emulation: true, quiz: false }),
   build: (sheets) => annexBuild(runEmulation(sheets), annexesFromEmulation),
 };
 

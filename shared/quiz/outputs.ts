@@ -3,9 +3,11 @@ import { partsOfInstant } from "../cells/date.js";
 import { awardLabel, printedListSheet, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { toFixedText } from "../scoring/exact.js";
-import { formatDateTime } from "../vn/format.js";
+import { type Lang, say } from "../i18n/messages.js";
+import { formatDateTime, formatMoney } from "../vn/format.js";
 import { formatDuration, periodDisplay, unscale } from "./fields.js";
 import type { UnitParticipation } from "./participation.js";
+import type { QuizRun } from "./run.js";
 import { QUIZ_OUTPUT_NAMES } from "./schema.js";
 import type { QuizSetup } from "./setup.js";
 import type { PeriodOutcome, TieLevel, WeeklyWinner } from "./weekly.js";
@@ -112,4 +114,23 @@ export function participationSheet(setup: QuizSetup, periodLabels: readonly stri
       boldRows: [],
     },
   };
+}
+
+/** The one line a host shows about the quiz after `Tính kết quả`: what was read, the prizes, the grand total, the quiz's errors. */
+export function quizSummaryLine(run: QuizRun, lang: Lang): string {
+  const weekly = run.periods.reduce((n, p) => n + p.winners.filter((w) => w.award.kind !== "none").length, 0);
+  const collective = run.collective ? run.collective.rows.filter((r) => r.award.kind !== "none").length : 0;
+  const a = run.awarded;
+  const errors = run.problems.errorCount;
+  const collectiveVi = run.collective ? `; ${collective} giải tập thể (${formatMoney(a.collective)})` : "";
+  const collectiveEn = run.collective ? `; ${collective} collective prizes (${formatMoney(a.collective)})` : "";
+  const errorsVi = errors > 0 ? `; còn ${errors} lỗi ở phần trắc nghiệm — kết quả tạm tính` : "";
+  const errorsEn = errors > 0 ? `; ${errors} errors remain in the quiz — provisional result` : "";
+  return say(
+    {
+      vi: `Trắc nghiệm: ${run.attempts} lượt thi được tính (${run.rejected} dòng lỗi), ${run.participants} thí sinh, ${run.periods.length} tuần; ${weekly} giải tuần (${formatMoney(a.quiz)})${collectiveVi}; tổng tiền thưởng toàn cuộc thi ${formatMoney(a.total)}${errorsVi}.`,
+      en: `Quiz: ${run.attempts} attempts counted (${run.rejected} bad rows), ${run.participants} participants, ${run.periods.length} periods; ${weekly} weekly prizes (${formatMoney(a.quiz)})${collectiveEn}; grand total of prize money ${formatMoney(a.total)}${errorsEn}.`,
+    },
+    lang,
+  );
 }

@@ -13,7 +13,7 @@ import { type AddinHost, Refusal, applyTemplate, planTemplate, runCheck, runImpo
 import { CHART_TITLES } from "../../addin/src/chart.js";
 import { ExcelLedger } from "../../addin/src/excel-port.js";
 import { gridsOf, demoLedgerScored } from "../support/grids.js";
-import { normaliseGrid } from "../support/scenarios.js";
+import { SCENARIOS, normaliseGrid } from "../support/scenarios.js";
 import { type CliDemo, OUTPUTS, arrayBufferOf, runCliDemo } from "./cli-demo.js";
 import { ExcelDouble } from "./excel-double.js";
 import { asStored, storedSheets } from "./ledger-fixtures.js";
@@ -227,7 +227,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     excel.resetCounters();
     const checked = await runCheck(host);
     expect(excel.syncs).toBe(2);
-    expect(checked.plan).toEqual({ contest: false, emulation: true });
+    expect(checked.plan).toEqual({ contest: false, emulation: true, quiz: false });
     expect(checked.problems).toEqual([]);
     expect(excel.sheet(OUTPUT_SHEET_NAMES.problems)).toBeUndefined();
 
@@ -235,7 +235,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     const { run, summary } = await runTally(host, "vi");
     measured.tallyEmulation = excel.syncs;
     expect(excel.syncs).toBe(3);
-    const expected = tallyGrids(gridsOf(templateSheets("thi-dua")), { contest: false, emulation: true }).outputs;
+    const expected = tallyGrids(gridsOf(templateSheets("thi-dua")), { contest: false, emulation: true, quiz: false }).outputs;
     expect(expected.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     expect(run.outputs.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     for (const sheet of expected) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));
@@ -254,12 +254,36 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     excel.resetCounters();
     const { run, summary } = await runTally(hostOn(excel), "vi");
     expect(excel.syncs).toBe(3);
-    const expected = tallyGrids(sheets, { contest: true, emulation: true });
+    const expected = tallyGrids(sheets, { contest: true, emulation: true, quiz: false });
     expect(run.plan).toEqual(expected.plan);
     expect(run.outputs.map((s) => s.name)).toEqual([...OUTPUTS.filter((n) => n !== OUTPUT_SHEET_NAMES.problems), ...EMULATION_OUTPUTS]);
     for (const sheet of expected.outputs) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));
     expect(excel.sheet(OUTPUT_SHEET_NAMES.unitSummary)!.charts).toHaveLength(1);
     expect(summary).toContain("bài đạt giải");
     expect(summary).toContain("Xét khen thưởng: được khen");
+  });
+});
+
+describe("Kiểm tra and Tính kết quả on a contest with its quiz (truc-tuyen)", () => {
+  const quizLedgerSheets = () => SCENARIOS.find((x) => x.name === "quiz-weekly-collective")!.sheets();
+
+  it("checks the attempts too, and writes the quiz's sheets with the contest's; the summary has a quiz line (3 syncs)", async () => {
+    const sheets = quizLedgerSheets();
+    const excel = new ExcelDouble();
+    excel.load(storedSheets(sheets));
+    const host = hostOn(excel);
+    const checked = await runCheck(host);
+    expect(checked.plan).toEqual({ contest: true, emulation: false, quiz: true });
+    expect(checked.problems.map((p) => problemAddress(p))).toEqual(["Trắc nghiệm!E8", "Trắc nghiệm!C6"]);
+    excel.resetCounters();
+    const { run, summary } = await runTally(host, "vi");
+    expect(excel.syncs).toBe(3);
+    expect(run.outputs.map((o) => o.name)).toEqual(["Kết quả", "Danh sách giải", "Tổng hợp đơn vị", "Giải tuần", "Tham gia đơn vị", "Giải tập thể", "Kiểm tra"]);
+    const weekly = excel.sheet("Giải tuần")!.grid().filter((r) => r[0] === "Tuần 1").map((r) => [r[1], r[2]]);
+    // Week 1: A and B tie on 18; A's prediction is nearer 1000. BTC1 is excluded.
+    expect(weekly).toEqual([["Nhất", "A"], ["Nhì", "B"], ["Ba", "C"]]);
+    expect(summary).toContain("Trắc nghiệm: 7 lượt thi được tính (1 dòng lỗi), 5 thí sinh, 2 tuần; 6 giải tuần (9.000.000 đ); 2 giải tập thể (8.500.000 đ)");
+    expect(summary).toContain("tổng tiền thưởng toàn cuộc thi 20.500.000 đ; còn 1 lỗi ở phần trắc nghiệm — kết quả tạm tính.");
+    expect((await runTally(host, "en")).summary).toContain("Quiz: 7 attempts counted (1 bad rows), 5 participants, 2 periods");
   });
 });

@@ -8,7 +8,7 @@ import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
 import { contestOutputs } from "../../shared/tasks/tally.js";
 import { demoLedgerScored, gridsOf } from "../support/grids.js";
-import { normaliseGrid } from "../support/scenarios.js";
+import { SCENARIOS, normaliseGrid } from "../support/scenarios.js";
 import { BUTTON, type GasDouble, gasDouble, typedIn } from "./gas-double.js";
 import { loadLedger } from "./ledgers.js";
 import { type Built, type Script, buildBundle, loadBundle } from "./load-bundle.js";
@@ -206,6 +206,26 @@ describe("Kiểm tra and Tính kết quả on an emulation review (thi-dua)", ()
     loadBundle(built.code, gas).call("tallyResults");
     expect(lastAlert(gas)).toContain("Sổ thiếu trang bắt buộc: “Chỉ tiêu khen thưởng”");
     expect(gas.ss.sheets.map((s) => s.name)).toEqual([...grids.keys()]);
+  });
+});
+
+describe("Kiểm tra and Tính kết quả on a contest with its quiz (truc-tuyen)", () => {
+  it("checks the attempts, writes the quiz's sheets with the contest's, and toasts the quiz", () => {
+    const grids = SCENARIOS.find((x) => x.name === "quiz-weekly-collective")!.sheets();
+    const gas = gasDouble();
+    loadLedger(gas.ss, grids);
+    const script = loadBundle(built.code, gas);
+    script.call("checkLedger");
+    const expected = tallyGrids(grids, planLedger([...grids.keys()]));
+    expect(normaliseGrid(gas.ss.tab("Kiểm tra")!.values())).toEqual(normaliseGrid(expected.outputs.find((s) => s.name === "Kiểm tra")!.rows));
+    expect(lastAlert(gas)).toContain("1 lỗi, 1 cảnh báo");
+    script.call("tallyResults");
+    for (const name of ["Giải tuần", "Tham gia đơn vị", "Giải tập thể"]) {
+      expect(normaliseGrid(gas.ss.tab(name)!.values()), name).toEqual(normaliseGrid(expected.outputs.find((s) => s.name === name)!.rows));
+    }
+    expect(gas.ss.toasts[0]!.message).toBe(
+      "1 bài đạt giải, tổng 3.000.000 đ, còn 1 lỗi (kết quả tạm tính). Trắc nghiệm: 7 lượt thi được tính (1 dòng lỗi), 5 thí sinh, 2 tuần; 6 giải tuần (9.000.000 đ); 2 giải tập thể (8.500.000 đ); tổng tiền thưởng toàn cuộc thi 20.500.000 đ; còn 1 lỗi ở phần trắc nghiệm — kết quả tạm tính.",
+    );
   });
 });
 

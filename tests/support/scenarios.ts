@@ -1,8 +1,8 @@
 import type { Cell, Grid } from "../../shared/cells/cell.js";
 import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
-import { runContest } from "../../shared/tasks/contest-run.js";
-import { contestOutputs } from "../../shared/tasks/tally.js";
+import { planLedger, tallyGrids } from "../../shared/emulation/tally-ledger.js";
 import { demoLedgerScored } from "./grids.js";
+import { quizLedger } from "./quiz-ledger.js";
 
 /**
  * Ledger scenarios every host must compute identically. Each is a map of input sheets as grids,
@@ -64,15 +64,40 @@ function zScoreScenario(): Map<string, Grid> {
   ]);
 }
 
+/**
+ * A quiz over two weeks beside a judged video contest (seed 002): a tie settled by the prediction,
+ * an excluded organiser, a bad row, a participant changing unit, and collective prizes.
+ */
+function quizScenario(): Map<string, Grid> {
+  return quizLedger({
+    units: [{ code: "U1", staff: 4, video: 90 }, { code: "U2", staff: 3, video: 80 }, { code: "U3", staff: 5, video: 70 }],
+    truths: [[1, 1000], [2, 2000]],
+    excluded: [["BTC1", "Ban Tổ chức"]],
+    collectivePrizes: [["Nhất", 1, 5_000_000], ["Nhì", 1, 3_500_000]],
+    settings: [["Lượt tính điểm", "Cao nhất"]],
+    attempts: [
+      { id: "A", unit: "U1", week: 1, score: 18, time: "07:45", at: "02/06/2023 08:15:00", guess: 990 },
+      { id: "B", unit: "U2", week: 1, score: 18, time: "06:30", at: "02/06/2023 09:00:00", guess: 1200 },
+      { id: "C", unit: "U3", week: 1, score: "17,5", time: 452, at: "03/06/2023 10:00:00" },
+      { id: "BTC1", unit: "U1", week: 1, score: 20, time: "05:00", at: "02/06/2023 07:00:00" },
+      { id: "A", unit: "U2", week: 2, score: 16, time: "08:00", at: "09/06/2023 08:00:00", guess: 2100 },
+      { id: "B", unit: "U2", week: 2, score: 19, time: "1:02:03", at: "10/06/2023 08:00:00", guess: 1999 },
+      { id: "D", unit: "U3", week: 2, score: "abc", time: "07:00", at: "10/06/2023 08:00:00" },
+      { id: "E", unit: "U1", week: 2, score: 12, time: "09:00", at: "11/06/2023 08:00:00", guess: 2000 },
+    ],
+  });
+}
+
 export const SCENARIOS: readonly Scenario[] = [
   { name: "demo-scored", sheets: () => demoLedgerScored() as Map<string, Grid> },
   { name: "council-two-categories", sheets: councilScenario },
   { name: "z-score", sheets: zScoreScenario },
+  { name: "quiz-weekly-collective", sheets: quizScenario },
 ];
 
-/** What every host must write for a scenario: the core's own output sheets. */
+/** What every host must write for a scenario: the core's own output sheets for what the ledger holds. */
 export function expectedOutputs(sheets: Map<string, Grid>): OutputSheet[] {
-  return contestOutputs(runContest(sheets));
+  return [...tallyGrids(sheets, planLedger([...sheets.keys()])).outputs];
 }
 
 /** Trailing blanks differ between hosts' used ranges; values must not. */
