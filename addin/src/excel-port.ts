@@ -21,6 +21,14 @@ export interface ExcelPortOptions {
 }
 
 export const EXCEL_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Cells per block when a read must be split: well under 5 MB for the text a ledger holds. */
+const CELLS_PER_BLOCK = 100_000;
+
+/** Whether Excel refused a request or its answer for its size. */
+function isPayloadLimit(err: unknown): boolean {
+  const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
 const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 function defaultRunner(): ExcelRunner {
@@ -132,7 +140,20 @@ export class ExcelLedger implements LedgerPort {
     return names.find((n) => n === wanted) ?? names.find((n) => n.toLowerCase() === wanted.toLowerCase());
   }
 
+  /**
+   * One sync for the values of every wanted sheet. Excel on the web answers at most 5 MB at once: a
+   * ledger past that (a big `Trắc nghiệm` sheet) is read again in blocks of rows, one sync each.
+   */
   async read(wanted: readonly string[]): Promise<Map<string, Grid | undefined>> {
+    try {
+      return await this.readAtOnce(wanted);
+    } catch (err) {
+      if (!isPayloadLimit(err)) throw err;
+      return this.readInBlocks(wanted);
+    }
+  }
+
+  private async readAtOnce(wanted: readonly string[]): Promise<Map<string, Grid | undefined>> {
     return this.run(async (context) => {
       const names = await this.names(context);
       const ranges = new Map<string, Excel.Range | undefined>();
@@ -155,6 +176,48 @@ export class ExcelLedger implements LedgerPort {
       }
       return out;
     });
+  }
+
+  /** The wanted sheets' extents in one sync, then blocks of rows; a block still too large is halved. */
+  private async readInBlocks(wanted: readonly string[]): Promise<Map<string, Grid | undefined>> {
+    return this.run(async (context) => {
+      const names = await this.names(context);
+      const extents = new Map<string, Excel.Range | undefined>();
+      for (const name of wanted) {
+        const actual = ExcelLedger.actual(names, name);
+        const used = actual === undefined ? undefined : context.workbook.worksheets.getItem(actual).getUsedRangeOrNullObject(true);
+        used?.load("rowIndex,columnIndex,rowCount,columnCount");
+        extents.set(name, used);
+      }
+      await context.sync();
+      const out = new Map<string, Grid | undefined>();
+      for (const [name, used] of extents) {
+        if (used === undefined) out.set(name, undefined);
+        else if (used.isNullObject) out.set(name, []);
+        else out.set(name, await this.readRows(context, ExcelLedger.actual(names, name)!, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount));
+      }
+      return out;
+    });
+  }
+
+  private async readRows(context: Excel.RequestContext, sheet: string, r0: number, c0: number, rows: number, cols: number): Promise<Grid> {
+    const grid = gridOf([], r0, c0);
+    let block = Math.max(1, Math.floor(CELLS_PER_BLOCK / cols));
+    for (let r = 0; r < rows; ) {
+      const n = Math.min(block, rows - r);
+      const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(r0 + r, c0, n, cols);
+      range.load("values");
+      try {
+        await context.sync();
+      } catch (err) {
+        if (!isPayloadLimit(err) || n === 1) throw err;
+        block = Math.max(1, Math.floor(n / 2));
+        continue;
+      }
+      grid.push(...gridOf(range.values, 0, c0));
+      r += n;
+    }
+    return grid;
   }
 
   async write(outputs: readonly OutputSheet[], edits: readonly SheetEdits[] = []): Promise<void> {

@@ -253,8 +253,13 @@ export class DoubleContext {
     this.bytes = 0;
     if (bytes > this.excel.requestLimit) throw new DoubleError("RequestPayloadSizeLimitExceeded", `Request of ${bytes} bytes exceeds the limit`);
     for (const c of queue) c();
+    this.responseBytes = 0;
     for (const c of loads) c();
+    if (this.responseBytes > this.excel.responseLimit) throw new DoubleError("ResponsePayloadSizeLimitExceeded", `Response of ${this.responseBytes} bytes exceeds the limit`);
   }
+
+  /** Bytes of the values loaded by the sync running now: one response carries them all. */
+  responseBytes = 0;
 }
 
 class DoubleWorkbook {
@@ -490,7 +495,7 @@ function shapeOf(values: unknown): { rows: number; cols: number } {
 }
 
 class DoubleRange {
-  private loaded: { values?: Stored[][]; rowIndex?: number; columnIndex?: number; address?: string; isNull?: boolean } | undefined;
+  private loaded: { values?: Stored[][]; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number; address?: string; isNull?: boolean } | undefined;
   readonly format: {
     font: { bold: boolean; color: string };
     fill: { color: string };
@@ -631,6 +636,14 @@ class DoubleRange {
     return this.loaded?.columnIndex ?? notLoaded("columnIndex");
   }
 
+  get rowCount(): number {
+    return this.loaded?.rowCount ?? notLoaded("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.loaded?.columnCount ?? notLoaded("columnCount");
+  }
+
   get address(): string {
     return this.loaded?.address ?? notLoaded("address");
   }
@@ -649,14 +662,18 @@ class DoubleRange {
         return;
       }
       const s = this.ws.sheet();
-      const values = s.valuesOf(b);
-      this.ws.context.excel.responseSizes.push(sizeOf(values));
-      if (sizeOf(values) > this.ws.context.excel.responseLimit) throw new DoubleError("ResponsePayloadSizeLimitExceeded", "Response too large");
+      const values = wanted.includes("values") ? s.valuesOf(b) : undefined;
+      if (values !== undefined) {
+        this.ws.context.excel.responseSizes.push(sizeOf(values));
+        this.ws.context.responseBytes += sizeOf(values);
+      }
       this.loaded = {
         isNull: false,
-        ...(wanted.includes("values") ? { values } : {}),
+        ...(values !== undefined ? { values } : {}),
         ...(wanted.includes("rowIndex") ? { rowIndex: b.r0 } : {}),
         ...(wanted.includes("columnIndex") ? { columnIndex: b.c0 } : {}),
+        ...(wanted.includes("rowCount") ? { rowCount: b.rows } : {}),
+        ...(wanted.includes("columnCount") ? { columnCount: b.cols } : {}),
         ...(wanted.includes("address") ? { address: `${s.name}!${boxAddress(b)}` } : {}),
       };
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/cells/cell.js";
 import { dateOfDay, dayFromParts } from "../../shared/cells/date.js";
+import { planLedger, tallyGrids, tallyLedger } from "../../shared/emulation/tally-ledger.js";
 import { NUMBER_FORMAT } from "../../shared/ledger/output-sheet.js";
 import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
@@ -8,6 +9,7 @@ import { contestOutputs, tally } from "../../shared/tasks/tally.js";
 import { needsTextPrefix, serialOfDate, toExcelValue } from "../../addin/src/excel-cells.js";
 import { ExcelLedger, editRuns } from "../../addin/src/excel-port.js";
 import { gridsOf } from "../support/grids.js";
+import { quizLedger } from "../support/quiz-ledger.js";
 import { SCENARIOS, expectedOutputs, normaliseGrid } from "../support/scenarios.js";
 import { DoubleError, ExcelDouble, typedInput } from "./excel-double.js";
 import { storedSheets, syntheticLedger } from "./ledger-fixtures.js";
@@ -84,10 +86,11 @@ describe("the port on the shared scenarios", () => {
       const sheets = scenario.sheets();
       const { excel, port } = withLedger(sheets);
       excel.resetCounters();
-      const run = await tally(port);
+      const run = await tallyLedger(port);
       expect(excel.syncs).toBe(3);
       const expected = expectedOutputs(scenario.sheets());
-      expect(expected.map((o) => o.name)).toEqual(["Kết quả", "Danh sách giải", "Tổng hợp đơn vị", "Kiểm tra"]);
+      const quiz = sheets.has("Trắc nghiệm") ? ["Giải tuần", "Tham gia đơn vị", "Giải tập thể"] : [];
+      expect(expected.map((o) => o.name)).toEqual(["Kết quả", "Danh sách giải", "Tổng hợp đơn vị", ...quiz, "Kiểm tra"]);
       for (const out of expected) {
         const written = excel.sheet(out.name);
         expect(written, out.name).toBeDefined();
@@ -95,7 +98,7 @@ describe("the port on the shared scenarios", () => {
         expect(written!.formulas(), out.name).toEqual([]);
         expect(written!.frozenRows).toBe(out.format.headerRow + 1);
       }
-      expect(run.errorCount).toBe(runContest(scenario.sheets()).errorCount);
+      expect(run.errorCount).toBe(tallyGrids(scenario.sheets(), planLedger([...sheets.keys()])).errorCount);
       // Input sheets are untouched.
       for (const [name, grid] of storedSheets(scenario.sheets())) expect(normaliseGrid(excel.sheet(name)!.grid()), name).toEqual(normaliseGrid(grid));
     });
@@ -248,5 +251,40 @@ describe("format hints become range-level calls", () => {
     expect(ws.opsOf("locked")).toEqual([{ op: "locked", address: "C2:C3", value: false }]);
     expect(ws.protectedWith).toBeDefined();
     expect(ws.pageLayout).toEqual({});
+  });
+});
+
+describe("a ledger whose sheets do not fit in one answer of Excel on the web", () => {
+  const bigQuiz = () =>
+    quizLedger({
+      units: [{ code: "U1", staff: 400, video: 90 }, { code: "U2", staff: 400, video: 80 }],
+      attempts: Array.from({ length: 3_000 }, (_, i) => ({ id: `TS${i % 700}`, unit: i % 700 < 350 ? "U1" : "U2", week: 1 + (i % 3), score: (i * 7) % 21, time: `0${i % 10}:${10 + (i % 50)}`, at: "02/06/2023 08:00:00" })),
+    });
+
+  it("are read again in blocks of rows, halved until each answer fits, and give the core's outputs", async () => {
+    const sheets = bigQuiz();
+    const { excel, port } = withLedger(sheets);
+    excel.responseLimit = 60_000;
+    excel.resetCounters();
+    const run = await tallyLedger(port);
+    const expected = tallyGrids(sheets, planLedger([...sheets.keys()]));
+    expect(run.outputs.map((o) => o.name)).toEqual(expected.outputs.map((o) => o.name));
+    for (const out of expected.outputs) expect(normaliseGrid(excel.sheet(out.name)!.grid()), out.name).toEqual(normaliseGrid(out.rows));
+    expect(run.quiz!.attempts).toBe(3_000);
+    // Names, the refused read, the extents, the blocks (halved from the whole sheet until they fit), the write.
+    expect(excel.syncs).toBeGreaterThan(6);
+  });
+
+  it("read in one sync when they fit", async () => {
+    const { excel, port } = withLedger(bigQuiz());
+    excel.resetCounters();
+    await tallyLedger(port);
+    expect(excel.syncs).toBe(3);
+  });
+
+  it("still fail with Excel's error when not even one row fits", async () => {
+    const { excel, port } = withLedger(bigQuiz());
+    excel.responseLimit = 10;
+    await expect(tallyLedger(port)).rejects.toThrow(/exceeds the limit/);
   });
 });
