@@ -153,48 +153,41 @@ export class ExcelLedger implements LedgerPort {
     }
   }
 
-  private async readAtOnce(wanted: readonly string[]): Promise<Map<string, Grid | undefined>> {
-    return this.run(async (context) => {
-      const names = await this.names(context);
-      const ranges = new Map<string, Excel.Range | undefined>();
-      for (const name of wanted) {
-        const actual = ExcelLedger.actual(names, name);
-        if (actual === undefined) {
-          ranges.set(name, undefined);
-          continue;
-        }
-        const used = context.workbook.worksheets.getItem(actual).getUsedRangeOrNullObject(true);
-        used.load("values,rowIndex,columnIndex");
-        ranges.set(name, used);
-      }
-      await context.sync();
-      const out = new Map<string, Grid | undefined>();
-      for (const [name, used] of ranges) {
-        if (used === undefined) out.set(name, undefined);
-        else if (used.isNullObject) out.set(name, []);
-        else out.set(name, gridOf(used.values, used.rowIndex, used.columnIndex));
-      }
-      return out;
-    });
+  private readAtOnce(wanted: readonly string[]): Promise<Map<string, Grid | undefined>> {
+    return this.readUsed(wanted, "values,rowIndex,columnIndex", async (_context, _sheet, used) => gridOf(used.values, used.rowIndex, used.columnIndex));
   }
 
   /** The wanted sheets' extents in one sync, then blocks of rows; a block still too large is halved. */
-  private async readInBlocks(wanted: readonly string[]): Promise<Map<string, Grid | undefined>> {
+  private readInBlocks(wanted: readonly string[]): Promise<Map<string, Grid | undefined>> {
+    return this.readUsed(wanted, "rowIndex,columnIndex,rowCount,columnCount", (context, sheet, used) =>
+      this.readRows(context, sheet, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount),
+    );
+  }
+
+  /**
+   * Loads `props` of each wanted sheet's used range in one sync, then makes its grid with `grid`: [] for
+   * an empty sheet, undefined for a sheet the workbook lacks.
+   */
+  private async readUsed(
+    wanted: readonly string[],
+    props: string,
+    grid: (context: Excel.RequestContext, sheet: string, used: Excel.Range) => Promise<Grid>,
+  ): Promise<Map<string, Grid | undefined>> {
     return this.run(async (context) => {
       const names = await this.names(context);
-      const extents = new Map<string, Excel.Range | undefined>();
+      const ranges = new Map<string, { sheet: string; used: Excel.Range } | undefined>();
       for (const name of wanted) {
-        const actual = ExcelLedger.actual(names, name);
-        const used = actual === undefined ? undefined : context.workbook.worksheets.getItem(actual).getUsedRangeOrNullObject(true);
-        used?.load("rowIndex,columnIndex,rowCount,columnCount");
-        extents.set(name, used);
+        const sheet = ExcelLedger.actual(names, name);
+        const used = sheet === undefined ? undefined : context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+        used?.load(props);
+        ranges.set(name, sheet === undefined || used === undefined ? undefined : { sheet, used });
       }
       await context.sync();
       const out = new Map<string, Grid | undefined>();
-      for (const [name, used] of extents) {
-        if (used === undefined) out.set(name, undefined);
-        else if (used.isNullObject) out.set(name, []);
-        else out.set(name, await this.readRows(context, ExcelLedger.actual(names, name)!, used.rowIndex, used.columnIndex, used.rowCount, used.columnCount));
+      for (const [name, found] of ranges) {
+        if (found === undefined) out.set(name, undefined);
+        else if (found.used.isNullObject) out.set(name, []);
+        else out.set(name, await grid(context, found.sheet, found.used));
       }
       return out;
     });
