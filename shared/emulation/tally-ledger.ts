@@ -6,7 +6,7 @@ import { type Problem, sortProblems } from "../ledger/problem.js";
 import { CONTEST_SHEETS, resolveSheetNames } from "../ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES, SETTINGS_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
 import { type QuizRun, quizOutputs, runQuizOnGrids } from "../quiz/run.js";
-import { ATTEMPTS_SHEET } from "../quiz/schema.js";
+import { ATTEMPTS_SHEET, QUIZ_OUTPUT_NAMES } from "../quiz/schema.js";
 import { QUIZ_LEDGER_SHEETS } from "../quiz/setup.js";
 import { type ContestRun, runContest } from "../tasks/contest-run.js";
 import type { LedgerPort } from "../tasks/port.js";
@@ -60,7 +60,10 @@ export function tallyGrids(sheets: ReadonlyMap<string, Grid | undefined>, plan: 
   const contest = plan.contest ? runContest(sheets) : undefined;
   const emulation = plan.emulation ? runEmulation(sheets) : undefined;
   const quiz = plan.quiz && contest && contest.missingSheets.length === 0 ? runQuizOnGrids(sheets, contest) : undefined;
-  return assemble(plan, [...sheets.keys()], lang, contest, emulation, quiz);
+  const own: OutputSheet[] = [];
+  if (contest) own.push(...contestOutputs(contest, lang).filter((s) => s.name !== OUTPUT_SHEET_NAMES.problems));
+  if (emulation) own.push(...emulationOutputs(emulation));
+  return assemble(plan, [...sheets.keys()], lang, own, contest, emulation, quiz);
 }
 
 /**
@@ -68,10 +71,13 @@ export function tallyGrids(sheets: ReadonlyMap<string, Grid | undefined>, plan: 
  * `Trắc nghiệm` if any) in place of the one `tallyGrids` computed: its sheets, and its problems in `Kiểm tra`.
  */
 export function withQuiz(tally: LedgerTally, quiz: QuizRun, sheetNames: readonly string[], lang: Lang = "vi"): LedgerTally {
-  return assemble({ ...tally.plan, quiz: true }, sheetNames, lang, tally.contest, tally.emulation, quiz);
+  const replaced = new Set<string>([OUTPUT_SHEET_NAMES.problems, ...Object.values(QUIZ_OUTPUT_NAMES)]);
+  const own = tally.outputs.filter((s) => !replaced.has(s.name));
+  return assemble({ ...tally.plan, quiz: true }, sheetNames, lang, own, tally.contest, tally.emulation, quiz);
 }
 
-function assemble(plan: LedgerPlan, sheetNames: readonly string[], lang: Lang, contest?: ContestRun, emulation?: EmulationRun, quiz?: QuizRun): LedgerTally {
+/** The tally of the parts: `own` holds the contest's and the review's sheets; the quiz's and one `Kiểm tra` follow. */
+function assemble(plan: LedgerPlan, sheetNames: readonly string[], lang: Lang, own: readonly OutputSheet[], contest?: ContestRun, emulation?: EmulationRun, quiz?: QuizRun): LedgerTally {
   const missingSheets = [...(contest?.missingSheets ?? []), ...(emulation?.missingSheets ?? [])];
   let problems: Problem[] = [...(contest?.problems ?? []), ...(emulation?.problems ?? [])];
   if (contest && quiz) {
@@ -80,9 +86,7 @@ function assemble(plan: LedgerPlan, sheetNames: readonly string[], lang: Lang, c
     problems = sortProblems([...contest.problems, ...quiz.problems.items], order);
   }
   const errorCount = problems.filter((p) => p.severity === "error").length;
-  const outputs: OutputSheet[] = [];
-  if (contest) outputs.push(...contestOutputs(contest, lang).filter((s) => s.name !== OUTPUT_SHEET_NAMES.problems));
-  if (emulation) outputs.push(...emulationOutputs(emulation));
+  const outputs: OutputSheet[] = [...own];
   if (quiz) outputs.push(...quizOutputs(quiz, errorCount));
   outputs.push(problemsSheet(problems, lang));
   return {

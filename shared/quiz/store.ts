@@ -80,7 +80,7 @@ export function packKey(line: Uint8Array, s: number, e: number): number {
 const packScratch = new Uint8Array(MAX_DIGITS);
 
 /** packKey of a code given as text. */
-export function packText(text: string): number {
+function packText(text: string): number {
   if (text.length > MAX_DIGITS) return -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
