@@ -26,11 +26,15 @@ export async function buildAddin(options = {}) {
   const baseUrl = baseUrlOf(options.baseUrl ?? process.env.ADDIN_BASE_URL);
   await fs.rm(outDir, { recursive: true, force: true });
   await fs.mkdir(path.join(outDir, "assets"), { recursive: true });
-  await esbuild.build({
+  const built = await esbuild.build({
     entryPoints: { taskpane: path.join(here, "src", "taskpane.ts"), commands: path.join(here, "src", "commands.ts") },
     outdir: outDir,
     bundle: true,
-    format: "iife",
+    // ES modules with shared chunks: the workbook reader is a chunk of its own, fetched only when a
+    // judge's workbook is imported.
+    format: "esm",
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
     platform: "browser",
     target: ["chrome100", "edge100", "safari15", "firefox100"],
     charset: "utf8",
@@ -38,6 +42,7 @@ export async function buildAddin(options = {}) {
     sourcemap: false,
     legalComments: "none",
     logLevel: options.quiet ? "error" : "warning",
+    metafile: true,
   });
   for (const page of ["taskpane.html", "taskpane.css", "commands.html", "help.html"]) {
     await fs.copyFile(path.join(here, "src", page), path.join(outDir, page));
@@ -45,6 +50,9 @@ export async function buildAddin(options = {}) {
   for (const size of ICON_SIZES) await fs.writeFile(path.join(outDir, "assets", `icon-${size}.png`), iconPng(size));
   const manifest = await fs.readFile(path.join(root, "manifest.xml"), "utf8");
   await fs.writeFile(path.join(outDir, "manifest.xml"), manifest.split(DEV_BASE_URL).join(baseUrl));
+  if (!options.quiet) {
+    for (const [file, out] of Object.entries(built.metafile.outputs)) console.log(`  ${path.relative(outDir, path.resolve(root, file))}: ${(out.bytes / 1024).toFixed(1)} KiB`);
+  }
   if (!options.quiet) console.log(`Đã dựng add-in vào ${path.relative(process.cwd(), outDir) || "."} (URL gốc: ${baseUrl}).`);
   return { outDir, baseUrl };
 }

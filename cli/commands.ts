@@ -10,22 +10,10 @@ import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/sam
 import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
+import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "./summary.js";
-import { XlsxWorkbook, protectSheet } from "./xlsx-workbook.js";
-
-/** A failure that stops a command before it does anything: printed on stderr, exit status 2. */
-export class Refusal extends Error {
-  constructor(readonly msg: Msg) {
-    super(msg.en);
-  }
-}
-
-export interface Io {
-  readonly lang: Lang;
-  out(line: string): void;
-}
-
-export const EXIT = { done: 0, errorsRemain: 1, nothing: 2 } as const;
+import { XlsxWorkbook } from "./xlsx-workbook.js";
+import { XlsxError } from "../xlsx/errors.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
 
@@ -34,13 +22,19 @@ export async function loadWorkbook(file: string): Promise<XlsxWorkbook> {
   try {
     return await XlsxWorkbook.load(file);
   } catch (err) {
-    throw new Refusal(t(`Không đọc được tệp “${file}” (không phải tệp Excel .xlsx hợp lệ): ${errorText(err)}`, `Cannot read “${file}” (not a valid .xlsx workbook): ${errorText(err)}`));
+    throw new Refusal(unreadableFile(file, err));
   }
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** Why a workbook file could not be read, for a person: the file layer's own words, or the system's for a file error. */
+export function unreadableFile(file: string, err: unknown): Msg {
+  if (err instanceof XlsxError) return t(`Không đọc được tệp “${file}”: ${err.msg.vi}.`, `Cannot read “${file}”: ${err.msg.en}.`);
+  const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
+  if (code === "EISDIR") return t(`“${file}” là một thư mục, không phải tệp.`, `“${file}” is a folder, not a file.`);
+  if (code === "EACCES" || code === "EPERM") return t(`Không có quyền đọc tệp “${file}”.`, `No permission to read “${file}”.`);
+  return t(`Không đọc được tệp “${file}” (không phải tệp Excel .xlsx hợp lệ).`, `Cannot read “${file}” (not a valid .xlsx workbook).`);
 }
+
 
 export function refuseMissingSheets(missingSheets: readonly string[]): void {
   if (missingSheets.length > 0) {
@@ -73,10 +67,7 @@ export async function judgeSheetsCommand(file: string | undefined, outDir: strin
   if (taken.length > 0) throw new Refusal(t(`Đã có tệp ${taken.join(", ")}; không ghi đè (có thể là phiếu giám khảo đã gửi lại).`, `${taken.join(", ")} already exist; not overwritten.`));
   for (const [i, book] of books.entries()) {
     const out = XlsxWorkbook.empty();
-    for (const sheet of book.sheets) {
-      const ws = out.replaceSheet(sheet);
-      if (sheet.format.protection) await protectSheet(ws);
-    }
+    for (const sheet of book.sheets) out.replaceSheet(sheet, { protect: sheet.format.protection !== undefined });
     out.replaceSheet(book.meta, { hidden: true });
     await out.save(paths[i]!);
     io.out(say(t(`Phiếu chấm của ${book.judge.name} (${book.judge.code}): ${paths[i]}`, `Scoring workbook for ${book.judge.name} (${book.judge.code}): ${paths[i]}`), io.lang));

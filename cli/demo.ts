@@ -3,7 +3,9 @@ import path from "node:path";
 import { type Msg, say } from "../shared/i18n/messages.js";
 import { DEMO_RETURNED_SCORES, initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
 import { JUDGE_SCORE_SHEET } from "../shared/tasks/judge-sheets.js";
-import { EXIT, type Io, importCommand, judgeSheetsCommand } from "./commands.js";
+import type { CellEdit } from "../shared/tasks/port.js";
+import { importCommand, judgeSheetsCommand } from "./commands.js";
+import { EXIT, type Io } from "./outcome.js";
 import { tallyCommand } from "./ledger-commands.js";
 import { quizDemo } from "./quiz-demo.js";
 import { emulationDemo } from "./emulation-demo.js";
@@ -42,18 +44,17 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
   const filled: string[] = [];
   for (const file of blanks) {
     const wb = await XlsxWorkbook.load(file);
-    const ws = wb.workbook.getWorksheet(JUDGE_SCORE_SHEET)!;
+    const grid = (await wb.read([JUDGE_SCORE_SHEET])).get(JUDGE_SCORE_SHEET) ?? [];
     const judge = path.basename(file, ".xlsx").replace(/^phieu-cham-/, "").toUpperCase();
     const scores = DEMO_RETURNED_SCORES[judge] ?? {};
-    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ""));
-    const firstCriterion = header.indexOf("TC1");
-    for (let r = 2; r <= ws.rowCount; r++) {
-      const code = String(ws.getCell(r, 1).value ?? "");
-      const values = Object.hasOwn(scores, code) ? scores[code] : undefined;
-      values?.forEach((v, i) => {
-        ws.getCell(r, firstCriterion + i).value = v;
-      });
-    }
+    const firstCriterion = (grid[0] ?? []).indexOf("TC1");
+    const edits: CellEdit[] = [];
+    grid.forEach((row, r) => {
+      const code = String(row[0] ?? "");
+      const values = r > 0 && Object.hasOwn(scores, code) ? scores[code] : undefined;
+      values?.forEach((value, i) => edits.push({ row: r, col: firstCriterion + i, value }));
+    });
+    await wb.write([], [{ sheet: JUDGE_SCORE_SHEET, edits }]);
     const out = path.join(returned, path.basename(file));
     await wb.save(out);
     filled.push(out);

@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
-import { EXIT, type Io } from "./commands.js";
+import { EXIT, type Io } from "./outcome.js";
 import { exportCommand } from "./export-command.js";
 import { tallyCommand } from "./ledger-commands.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";

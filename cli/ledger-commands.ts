@@ -10,7 +10,8 @@ import { countsText, listNote } from "../shared/emulation/outputs.js";
 import { ENTRY_TYPE_VALUES, OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
 import { formatMoney } from "../shared/vn/format.js";
 import { amountInWords } from "../shared/vn/words.js";
-import { EXIT, type Io, Refusal, loadWorkbook, refuseMissingSheets } from "./commands.js";
+import { loadWorkbook, refuseMissingSheets } from "./commands.js";
+import { EXIT, type Io, Refusal } from "./outcome.js";
 import { quizFromFiles, quizSummary } from "./quiz-tally.js";
 import { problemLines, tallySummary } from "./summary.js";
 

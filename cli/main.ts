@@ -1,11 +1,9 @@
 import type { Lang } from "../shared/i18n/messages.js";
 import { say } from "../shared/i18n/messages.js";
 import { UsageError, parseArgs } from "./args.js";
-import { EXIT, type Io, Refusal, errorText, importCommand, initCommand, judgeSheetsCommand } from "./commands.js";
-import { demoCommand } from "./demo.js";
-import { exportCommand } from "./export-command.js";
-import { checkCommand, tallyCommand } from "./ledger-commands.js";
+import { XlsxError } from "../xlsx/errors.js";
 import { commandHelp, generalHelp } from "./help.js";
+import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 
 function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
@@ -33,27 +31,29 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
       return EXIT.done;
     }
     const [a, b] = args.positional;
+    // Each command loads its own modules: help and usage errors start without the workbook or Word code.
     switch (args.command) {
       case "init":
-        return await initCommand(a, b, ctx);
+        return await (await import("./commands.js")).initCommand(a, b, ctx);
       case "check":
-        return await checkCommand(a, ctx);
+        return await (await import("./ledger-commands.js")).checkCommand(a, ctx);
       case "tally":
-        return await tallyCommand(a, args.out, ctx, args.quiz);
+        return await (await import("./ledger-commands.js")).tallyCommand(a, args.out, ctx, args.quiz);
       case "judge-sheets":
-        await judgeSheetsCommand(a, args.out, ctx);
+        await (await import("./commands.js")).judgeSheetsCommand(a, args.out, ctx);
         return EXIT.done;
       case "import":
-        return await importCommand(a, args.positional.slice(1), args.replace, ctx);
+        return await (await import("./commands.js")).importCommand(a, args.positional.slice(1), args.replace, ctx);
       case "export":
-        return await exportCommand(a, args.docx, args.pdf, { ...ctx, err: (l) => io.err(l) });
+        return await (await import("./export-command.js")).exportCommand(a, args.docx, args.pdf, { ...ctx, err: (l) => io.err(l) });
       case "demo":
-        return await demoCommand(a, ctx);
+        return await (await import("./demo.js")).demoCommand(a, ctx);
       default:
         throw new UsageError(args.command);
     }
   } catch (err) {
     if (err instanceof Refusal) io.err(say(err.msg, lang));
+    else if (err instanceof XlsxError) io.err(say(err.msg, lang));
     else if (err instanceof UsageError) {
       io.err(say({ vi: `Tham số không hợp lệ: ${err.message}`, en: `Invalid argument: ${err.message}` }, lang));
       io.err(generalHelp(lang));

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { PLANTED, quizDemoCsv, quizDemoSheets } from "../shared/samples/quiz-demo.js";
-import type { Io } from "./commands.js";
+import type { Io } from "./outcome.js";
 import { tallyCommand } from "./ledger-commands.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 

@@ -15,7 +15,7 @@ import { QUIZ_LEDGER_SHEETS } from "../shared/quiz/setup.js";
 import type { ContestRun } from "../shared/tasks/contest-run.js";
 import { formatDecimalVi, formatMoney } from "../shared/vn/format.js";
 import { amountInWords } from "../shared/vn/words.js";
-import { Refusal } from "./commands.js";
+import { Refusal } from "./outcome.js";
 import { readCsvFile } from "./quiz-csv.js";
 import { readXlsxRows } from "./quiz-xlsx.js";
 import { problemLines } from "./summary.js";

@@ -1,6 +1,7 @@
-import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
 import type { Cell } from "../shared/cells/cell.js";
-import { fromExcel } from "./exceljs-cells.js";
+import { XlsxBook } from "../xlsx/workbook.js";
+import { zlibCodec } from "./zlib-codec.js";
 
 export interface SheetRows {
   /** Called once per worksheet with its name and header row; returns the sink for its rows, or undefined to skip the sheet. */
@@ -9,24 +10,20 @@ export interface SheetRows {
   readonly onSheetEnd?: (name: string) => void;
 }
 
-/** Streams every worksheet of an .xlsx file row by row (ExcelJS's streaming reader): rows are never all held. */
+/** Every worksheet of an .xlsx export, row by row: each sheet's rows go to its sink as they are parsed, never all held. */
 export async function readXlsxRows(file: string, sink: SheetRows): Promise<void> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "ignore" });
-  for await (const worksheet of reader) {
-    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+  const book = XlsxBook.open(await fs.readFile(file), zlibCodec);
+  for (const sheet of book.sheets) {
     let onRow: ((cells: Cell[], row: number) => void) | undefined;
     let headerSeen = false;
-    for await (const row of ws) {
-      const values = row.values as ExcelJS.CellValue[];
-      const cells: Cell[] = [];
-      for (let c = 1; c < values.length; c++) cells.push(fromExcel(values[c]));
+    book.scanRows(sheet.name, (cells, rowNumber) => {
       if (!headerSeen) {
         headerSeen = true;
-        onRow = sink.onSheet(ws.name, cells);
-        continue;
+        onRow = sink.onSheet(sheet.name, cells);
+        return;
       }
-      onRow?.(cells, row.number);
-    }
-    if (headerSeen && onRow !== undefined) sink.onSheetEnd?.(ws.name);
+      onRow?.(cells, rowNumber);
+    });
+    if (headerSeen && onRow !== undefined) sink.onSheetEnd?.(sheet.name);
   }
 }

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../shared/cells/cell.js";
 import { readContest } from "../shared/ledger/read-contest.js";
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, criteriaForEntries, entriesFingerprint, rubricFingerprint } from "../shared/tasks/judge-sheets.js";
-import { type XlsxWorkbook } from "../cli/xlsx-workbook.js";
-import { columnIndex, demoSheets, headerTexts, loadBook, readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
+import { type TestBook, columnIndex, demoSheets, headerTexts, loadBook, readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
 import { type CliRun, removeFolder, runCli, sha256, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
 /** `thidua judge-sheets <ledger> --out <dir>`: one protected, validated, traceable workbook per judge. */
@@ -16,7 +15,7 @@ let ledger: string;
 let outDir: string;
 let run: CliRun;
 let ledgerGrids: Map<string, Grid>;
-const books = new Map<string, XlsxWorkbook>();
+const books = new Map<string, TestBook>();
 
 beforeAll(async () => {
   dir = tempFolder("judge-sheets");
@@ -30,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => removeFolder(dir));
 
 const judges = (): Grid => sheetGrid(ledgerGrids, "Giám khảo").slice(1);
-const bookOf = (judge: string): XlsxWorkbook => {
+const bookOf = (judge: string): TestBook => {
   const b = books.get(`phieu-cham-${judge.toLowerCase()}.xlsx`);
   if (!b) throw new Error(`no workbook for ${judge}: ${[...books.keys()].join(", ")}`);
   return b;

@@ -13,7 +13,7 @@ import { ExcelLedger, type ExcelRunner } from "./excel-port.js";
 import { type JudgeProgress, judgeProgress } from "./judge-progress.js";
 import type { FormatCapabilities } from "./sheet-format.js";
 import { ledgerSummaryLine } from "./summary.js";
-import { readReturnedWorkbook } from "./xlsx-reader.js";
+import { XlsxError } from "../../xlsx/errors.js";
 
 /**
  * What the task pane's buttons do, without the page: each action builds a port and calls the core's
@@ -152,11 +152,13 @@ export interface ImportOutcome {
 export async function runImport(host: AddinHost, files: readonly PickedFile[], now: number = Date.now()): Promise<ImportOutcome> {
   const unreadable = new ProblemList();
   const returned: ReturnedWorkbook[] = [];
+  // The workbook reader is its own chunk: the pane loads it only now.
+  const { readReturnedWorkbook } = await import("./xlsx-reader.js");
   for (const f of files) {
     try {
-      returned.push(await readReturnedWorkbook(f.name, f.data));
+      returned.push(readReturnedWorkbook(f.name, f.data));
     } catch (err) {
-      unreadable.error(f.name, undefined, undefined, IM.unreadable(err instanceof Error ? err.message : String(err)));
+      unreadable.error(f.name, undefined, undefined, IM.unreadable(err instanceof XlsxError ? err.msg.vi : err instanceof Error ? err.message : String(err)));
     }
   }
   if (returned.length === 0) {

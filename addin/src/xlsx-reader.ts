@@ -1,10 +1,9 @@
-import { gridOf, guardedWorkbook } from "../../cli/exceljs-cells.js";
 import type { ReturnedWorkbook } from "../../shared/tasks/import.js";
+import { fflateCodec } from "../../xlsx/fflate-codec.js";
+import { XlsxBook } from "../../xlsx/workbook.js";
 
-/** A returned .xlsx, parsed in the task pane: every sheet (hidden ones included) as a grid. */
-export async function readReturnedWorkbook(file: string, data: ArrayBuffer): Promise<ReturnedWorkbook> {
-  // Returned workbooks are untrusted: the guarded workbook drops defined names that would pollute prototypes.
-  const wb = guardedWorkbook();
-  await wb.xlsx.load(data);
-  return { file, sheets: new Map(wb.worksheets.map((w) => [w.name, gridOf(w)])) };
+/** A returned .xlsx, parsed in the task pane: every sheet (hidden ones included) as a grid. Loaded only when a judge's workbook is imported. */
+export function readReturnedWorkbook(file: string, data: ArrayBuffer): ReturnedWorkbook {
+  const book = XlsxBook.open(new Uint8Array(data), fflateCodec);
+  return { file, sheets: new Map(book.sheets.map((s) => [s.name, book.readGrid(s.name) ?? []])) };
 }

@@ -1,4 +1,4 @@
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import type { Cell, Grid } from "../../shared/cells/cell.js";
 import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
 import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
@@ -28,8 +28,17 @@ export function demoSheets(change: (rows: Map<string, Grid>) => void = () => und
   return [...known, ...added];
 }
 
-export async function loadBook(file: string): Promise<XlsxWorkbook> {
-  return XlsxWorkbook.load(file);
+/** A written workbook seen twice: through ExcelJS, an independent reader (styles, views, protection), and through our own port. */
+export interface TestBook {
+  readonly workbook: ExcelJS.Workbook;
+  readAll(): Map<string, Grid>;
+}
+
+export async function loadBook(file: string): Promise<TestBook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const ours = await XlsxWorkbook.load(file);
+  return { workbook, readAll: () => ours.readAll() };
 }
 
 export async function readGrids(file: string): Promise<Map<string, Grid>> {
@@ -60,11 +69,12 @@ export function textsOf(grid: Grid): string[] {
   return grid.flat().filter((c): c is string => typeof c === "string" && c !== "");
 }
 
-/** Loads a workbook, lets `edit` change it with ExcelJS (as a person in Excel would), saves it to `to`. */
+/** Loads a workbook, lets `edit` change it with ExcelJS (as a person in another program would), saves it to `to`. */
 export async function editBook(from: string, to: string, edit: (wb: ExcelJS.Workbook) => void): Promise<void> {
-  const book = await XlsxWorkbook.load(from);
-  edit(book.workbook);
-  await book.save(to);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(from);
+  edit(workbook);
+  await workbook.xlsx.writeFile(to);
 }
 
 /**

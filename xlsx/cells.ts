@@ -1,0 +1,64 @@
+import { MS_PER_DAY, VIETNAM_OFFSET_MS, civilDays } from "../shared/cells/date.js";
+import { decodeOoxmlText, unescapeXml } from "./xml.js";
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** 0-based column of a cell reference's letters (`A1` → 0, `AA7` → 26); -1 when there are none. */
+export function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+/** 1-based row of a cell reference (`B12` → 12); NaN when it has none. */
+export function rowOf(ref: string): number {
+  let i = 0;
+  while (i < ref.length && (ref.charCodeAt(i) | 0x20) >= 97 && (ref.charCodeAt(i) | 0x20) <= 122) i++;
+  return i < ref.length ? Number(ref.slice(i)) : Number.NaN;
+}
+
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The text of a string item (`<si>` or `<is>`): its `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
+export function richText(xml: string): string {
+  if (xml.indexOf("<") < 0) return "";
+  const body = xml.indexOf("rPh") >= 0 ? xml.replace(/<(\w+:)?rPh[\s>][\s\S]*?<\/(\w+:)?rPh>/g, "") : xml;
+  let out = "";
+  const re = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([^<]*)<\/(?:\w+:)?t>)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body)) !== null) out += m[1] ?? "";
+  return decodeOoxmlText(unescapeXml(out));
+}
+
+/** 1900 date system: serial 0 is 1899-12-30 (with Excel's phantom 29/02/1900 before serial 61 ignored, as everyone does). */
+const EPOCH_1900_MS = civilDays(1899, 12, 30) * MS_PER_DAY;
+const EPOCH_1904_MS = civilDays(1904, 1, 1) * MS_PER_DAY;
+
+/** A serial date (Vietnam wall-clock time) as the instant it names. */
+export function dateOfSerial(serial: number, date1904: boolean): Date {
+  const wall = (date1904 ? EPOCH_1904_MS : EPOCH_1900_MS) + Math.round(serial * MS_PER_DAY);
+  return new Date(wall - VIETNAM_OFFSET_MS);
+}
+
+/** An instant as a serial date of Vietnam's wall-clock time. */
+export function serialOfDate(date: Date, date1904: boolean): number {
+  return (date.getTime() + VIETNAM_OFFSET_MS - (date1904 ? EPOCH_1904_MS : EPOCH_1900_MS)) / MS_PER_DAY;
+}
+
+/** An ISO date-time of a `t="d"` cell (no zone: Vietnam's wall clock), or undefined. */
+export function dateOfIso(text: string): Date | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z)?$/.exec(text.trim());
+  if (!m) return undefined;
+  const ms = civilDays(Number(m[1]), Number(m[2]), Number(m[3])) * MS_PER_DAY + (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) * 1000 + Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  return new Date(m[8] ? ms : ms - VIETNAM_OFFSET_MS);
+}

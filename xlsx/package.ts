@@ -1,0 +1,120 @@
+import { XE } from "./errors.js";
+import { attributes, hasDoctype, tagsNamed, rootPrefix } from "./xml.js";
+import { type DeflateCodec, ZipArchive, type ZipPart, writeZip } from "./zip.js";
+
+export const CONTENT_TYPES = "[Content_Types].xml";
+
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The target as a part name (no leading "/"), or the raw target when external. */
+  readonly target: string;
+  readonly external: boolean;
+}
+
+/** Folder of a part name ("xl/workbook.xml" → "xl/"). */
+export function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+/** The relationships part of a part ("xl/workbook.xml" → "xl/_rels/workbook.xml.rels"). */
+export function relsPartOf(part: string): string {
+  const folder = folderOf(part);
+  return `${folder}_rels/${part.slice(folder.length)}.rels`;
+}
+
+/** A relationship target resolved against the folder of its source part. */
+export function resolveTarget(source: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : folderOf(source) + target;
+  const out: string[] = [];
+  for (const seg of path.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return out.join("/");
+}
+
+/**
+ * An OPC package (the zip of an .xlsx) with parts replaced, added or removed. Reading inflates only
+ * the parts asked for; saving copies every part that was not changed as it was stored.
+ */
+export class OpcPackage {
+  private readonly changed = new Map<string, Uint8Array>();
+  private readonly removed = new Set<string>();
+  private readonly added: string[] = [];
+
+  constructor(
+    readonly zip: ZipArchive | undefined,
+    private readonly codec: DeflateCodec,
+  ) {}
+
+  static open(data: Uint8Array, codec: DeflateCodec): OpcPackage {
+    return new OpcPackage(new ZipArchive(data, codec), codec);
+  }
+
+  private key(part: string): string {
+    return part.toLowerCase();
+  }
+
+  has(part: string): boolean {
+    const k = this.key(part);
+    if (this.removed.has(k)) return false;
+    return this.changed.has(k) || this.zip?.entry(part) !== undefined;
+  }
+
+  /** A part's text; undefined when the package has no such part. Parts that declare a DTD are refused. */
+  text(part: string): string | undefined {
+    const k = this.key(part);
+    if (this.removed.has(k)) return undefined;
+    const mine = this.changed.get(k);
+    let text: string;
+    if (mine) text = new TextDecoder().decode(mine);
+    else {
+      const e = this.zip?.entry(part);
+      if (!e) return undefined;
+      text = this.zip!.text(e);
+    }
+    if (hasDoctype(text)) throw XE.doctype(part);
+    return text;
+  }
+
+  set(part: string, text: string): void {
+    const k = this.key(part);
+    this.removed.delete(k);
+    if (!this.changed.has(k) && this.zip?.entry(part) === undefined) this.added.push(part);
+    this.changed.set(k, new TextEncoder().encode(text));
+  }
+
+  remove(part: string): void {
+    this.removed.add(this.key(part));
+    this.changed.delete(this.key(part));
+  }
+
+  relationships(source: string): Relationship[] {
+    const xml = this.text(relsPartOf(source));
+    if (xml === undefined) return [];
+    const p = rootPrefix(xml, "Relationships");
+    return tagsNamed(xml, p, "Relationship").map((tag) => {
+      const a = attributes(tag);
+      const external = a.get("TargetMode") === "External";
+      const raw = a.get("Target") ?? "";
+      return { id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: external ? raw : resolveTarget(source, raw), external };
+    });
+  }
+
+  /** The zip of the package as it is now, as chunks to write in order. */
+  save(): Uint8Array[] {
+    const parts: ZipPart[] = [];
+    for (const entry of this.zip?.entries ?? []) {
+      const k = this.key(entry.name);
+      if (this.removed.has(k)) continue;
+      const mine = this.changed.get(k);
+      parts.push(mine ? { kind: "new", name: entry.name, data: mine } : { kind: "copy", entry, raw: this.zip!.raw(entry) });
+    }
+    for (const name of this.added) {
+      const mine = this.changed.get(this.key(name));
+      if (mine && !this.removed.has(this.key(name))) parts.push({ kind: "new", name, data: mine });
+    }
+    return writeZip(parts, this.codec);
+  }
+}
