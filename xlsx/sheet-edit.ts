@@ -144,7 +144,7 @@ function withDimension(head: string, byRow: readonly RowEdits[], edits: readonly
   return head.replace(/(<(?:\w+:)?dimension\s+ref=")([^"]*)(")/, (_w, a: string, ref: string, b: string) => {
     const [from, to = from] = ref.split(":") as [string, string?];
     const lastRow = Math.max(rowOf(to), byRow[byRow.length - 1]!.row);
-    const lastCol = Math.max(columnOf(to), ...edits.map((e) => e.col));
+    const lastCol = edits.reduce((c, e) => Math.max(c, e.col), columnOf(to));
     if (!Number.isFinite(lastRow) || lastCol < 0) return `${a}${ref}${b}`;
     return `${a}${from}:${columnLetters(lastCol)}${lastRow}${b}`;
   });

@@ -1,7 +1,7 @@
 import type { Cell, Grid } from "../shared/cells/cell.js";
 import { MAX_COLS, MAX_ROWS, columnOf, dateOfIso, dateOfSerial, richText, rowOf } from "./cells.js";
 import { XE } from "./errors.js";
-import { unescapeXml } from "./xml.js";
+import { decodeOoxmlText, unescapeXml } from "./xml.js";
 
 export interface CellContext {
   readonly sharedStrings: readonly string[];
@@ -25,6 +25,7 @@ function cellValue(type: string | undefined, style: number, inner: string, ctx: 
       return Number.isInteger(i) && i >= 0 && i < ctx.sharedStrings.length ? ctx.sharedStrings[i]! : null;
     }
     case "str":
+      return decodeOoxmlText(unescapeXml(raw));
     case "e":
       return unescapeXml(raw);
     case "b":
@@ -72,7 +73,7 @@ export function scanSheetXml(xml: string, sheet: string, ctx: CellContext, onRow
     row = [];
   };
   let m: RegExpExecArray | null;
-  const endOfData = xml.search(/<\/(?:\w+:)?sheetData>/);
+  const endOfData = xml.lastIndexOf("sheetData>");
   const limit = endOfData < 0 ? xml.length : endOfData;
   while ((m = re.exec(xml)) !== null && m.index < limit) {
     let r: string | undefined;

@@ -71,7 +71,7 @@ function sqref(col: number, first: number, last: number): string {
 export function outputSheetXml(sheet: OutputSheet, styles: StyleBook, o: SheetXmlOptions): string {
   const f = sheet.format;
   const rows = sheet.rows;
-  const width = Math.max(1, f.widths.length, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), Math.max(1, f.widths.length));
   const looks = new Looks(styles, f, rows.length);
   const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${o.mainNs}" xmlns:r="${o.relNs}">`];
   if (f.print) parts.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);

@@ -49,6 +49,8 @@ export class XlsxBook {
   private workbookXml: string;
   private readonly p: string;
   private readonly relPrefix: string;
+  /** A declaration of the relationships prefix for tags we add, where the root does not declare it (openpyxl declares it on each tag). */
+  private readonly relDecl: string;
   private readonly relNs: string;
   private readonly mainNs: string;
   readonly date1904: boolean;
@@ -69,7 +71,9 @@ export class XlsxBook {
     const root = rootTag(xml, "workbook") ?? "";
     this.mainNs = attributes(root).get(this.p ? `xmlns:${this.p}` : "xmlns") ?? NS.main;
     this.relNs = root.includes(STRICT_REL) ? STRICT_REL : NS.rel;
-    this.relPrefix = prefixOf(root, this.relNs) ?? "r";
+    const declared = prefixOf(root, this.relNs);
+    this.relPrefix = declared ?? "r";
+    this.relDecl = declared === undefined ? ` xmlns:r="${this.relNs}"` : "";
     const pr = tagsNamed(xml, this.p, "workbookPr")[0];
     const d = pr === undefined ? undefined : attributes(pr).get("date1904");
     this.date1904 = d === "1" || d === "true";
@@ -205,7 +209,7 @@ export class XlsxBook {
     const ids = tagsNamed(this.workbookXml, this.p, "sheet").map((t) => Number(attributes(t).get("sheetId")) || 0);
     const sheetId = Math.max(0, ...ids) + 1;
     const stateAttr = state === "visible" ? "" : ` state="${state}"`;
-    const tag = `<${qualified(this.p, "sheet")} name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr} ${this.relPrefix}:id="${rId}"/>`;
+    const tag = `<${qualified(this.p, "sheet")} name="${escapeXml(name)}" sheetId="${sheetId}"${stateAttr}${this.relDecl} ${this.relPrefix}:id="${rId}"/>`;
     const close = `</${qualified(this.p, "sheets")}>`;
     const at = this.workbookXml.indexOf(close);
     if (at >= 0) this.workbookXml = this.workbookXml.slice(0, at) + tag + this.workbookXml.slice(at);
