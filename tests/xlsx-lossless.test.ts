@@ -10,6 +10,7 @@ import { XlsxWorkbook } from "../cli/xlsx-workbook.js";
 import type { Grid } from "../shared/cells/cell.js";
 import { CONTEST_SHEETS } from "../shared/ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
+import { plainSheet, writeBook } from "./support/cli-books.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
 import { REPO_ROOT, removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
 import { BOOKKEEPING, type PackageView, changedParts, packageView, sheetParts } from "./support/packages.js";
@@ -171,6 +172,30 @@ describe("a secretariat's formulas and chart on thidua's own output sheet", () =
     const results = grids.get(OUTPUT_SHEET_NAMES.results)!;
     expect(results[1]?.[2]).toBe("SK04");
     expect(grids.get("Báo cáo")).toEqual((await XlsxWorkbook.load(fixture)).readAll().get("Báo cáo"));
+  });
+});
+
+describe("import into a secretariat's workbook", () => {
+  it("sets the imported cells and keeps every other part, and every untouched row of `Điểm`, byte for byte", async () => {
+    const fixture = path.join(OWN_FIXTURES, "libreoffice-secretariat.xlsx");
+    const ledgerFile = path.join(dir, "import.xlsx");
+    const book = XlsxWorkbook.fromBuffer(readFileSync(fixture));
+    for (const sheet of INPUT_SHEETS) book.replaceSheet(sheet);
+    await book.save(ledgerFile);
+    const registration = path.join(dir, "dang-ky.xlsx");
+    await writeBook(registration, [plainSheet("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["SK20", "Bài mới đăng ký", "XPT"]])]);
+    const before = await packageView(ledgerFile);
+    const run = await runCli(["import", ledgerFile, registration]);
+    expect(run.code, run.stderr).toBe(0);
+    const after = await packageView(ledgerFile);
+    const edited = sheetParts(after, ["Bài dự thi", OUTPUT_SHEET_NAMES.log]);
+    expect(changedParts(before, after, new Set([...BOOKKEEPING, ...edited]))).toEqual([]);
+    const entriesPart = [...sheetParts(before, ["Bài dự thi"])][0]!;
+    const rowsBefore = before.text(entriesPart)!.match(/<row [^>]*>[\s\S]*?<\/row>/g)!;
+    const textAfter = after.text(entriesPart)!;
+    for (const row of rowsBefore) expect(textAfter).toContain(row);
+    const entries = (await XlsxWorkbook.load(ledgerFile)).readAll().get("Bài dự thi")!;
+    expect(entries[entries.length - 1]?.slice(0, 2)).toEqual(["SK20", "Bài mới đăng ký"]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { excelRoundTrip } from "./excel-floor.js";
+import { sheetjsRoundTrip } from "./sheetjs-floor.js";
 
 /** `node dist/tests/bench/floor-child.js <in.xlsx> <out.xlsx>`: the floor as its own process, like `thidua tally`. */
 const [input, output] = process.argv.slice(2);
@@ -6,5 +6,5 @@ if (input === undefined || output === undefined) {
   process.stderr.write("usage: floor-child.js <in.xlsx> <out.xlsx>\n");
   process.exitCode = 2;
 } else {
-  await excelRoundTrip(input, output);
+  await sheetjsRoundTrip(input, output);
 }

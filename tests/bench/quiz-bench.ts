@@ -191,7 +191,7 @@ async function main(): Promise<void> {
     const median = pairs[Math.floor(pairs.length / 2)]!;
     out(`Tỷ lệ (ratio) tally / floor: ${decimal(tally.wall / floor.wall, 2)}× theo thời gian thực (wall), ${decimal(tally.cpu / floor.cpu, 2)}× theo CPU; trung vị từng cặp (median of pairs, wall) ${decimal(median, 2)}×   (mục tiêu / target ≤ 2×)`);
 
-    // The built CLI as a user runs it: node start, ExcelJS ledger load, stream, compute, save.
+    // The built CLI as a user runs it: node start, ledger load, stream, compute, save.
     const cli = await runNode([CLI, "tally", ledgerFile, "--quiz", csv, "--out", path.join(dir, "ket-qua.xlsx")], dir);
     out(`thidua tally --quiz (tiến trình con / child process, cả nạp và lưu sổ .xlsx): ${seconds(cli.ms)}, exit ${cli.status}; bộ nhớ đỉnh (peak RSS, ${rssMethod() === "time-v" ? "/usr/bin/time -v" : "process.resourceUsage().maxRSS"}): ${mebibytes(cli.maxRssKiB)}   (mục tiêu / target < 1,5 GB)`);
 

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { type ChildRun, type RssMethod, runNode } from "./child-process.js";
-import { excelRoundTrip } from "./excel-floor.js";
+import { sheetjsRoundTrip } from "./sheetjs-floor.js";
 import { type PhasedTally, tallyInPhases } from "./tally-phases.js";
 
 /** Where the programs the benchmark runs are. */
@@ -18,6 +18,8 @@ export interface BenchPrograms {
 export interface BenchRuns {
   readonly floorChild: ChildRun[];
   readonly tallyChild: ChildRun[];
+  /** `thidua tally <ledger> --out <new file>`. */
+  readonly tallyOutChild: ChildRun[];
   readonly floorInProcess: Timed[];
   readonly tallyInProcess: Timed[];
   readonly phased: PhasedTally[];
@@ -46,12 +48,13 @@ function checkChild(what: string, run: ChildRun, allowed: readonly number[]): vo
 }
 
 /**
- * Runs the floor and the tally, each as its own process and in this process, `runs` times,
+ * Runs the floor, the tally in place and the tally with `--out`, each as its own process (and the
+ * floor and the tally in this process too), `runs` times,
  * interleaved so that a change in the machine's load falls on both alike. The tally always gets a
  * fresh copy of the ledger; it exits 1 because the ledger holds a few deliberate errors.
  */
 export async function collectRuns(ledgerFile: string, dir: string, runs: number, programs: BenchPrograms, method: RssMethod): Promise<BenchRuns> {
-  const result: BenchRuns = { floorChild: [], tallyChild: [], floorInProcess: [], tallyInProcess: [], phased: [] };
+  const result: BenchRuns = { floorChild: [], tallyChild: [], tallyOutChild: [], floorInProcess: [], tallyInProcess: [], phased: [] };
   for (let i = 0; i < runs; i++) {
     process.stderr.write(`  lần ${i + 1}/${runs}…\n`);
     const floorOut = path.join(dir, `nen-${i}.xlsx`);
@@ -68,7 +71,13 @@ export async function collectRuns(ledgerFile: string, dir: string, runs: number,
     result.tallyChild.push(tallyRun);
     await fs.rm(copy, { force: true });
 
-    result.floorInProcess.push(await measured(() => excelRoundTrip(ledgerFile, floorOut)));
+    const outFile = path.join(dir, `tally-out-${i}.xlsx`);
+    const outRun = await runNode([programs.cli, "tally", ledgerFile, "--out", outFile], programs.root, method);
+    checkChild("thidua tally --out", outRun, [0, 1]);
+    result.tallyOutChild.push(outRun);
+    await fs.rm(outFile, { force: true });
+
+    result.floorInProcess.push(await measured(() => sheetjsRoundTrip(ledgerFile, floorOut)));
     await fs.rm(floorOut, { force: true });
 
     await fs.copyFile(ledgerFile, copy);
