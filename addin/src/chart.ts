@@ -1,6 +1,6 @@
 import { UNIT_SUMMARY_HEADER } from "../../shared/ledger/contest-outputs.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
-import type { WriteDecorator } from "./excel-port.js";
+import { OWN_CHART_PREFIX, type WriteDecorator } from "./excel-port.js";
 
 export const CHART_TITLES = {
   money: "Tiền thưởng theo đơn vị",
@@ -22,6 +22,7 @@ export const unitChart: WriteDecorator = (_context, written) => {
   const ws = w.sheet;
   const chart = ws.charts.add("ColumnClustered", ws.getRangeByIndexes(0, valueCol, units + 1, 1), "Columns");
   chart.series.getItemAt(0).setXAxisValues(ws.getRangeByIndexes(1, NAME_COL, units, 1));
+  chart.name = `${OWN_CHART_PREFIX}don-vi`;
   chart.title.text = total > 0 ? CHART_TITLES.money : CHART_TITLES.submissions;
   chart.setPosition("J2", "Q20");
 };

@@ -10,6 +10,51 @@ export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<
 /** Called once the values and formats of a write are queued, before its final sync. */
 export type WriteDecorator = (context: Excel.RequestContext, written: ReadonlyMap<string, { sheet: Excel.Worksheet; output: OutputSheet }>) => void;
 
+/** Charts thidua adds are named with this prefix, so a later write replaces them and leaves the user's alone. */
+export const OWN_CHART_PREFIX = "thidua-";
+
+/**
+ * Where the port remembers the block of cells it wrote on each output sheet, so that the next write
+ * clears exactly that block and nothing the user put beside it. In Excel: the add-in's document
+ * settings, saved in the workbook.
+ */
+export interface BlockStore {
+  get(sheet: string): string | undefined;
+  set(sheet: string, address: string): void;
+  save(): Promise<void>;
+}
+
+const BLOCK_KEY = (sheet: string): string => `thidua.block:${sheet.toLowerCase()}`;
+const paneMemory = new Map<string, string>();
+
+/** The document settings of the add-in when Office offers them, else a store that lives as long as the pane. */
+export function documentBlockStore(): BlockStore {
+  const settings = typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
+  if (!settings) return { get: (s) => paneMemory.get(BLOCK_KEY(s)), set: (s, a) => void paneMemory.set(BLOCK_KEY(s), a), save: async () => undefined };
+  return {
+    get: (s) => {
+      const v: unknown = settings.get(BLOCK_KEY(s));
+      return typeof v === "string" ? v : undefined;
+    },
+    set: (s, a) => settings.set(BLOCK_KEY(s), a),
+    save: () => new Promise((resolve) => settings.saveAsync(() => resolve())),
+  };
+}
+
+/**
+ * A write that needed several syncs failed part-way. `rolledBack` says whether the workbook was put
+ * back as it was; otherwise `sheets` were left half written.
+ */
+export class PartialWriteError extends Error {
+  constructor(
+    readonly rolledBack: boolean,
+    readonly sheets: readonly string[],
+    override readonly cause: unknown,
+  ) {
+    super(rolledBack ? "write failed and was rolled back" : `write failed part-way: ${sheets.join(", ")}`);
+  }
+}
+
 export interface ExcelPortOptions {
   readonly run?: ExcelRunner;
   readonly capabilities?: FormatCapabilities;
@@ -18,16 +63,17 @@ export interface ExcelPortOptions {
   /** Templates: make each written sheet an Excel table. */
   readonly asTables?: boolean;
   readonly decorate?: WriteDecorator;
+  readonly blocks?: BlockStore;
 }
 
 export const EXCEL_REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Cells per block when a read must be split: well under 5 MB for the text a ledger holds. */
 const CELLS_PER_BLOCK = 100_000;
 
-/** Whether Excel refused a request or its answer for its size. */
+/** Whether Excel refused a request or its answer for its size (bytes, or cells in one range). */
 function isPayloadLimit(err: unknown): boolean {
   const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : "";
-  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || code === "RangeExceedsLimit";
 }
 const DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
@@ -44,6 +90,64 @@ function rectangle(rows: Grid, width: number): ExcelValue[][] {
     });
     return out;
   });
+}
+
+interface Box {
+  readonly r0: number;
+  readonly c0: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+interface PlannedOutput {
+  readonly output: OutputSheet;
+  /** The sheet's actual name when it exists. */
+  readonly existing: string | undefined;
+  /** The block thidua wrote there last time (or the used range when none is on record). */
+  old: Box | undefined;
+  ownCharts?: Excel.Chart[];
+}
+
+interface WritePlan {
+  readonly outputs: PlannedOutput[];
+  readonly edits: readonly SheetEdits[];
+  /** Whether the payload needs more than one sync. */
+  readonly split: boolean;
+}
+
+/** The width of the block an output sheet takes. */
+function widthOf(output: OutputSheet): number {
+  return output.rows.reduce((w, r) => Math.max(w, r.length), 1);
+}
+
+function letters(col: number): string {
+  let s = "";
+  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function boxAddress(b: Box): string {
+  return `${letters(b.c0)}${b.r0 + 1}:${letters(b.c0 + b.cols - 1)}${b.r0 + b.rows}`;
+}
+
+/** "A1:K120" → the box it names; undefined for anything else. */
+function parseBox(address: string): Box | undefined {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return undefined;
+  const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const [c0, r0, c1, r1] = [col(m[1]!), Number(m[2]) - 1, col(m[3]!), Number(m[4]) - 1];
+  return c1 < c0 || r1 < r0 ? undefined : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+function boundingBox(edits: readonly CellEdit[]): Box {
+  let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+  for (const e of edits) {
+    r0 = Math.min(r0, e.row);
+    c0 = Math.min(c0, e.col);
+    r1 = Math.max(r1, e.row);
+    c1 = Math.max(c1, e.col);
+  }
+  return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
 function gridOf(values: readonly (readonly unknown[])[], rowIndex: number, columnIndex: number): Grid {
@@ -70,13 +174,6 @@ export function editRuns(edits: readonly CellEdit[]): { row: number; col: number
     else runs.push({ row: e.row, col: e.col, values: [e.value] });
   }
   return runs;
-}
-
-/** A sheet name not in use, for the moment between adding a replacement and deleting the old sheet. */
-function temporaryName(names: readonly string[]): string {
-  let n = 1;
-  while (names.some((x) => x.toLowerCase() === `thidua-tmp-${n}`)) n++;
-  return `thidua-tmp-${n}`;
 }
 
 /** The number formats of a sheet travel as one string per cell, like values. */
@@ -112,12 +209,14 @@ export class ExcelLedger implements LedgerPort {
   private readonly run: ExcelRunner;
   private readonly can: FormatCapabilities;
   private readonly limit: number;
+  private readonly blocks: BlockStore;
   private known: string[] | undefined;
 
   constructor(private readonly options: ExcelPortOptions = {}) {
     this.run = options.run ?? defaultRunner();
     this.can = options.capabilities ?? { pageLayout: false };
     this.limit = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+    this.blocks = options.blocks ?? documentBlockStore();
   }
 
   async sheetNames(): Promise<string[]> {
@@ -213,48 +312,153 @@ export class ExcelLedger implements LedgerPort {
     return grid;
   }
 
+  /**
+   * Writes output sheets in place and applies cell edits, in one sync when the payload allows. An
+   * output sheet that exists keeps its place, its name (so formulas and charts pointing at it still
+   * resolve), its column widths and everything outside thidua's block; only the block written last
+   * time is cleared. A write needing several syncs first reads what it will overwrite, and puts it
+   * back if a later sync fails.
+   */
   async write(outputs: readonly OutputSheet[], edits: readonly SheetEdits[] = []): Promise<void> {
+    const written = new Map<string, string>();
     await this.run(async (context) => {
       const names = [...(await this.names(context))];
+      const plan = await this.planWrite(context, names, outputs, edits);
       const batch = new Batch(context, this.limit);
-      const sheets = context.workbook.worksheets;
-      const written = new Map<string, { sheet: Excel.Worksheet; output: OutputSheet }>();
-      for (const output of outputs) {
-        const existing = ExcelLedger.actual(names, output.name);
-        let ws: Excel.Worksheet;
-        if (existing === undefined) {
-          ws = sheets.add(output.name);
-          names.push(output.name);
-        } else {
-          // Added under a temporary name first: the old sheet may be the workbook's only one. The new
-          // sheet takes the old one's place in the tab order.
-          const position = names.indexOf(existing);
-          ws = sheets.add(temporaryName(names));
-          sheets.getItem(existing).delete();
-          ws.name = output.name;
-          ws.position = position;
-          names.splice(position, 1, output.name);
-        }
-        await this.writeSheet(ws, output, batch);
-        written.set(output.name, { sheet: ws, output });
+      const saved = plan.split ? await this.snapshot(context, plan) : undefined;
+      try {
+        await this.queueWrite(context, names, plan, batch, written);
+        await context.sync();
+      } catch (err) {
+        // One sync: Excel applied all of it or none. Several: put back what the earlier ones wrote.
+        if (saved === undefined) throw err;
+        const rolledBack = await this.restore(context, plan, saved);
+        throw new PartialWriteError(rolledBack, plan.outputs.map((o) => o.output.name), err);
       }
-      for (const e of edits) {
-        const existing = ExcelLedger.actual(names, e.sheet);
-        const ws = existing === undefined ? sheets.add(e.sheet) : sheets.getItem(existing);
-        if (existing === undefined) names.push(e.sheet);
-        for (const run of editRuns(e.edits)) {
-          const values = [run.values.map(toExcelValue)];
-          await batch.reserve(payloadBytes(values));
-          ws.getRangeByIndexes(run.row, run.col, 1, run.values.length).values = values;
-          run.values.forEach((v, i) => {
-            if (v instanceof Date) ws.getCell(run.row, run.col + i).numberFormat = [[NUMBER_FORMAT.date]];
-          });
-        }
-      }
-      this.options.decorate?.(context, written);
-      await context.sync();
       this.known = names;
     });
+    for (const [sheet, address] of written) this.blocks.set(sheet, address);
+    if (written.size > 0) await this.blocks.save();
+  }
+
+  /**
+   * One sync, only when needed: the extent of existing output sheets whose last block is not on
+   * record, and thidua's own charts on them (replaced, not piled up).
+   */
+  private async planWrite(context: Excel.RequestContext, names: readonly string[], outputs: readonly OutputSheet[], edits: readonly SheetEdits[]): Promise<WritePlan> {
+    const sheets = context.workbook.worksheets;
+    const planned: PlannedOutput[] = outputs.map((output) => {
+      const existing = ExcelLedger.actual(names, output.name);
+      const recorded = existing === undefined ? undefined : this.blocks.get(existing);
+      return { output, existing, old: recorded === undefined ? undefined : parseBox(recorded) };
+    });
+    const loads: { p: PlannedOutput; used: Excel.Range | undefined; charts: Excel.ChartCollection }[] = [];
+    for (const p of planned) {
+      if (p.existing === undefined) continue;
+      const ws = sheets.getItem(p.existing);
+      const used = p.old === undefined ? ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") : undefined;
+      loads.push({ p, used, charts: ws.charts.load("items/name") });
+    }
+    if (loads.length > 0) await context.sync();
+    for (const { p, used, charts } of loads) {
+      if (used !== undefined && !used.isNullObject) p.old = { r0: 0, c0: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
+      p.ownCharts = charts.items.filter((c) => c.name.startsWith(OWN_CHART_PREFIX));
+    }
+    const editBytes = edits.reduce((n, e) => n + editRuns(e.edits).reduce((m, r) => m + payloadBytes([r.values.map(toExcelValue)]), 0), 0);
+    const outputBytes = outputs.reduce((n, o) => n + payloadBytes(rectangle(o.rows, widthOf(o))) + formatBytes(o.format, o.rows.length), 0);
+    return { outputs: planned, edits, split: editBytes + outputBytes > this.limit };
+  }
+
+  /** Before a write of several syncs: the formulas (values where none) of every block it will overwrite, read in blocks as needed. */
+  private async snapshot(context: Excel.RequestContext, plan: WritePlan): Promise<Map<string, { box: Box; formulas: unknown[][] }[]>> {
+    const boxes = new Map<string, Box[]>();
+    for (const p of plan.outputs) if (p.existing !== undefined && p.old !== undefined) boxes.set(p.existing, [p.old]);
+    for (const e of plan.edits) {
+      if (e.edits.length === 0) continue;
+      const box = boundingBox(e.edits);
+      boxes.set(e.sheet, [...(boxes.get(e.sheet) ?? []), box]);
+    }
+    const out = new Map<string, { box: Box; formulas: unknown[][] }[]>();
+    for (const [sheet, list] of boxes) {
+      for (const box of list) {
+        const formulas: unknown[][] = [];
+        const step = Math.max(1, Math.floor(CELLS_PER_BLOCK / box.cols));
+        for (let r = 0; r < box.rows; r += step) {
+          const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(box.r0 + r, box.c0, Math.min(step, box.rows - r), box.cols).load("formulas");
+          await context.sync();
+          formulas.push(...(range.formulas as unknown[][]));
+        }
+        out.set(sheet, [...(out.get(sheet) ?? []), { box, formulas }]);
+      }
+    }
+    return out;
+  }
+
+  /** Puts back what a failed write overwrote; false when that failed too. */
+  private async restore(context: Excel.RequestContext, plan: WritePlan, saved: Map<string, { box: Box; formulas: unknown[][] }[]>): Promise<boolean> {
+    try {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const present = sheets.items.map((ws) => ws.name);
+      const batch = new Batch(context, this.limit);
+      for (const p of plan.outputs) {
+        if (p.existing === undefined) {
+          const added = ExcelLedger.actual(present, p.output.name);
+          if (added !== undefined) sheets.getItem(added).delete();
+          continue;
+        }
+        sheets.getItem(p.existing).getRangeByIndexes(0, 0, Math.max(p.output.rows.length, 1), widthOf(p.output)).clear("All");
+      }
+      for (const [sheet, blocks] of saved) {
+        for (const { box, formulas } of blocks) {
+          const step = Math.max(1, Math.floor(CELLS_PER_BLOCK / box.cols));
+          for (let r = 0; r < box.rows; r += step) {
+            const rows = formulas.slice(r, r + step);
+            await batch.reserve(payloadBytes(rows));
+            sheets.getItem(sheet).getRangeByIndexes(box.r0 + r, box.c0, rows.length, box.cols).formulas = rows as string[][];
+          }
+        }
+      }
+      await context.sync();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async queueWrite(context: Excel.RequestContext, names: string[], plan: WritePlan, batch: Batch, written: Map<string, string>): Promise<void> {
+    const sheets = context.workbook.worksheets;
+    const decorated = new Map<string, { sheet: Excel.Worksheet; output: OutputSheet }>();
+    for (const p of plan.outputs) {
+      const { output } = p;
+      let ws: Excel.Worksheet;
+      if (p.existing === undefined) {
+        ws = sheets.add(output.name);
+        names.push(output.name);
+      } else {
+        ws = sheets.getItem(p.existing);
+        if (p.old !== undefined) ws.getRangeByIndexes(p.old.r0, p.old.c0, p.old.rows, p.old.cols).clear("All");
+        for (const chart of p.ownCharts ?? []) chart.delete();
+      }
+      await this.writeSheet(ws, output, batch, p.existing === undefined);
+      decorated.set(output.name, { sheet: ws, output });
+      written.set(p.existing ?? output.name, boxAddress({ r0: 0, c0: 0, rows: Math.max(1, output.rows.length), cols: widthOf(output) }));
+    }
+    for (const e of plan.edits) {
+      const existing = ExcelLedger.actual(names, e.sheet);
+      const ws = existing === undefined ? sheets.add(e.sheet) : sheets.getItem(existing);
+      if (existing === undefined) names.push(e.sheet);
+      for (const run of editRuns(e.edits)) {
+        const values = [run.values.map(toExcelValue)];
+        await batch.reserve(payloadBytes(values));
+        ws.getRangeByIndexes(run.row, run.col, 1, run.values.length).values = values;
+        run.values.forEach((v, i) => {
+          if (v instanceof Date) ws.getCell(run.row, run.col + i).numberFormat = [[NUMBER_FORMAT.date]];
+        });
+      }
+    }
+    this.options.decorate?.(context, decorated);
   }
 
   /**
@@ -284,9 +488,9 @@ export class ExcelLedger implements LedgerPort {
     });
   }
 
-  private async writeSheet(ws: Excel.Worksheet, output: OutputSheet, batch: Batch): Promise<void> {
+  private async writeSheet(ws: Excel.Worksheet, output: OutputSheet, batch: Batch, created: boolean): Promise<void> {
     const rows = output.rows;
-    const width = Math.max(1, ...rows.map((r) => r.length));
+    const width = widthOf(output);
     const f = output.format;
     if (rows.length > 0) {
       const values = rectangle(rows, width);
@@ -314,8 +518,8 @@ export class ExcelLedger implements LedgerPort {
       });
     }
     await batch.reserve(formatBytes(f, rows.length));
-    queueSheetFormat(ws, f, rows.length, width, this.can);
-    if (this.options.asTables && rows.length > f.headerRow) {
+    queueSheetFormat(ws, f, rows.length, width, this.can, { widths: created });
+    if (created && this.options.asTables && rows.length > f.headerRow) {
       const bodyRows = Math.max(rows.length - f.headerRow, 2);
       const table = ws.tables.add(ws.getRangeByIndexes(f.headerRow, 0, bodyRows, width), true);
       table.style = "TableStyleLight9";

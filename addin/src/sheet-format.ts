@@ -24,11 +24,14 @@ function column(n: number, value: string): string[][] {
  * Queues the format hints of an output sheet on a worksheet: range-level calls only, no sync.
  * `rowCount` and `width` are the size of the values written.
  */
-export function queueSheetFormat(ws: Excel.Worksheet, f: SheetFormat, rowCount: number, width: number, can: FormatCapabilities): void {
+export function queueSheetFormat(ws: Excel.Worksheet, f: SheetFormat, rowCount: number, width: number, can: FormatCapabilities, options: { widths: boolean } = { widths: true }): void {
   const cols = Math.max(width, f.widths.length, 1);
-  f.widths.forEach((w, i) => {
-    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthInPoints(w);
-  });
+  // Column widths are set when the sheet is made; later the user's own widths stay.
+  if (options.widths) {
+    f.widths.forEach((w, i) => {
+      ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthInPoints(w);
+    });
+  }
   const dataRows = rowCount - f.headerRow - 1;
   if (dataRows > 0) {
     f.numberFormats.forEach((fmt, i) => {

@@ -19,6 +19,7 @@ import {
   runTally,
   selectProblem,
 } from "./actions.js";
+import { PartialWriteError } from "./excel-port.js";
 import { ledgerSummaryLine } from "./summary.js";
 import { type UiKey, UI, ui } from "./ui-text.js";
 
@@ -68,6 +69,17 @@ function applyLanguage(): void {
 /** A message for the user, in their language, never a stack trace. */
 export function errorMessage(err: unknown, lang: Lang): string {
   if (err instanceof Refusal) return lang === "en" ? err.en : err.vi;
+  if (err instanceof PartialWriteError) {
+    return err.rolledBack
+      ? say({ vi: "Excel ngắt giữa chừng khi ghi kết quả; sổ đã được trả lại như trước khi bấm. Hãy thử lại.", en: "Excel stopped part-way through writing; the workbook was put back as it was. Please try again." }, lang)
+      : say(
+          {
+            vi: `Excel ngắt giữa chừng khi ghi kết quả và không trả lại được: các trang ${err.sheets.join(", ")} có thể chỉ được ghi một phần. Hãy bấm lại để ghi đủ.`,
+            en: `Excel stopped part-way through writing and the workbook could not be put back: sheets ${err.sheets.join(", ")} may be half written. Run it again to complete them.`,
+          },
+          lang,
+        );
+  }
   const code = typeof err === "object" && err !== null && "code" in err ? String((err as { code: unknown }).code) : undefined;
   const detail = err instanceof Error ? err.message.split("\n")[0]!.slice(0, 160) : String(err).slice(0, 160);
   if (code) {

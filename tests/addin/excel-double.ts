@@ -29,6 +29,7 @@ export interface FormatOp {
 }
 
 export interface ChartModel {
+  name?: string;
   type: string;
   source: string;
   seriesBy: string;
@@ -178,6 +179,15 @@ export class SheetModel {
     return r1 < 0 ? undefined : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
+  formulasOf(b: Box): Stored[][] {
+    return Array.from({ length: b.rows }, (_, i) =>
+      Array.from({ length: b.cols }, (_, j) => {
+        const cell = this.cell(b.r0 + i, b.c0 + j);
+        return cell?.formula ?? (typeof cell?.value === "string" && /^[=+\-@']/.test(cell.value) ? `'${cell.value}` : (cell?.value ?? ""));
+      }),
+    );
+  }
+
   valuesOf(b: Box): Stored[][] {
     return Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => this.cell(b.r0 + i, b.c0 + j)?.value ?? ""));
   }
@@ -244,6 +254,12 @@ export class DoubleContext {
 
   async sync(): Promise<void> {
     this.excel.syncs++;
+    if (this.excel.failSyncs.has(this.excel.syncs)) {
+      this.queue = [];
+      this.loads = [];
+      this.bytes = 0;
+      throw new DoubleError("GeneralException", "The connection to Excel was lost (injected failure)");
+    }
     this.excel.requestSizes.push(this.bytes);
     const queue = this.queue;
     const loads = this.loads;
@@ -325,7 +341,11 @@ class DoubleWorksheet {
   readonly freezePanes: { freezeRows: (n?: number) => void };
   readonly protection: { protect: (options?: unknown) => void };
   readonly pageLayout: { paperSize: string; orientation: string; setPrintTitleRows: (rows: string) => void };
-  readonly charts: { add: (type: string, range: DoubleRange, seriesBy?: string) => DoubleChart };
+  readonly charts: {
+    add: (type: string, range: DoubleRange, seriesBy?: string) => DoubleChart;
+    load: (props?: string) => DoubleWorksheet["charts"];
+    readonly items: { name: string; delete: () => void }[];
+  };
   readonly tables: { add: (address: DoubleRange | string, hasHeaders: boolean) => { style: string } };
 
   constructor(
@@ -353,7 +373,8 @@ class DoubleWorksheet {
       },
       setPrintTitleRows: (rows: string) => q((s) => (s.pageLayout.printTitleRows = rows)),
     };
-    this.charts = {
+    let chartItems: { name: string; delete: () => void }[] | undefined;
+    const charts: DoubleWorksheet["charts"] = {
       add: (type: string, range: DoubleRange, seriesBy = "Auto") => {
         const chart: ChartModel = { type, source: "", seriesBy };
         q((s) => {
@@ -362,7 +383,25 @@ class DoubleWorksheet {
         });
         return new DoubleChart(context, chart);
       },
+      load: () => {
+        context.onLoad(() => {
+          const s = this.sheet();
+          chartItems = s.charts.map((model) => ({
+            name: model.name ?? "",
+            delete: () =>
+              q((sheet) => {
+                const i = sheet.charts.indexOf(model);
+                if (i >= 0) sheet.charts.splice(i, 1);
+              }),
+          }));
+        });
+        return charts;
+      },
+      get items() {
+        return chartItems ?? notLoaded("charts/items");
+      },
     };
+    this.charts = charts;
     this.tables = {
       add: (address: DoubleRange | string, hasHeaders: boolean) => {
         const table: { address: string; style?: string } = { address: "" };
@@ -484,6 +523,14 @@ class DoubleChart {
   setPosition(start: string, end?: string): void {
     this.context.enqueue(() => (this.chart.position = end ? [start, end] : [start]));
   }
+
+  get name(): string {
+    return this.chart.name ?? "";
+  }
+
+  set name(v: string) {
+    this.context.enqueue(() => (this.chart.name = v));
+  }
 }
 
 function shapeOf(values: unknown): { rows: number; cols: number } {
@@ -495,7 +542,7 @@ function shapeOf(values: unknown): { rows: number; cols: number } {
 }
 
 class DoubleRange {
-  private loaded: { values?: Stored[][]; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number; address?: string; isNull?: boolean } | undefined;
+  private loaded: { values?: Stored[][]; formulas?: Stored[][]; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number; address?: string; isNull?: boolean } | undefined;
   readonly format: {
     font: { bold: boolean; color: string };
     fill: { color: string };
@@ -618,6 +665,30 @@ class DoubleRange {
     return this.loaded?.values ?? notLoaded("values");
   }
 
+  /** Formulas where a cell has one, else its value (what `range.formulas` gives). */
+  get formulas(): Stored[][] {
+    return this.loaded?.formulas ?? notLoaded("formulas");
+  }
+
+  /** Written as typed, like values (a formula stays a formula). */
+  set formulas(values: unknown) {
+    this.values = values;
+  }
+
+  /** Removes values and formats of the range (Office.js `clear`, "All" being the default). */
+  clear(applyTo = "All"): void {
+    this.ws.context.enqueue(() => {
+      const b = this.boxNow();
+      const s = this.ws.sheet();
+      s.ops.push({ op: "clear", address: boxAddress(b), value: applyTo });
+      for (let r = b.r0; r < b.r0 + b.rows; r++) {
+        const row = s.cells.get(r);
+        if (!row) continue;
+        for (let c = b.c0; c < b.c0 + b.cols; c++) row.delete(c);
+      }
+    });
+  }
+
   set numberFormat(formats: unknown) {
     this.ws.context.enqueue(() => {
       const b = this.boxNow();
@@ -662,14 +733,19 @@ class DoubleRange {
         return;
       }
       const s = this.ws.sheet();
+      const cellsAsked = (wanted.includes("values") || wanted.includes("formulas")) && b.rows * b.cols > this.ws.context.excel.cellLimit;
+      if (cellsAsked) throw new DoubleError("RangeExceedsLimit", `The range ${boxAddress(b)} has more than ${this.ws.context.excel.cellLimit} cells`);
       const values = wanted.includes("values") ? s.valuesOf(b) : undefined;
-      if (values !== undefined) {
-        this.ws.context.excel.responseSizes.push(sizeOf(values));
-        this.ws.context.responseBytes += sizeOf(values);
+      const formulas = wanted.includes("formulas") ? s.formulasOf(b) : undefined;
+      for (const loaded of [values, formulas]) {
+        if (loaded === undefined) continue;
+        this.ws.context.excel.responseSizes.push(sizeOf(loaded));
+        this.ws.context.responseBytes += sizeOf(loaded);
       }
       this.loaded = {
         isNull: false,
         ...(values !== undefined ? { values } : {}),
+        ...(formulas !== undefined ? { formulas } : {}),
         ...(wanted.includes("rowIndex") ? { rowIndex: b.r0 } : {}),
         ...(wanted.includes("columnIndex") ? { columnIndex: b.c0 } : {}),
         ...(wanted.includes("rowCount") ? { rowCount: b.rows } : {}),
@@ -717,6 +793,12 @@ export class ExcelDouble {
   readonly responseSizes: number[] = [];
   /** The highest ExcelApi version this "Excel" supports. */
   apiVersion = 1.9;
+  /** Cells one range read may hold before Excel answers RangeExceedsLimit. */
+  cellLimit = 5_000_000;
+  /** Sync numbers (counted from the start) that fail, as a lost connection would: for roll-back tests. */
+  readonly failSyncs = new Set<number>();
+  /** The add-in's document settings (saved with the workbook in real Excel). */
+  readonly settings = new Map<string, unknown>();
 
   readonly run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     this.runs++;
@@ -767,7 +849,14 @@ export class ExcelDouble {
   }
 
   /** What the browser test installs as the global `Office`. */
-  office(): { onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>; HostType: { Excel: string }; context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } } } {
+  office(): {
+    onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>;
+    HostType: { Excel: string };
+    context: {
+      requirements: { isSetSupported: (name: string, version?: string) => boolean };
+      document: { settings: { get: (k: string) => unknown; set: (k: string, v: unknown) => void; saveAsync: (cb?: () => void) => void } };
+    };
+  } {
     const info = { host: "Excel", platform: "OfficeOnline" };
     return {
       onReady: (cb) => {
@@ -778,6 +867,13 @@ export class ExcelDouble {
       context: {
         requirements: {
           isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number(version ?? "1.1") <= this.apiVersion,
+        },
+        document: {
+          settings: {
+            get: (k: string) => this.settings.get(k) ?? null,
+            set: (k: string, v: unknown) => void this.settings.set(k, v),
+            saveAsync: (cb?: () => void) => cb?.(),
+          },
         },
       },
     };

@@ -7,7 +7,7 @@ import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
 import { contestOutputs, tally } from "../../shared/tasks/tally.js";
 import { needsTextPrefix, serialOfDate, toExcelValue } from "../../addin/src/excel-cells.js";
-import { ExcelLedger, editRuns } from "../../addin/src/excel-port.js";
+import { ExcelLedger, PartialWriteError, editRuns } from "../../addin/src/excel-port.js";
 import { gridsOf } from "../support/grids.js";
 import { quizLedger } from "../support/quiz-ledger.js";
 import { SCENARIOS, expectedOutputs, normaliseGrid } from "../support/scenarios.js";
@@ -286,5 +286,115 @@ describe("a ledger whose sheets do not fit in one answer of Excel on the web", (
     const { excel, port } = withLedger(bigQuiz());
     excel.responseLimit = 10;
     await expect(tallyLedger(port)).rejects.toThrow(/exceeds the limit/);
+  });
+});
+
+describe("output sheets are updated in place, never deleted and re-created", () => {
+  const plain = (name: string, rows: Grid) => ({ name, rows, format: { headerRow: 0, widths: [30, 12], numberFormats: [], boldRows: [] } });
+  const rowsOf = (n: number, tag: string): Grid => [["Mã bài", "Điểm"], ...Array.from({ length: n }, (_, i) => [`${tag}${i + 1}`, i])];
+
+  it("keeps the sheet itself, the user's formula pointing at it, their widths and what they typed beside the block", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Báo cáo", [["Đứng đầu", "x"]]]]);
+    const port = new ExcelLedger({ run: excel.run, capabilities: can });
+    await port.write([plain("Kết quả", rowsOf(10, "SK"))]);
+    const results = excel.sheet("Kết quả")!;
+    // The secretariat's own work: a formula reading the results, a note beside them, their width for column A.
+    excel.sheet("Báo cáo")!.put(0, 1, { value: "SK1", formula: "='Kết quả'!A2" });
+    results.put(2, 5, { value: "ghi chú của văn thư" });
+    results.columnWidths.set(0, 222);
+    await port.write([plain("Kết quả", rowsOf(4, "MỚI"))]);
+    expect(excel.sheet("Kết quả")).toBe(results);
+    expect(excel.sheet("Báo cáo")!.formulas()).toEqual([{ address: "B1", formula: "='Kết quả'!A2" }]);
+    expect(results.columnWidths.get(0)).toBe(222);
+    expect(results.cell(2, 5)?.value).toBe("ghi chú của văn thư");
+    // The old block is gone below the new one; the new block is there.
+    expect(results.grid().map((r) => r.slice(0, 2))).toEqual([...rowsOf(4, "MỚI"), [null, null], [null, null]].slice(0, 6).map((r) => [...r]).slice(0, 5).concat(results.grid().slice(5).map((r) => r.slice(0, 2))));
+    expect(results.grid().slice(5).flatMap((r) => r.slice(0, 2)).every((v) => v === null)).toBe(true);
+    expect(excel.workbook.sheets.map((s) => s.name)).toEqual(["Báo cáo", "Kết quả"]);
+  });
+
+  it("clears exactly the block written last time, as recorded in the document settings", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Kết quả", [["cũ"]]]]);
+    const settings = excel.office().context.document.settings;
+    const blocks = { get: (s: string) => settings.get(`b:${s}`) as string | undefined, set: (s: string, a: string) => settings.set(`b:${s}`, a), save: async () => undefined };
+    const port = new ExcelLedger({ run: excel.run, capabilities: can, blocks });
+    await port.write([plain("Kết quả", rowsOf(3, "A"))]);
+    expect(blocks.get("Kết quả")).toBe("A1:B4");
+    await port.write([plain("Kết quả", rowsOf(1, "B"))]);
+    expect(excel.sheet("Kết quả")!.opsOf("clear").map((o) => o.address)).toEqual(["A1:A1", "A1:B4"].map((a) => (a === "A1:A1" ? "A1" : a)));
+    expect(blocks.get("Kết quả")).toBe("A1:B2");
+  });
+
+  it("replaces thidua's own chart and leaves the user's", async () => {
+    const { excel, port } = withLedger(gridsOf(initiativeDemoSheets()));
+    const decorate = (_c: unknown, written: ReadonlyMap<string, { sheet: Excel.Worksheet }>) => {
+      const ws = written.get("Kết quả")!.sheet;
+      ws.charts.add("ColumnClustered", ws.getRangeByIndexes(0, 1, 2, 1), "Columns").name = "thidua-thu";
+    };
+    const own = new ExcelLedger({ run: excel.run, capabilities: can, decorate });
+    await own.write([plain("Kết quả", rowsOf(2, "X"))]);
+    excel.sheet("Kết quả")!.charts.push({ name: "Biểu đồ của văn thư", type: "Pie", source: "Kết quả!A1:B3", seriesBy: "Auto" });
+    await own.write([plain("Kết quả", rowsOf(2, "Y"))]);
+    expect(excel.sheet("Kết quả")!.charts.map((c) => c.name).sort()).toEqual(["Biểu đồ của văn thư", "thidua-thu"]);
+    // A write without the chart (Kiểm tra's own writes) removes thidua's chart and only it.
+    await port.write([plain("Kết quả", rowsOf(2, "Z"))]);
+    expect(excel.sheet("Kết quả")!.charts.map((c) => c.name)).toEqual(["Biểu đồ của văn thư"]);
+  });
+});
+
+describe("a write that needs several syncs completes or is rolled back", () => {
+  const big = (name: string, tag: string): { name: string; rows: Grid; format: { headerRow: number; widths: number[]; numberFormats: never[]; boldRows: never[] } } => ({
+    name,
+    rows: [["Mã", "Nội dung"], ...Array.from({ length: 400 }, (_, i) => [`${tag}${i}`, "x".repeat(40)])],
+    format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] },
+  });
+
+  async function prepared(): Promise<{ excel: ExcelDouble; port: ExcelLedger; before: unknown }> {
+    const excel = new ExcelDouble();
+    excel.load([["Điểm", [["Mã bài", "Mã GK"], ["SK1", "GK1"]]]]);
+    const port = new ExcelLedger({ run: excel.run, capabilities: can, maxRequestBytes: 8_000 });
+    await port.write([big("Kết quả", "CŨ"), big("Danh sách giải", "CŨ")]);
+    return { excel, port, before: excel.snapshot().sheets.map((s) => [s.name, s.values]) };
+  }
+
+  it("a failure in the second sync of the write leaves the workbook as it was, with no temporary sheet", async () => {
+    const { excel, port, before } = await prepared();
+    // Syncs of the write: the plan, one snapshot read per existing sheet, then the first and second of the write itself.
+    excel.failSyncs.add(excel.syncs + 5);
+    const failed = await port.write([big("Kết quả", "MỚI"), big("Danh sách giải", "MỚI"), big("Tổng hợp đơn vị", "MỚI")]).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(PartialWriteError);
+    expect((failed as PartialWriteError).rolledBack).toBe(true);
+    expect(excel.snapshot().sheets.map((s) => [s.name, s.values])).toEqual(before);
+    expect(excel.workbook.sheets.some((s) => s.name.startsWith("thidua-tmp"))).toBe(false);
+  });
+
+  it("when the roll-back fails too, the error says so and names the sheets left half written", async () => {
+    const { excel, port } = await prepared();
+    for (let i = 5; i < 40; i++) excel.failSyncs.add(excel.syncs + i);
+    const failed = (await port.write([big("Kết quả", "MỚI"), big("Danh sách giải", "MỚI")]).catch((e: unknown) => e)) as PartialWriteError;
+    expect(failed).toBeInstanceOf(PartialWriteError);
+    expect(failed.rolledBack).toBe(false);
+    expect(failed.sheets).toEqual(["Kết quả", "Danh sách giải"]);
+  });
+
+  it("a write that fits one sync makes no snapshot read: the plan and the write", async () => {
+    const { excel, port } = await prepared();
+    excel.resetCounters();
+    await port.write([{ name: "Kết quả", rows: [["Mã"], ["A"]], format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } }]);
+    expect(excel.syncs).toBe(2);
+  });
+});
+
+describe("reading past Excel's cells-per-read limit", () => {
+  it("one stray cell at row 700,000 of `Trắc nghiệm` does not stop the read: it goes in blocks", async () => {
+    const excel = new ExcelDouble();
+    excel.load([["Trắc nghiệm", [["Mã thí sinh", "Điểm"], ["TS1", 9]]]]);
+    excel.sheet("Trắc nghiệm")!.put(699_999, 7, { value: "lạc" });
+    const port = new ExcelLedger({ run: excel.run, capabilities: can });
+    const grid = (await port.read(["Trắc nghiệm"])).get("Trắc nghiệm")!;
+    expect(grid[1]).toEqual(["TS1", 9]);
+    expect(grid[699_999]?.[7]).toBe("lạc");
   });
 });
