@@ -68,21 +68,35 @@ export class SheetsPort implements LedgerPort {
   }
 
   writeSync(outputs: readonly OutputSheet[], edits: readonly SheetEdits[] = [], options: WriteOptions = {}): Sheet[] {
-    const written = outputs.map((o) => this.writeSheet(o, options));
+    // The blocks written last time, one read and one write of the document's properties per write.
+    const props = outputs.length > 0 && !options.fresh ? PropertiesService.getDocumentProperties() : undefined;
+    const recorded = props?.getProperties() ?? {};
+    const blocks: Record<string, string> = {};
+    const written = outputs.map((o) => this.writeSheet(o, options, recorded, blocks));
+    if (props) props.setProperties(blocks);
     for (const e of edits) this.applyEdits(e);
     return written;
   }
 
-  /** Replaces one sheet whole: one `setValues`, then formats by range. */
-  writeSheet(out: OutputSheet, options: WriteOptions = {}): Sheet {
+  /**
+   * Writes one output sheet: one `setValues`, then formats by range. An existing sheet is kept (its
+   * id, so links and formulas pointing at it survive, its protection, filters, charts and column
+   * widths); only the block thidua wrote there last time is cleared, so what the user put beside it
+   * stays. Templates and judges' tabs (`fresh`) are made anew instead.
+   */
+  writeSheet(out: OutputSheet, options: WriteOptions = {}, recorded: Readonly<Record<string, string>> = {}, blocks: Record<string, string> = {}): Sheet {
     let sheet = this.sheet(out.name);
+    const created = sheet === undefined || options.fresh === true;
     if (sheet && options.fresh) {
       // Insert the replacement before deleting: a spreadsheet may not lose its last sheet.
       const replacement = this.ss.insertSheet();
       this.ss.deleteSheet(sheet);
       sheet = replacement.setName(out.name);
-    } else if (sheet) sheet.clear();
-    else sheet = this.ss.insertSheet(out.name);
+    } else if (sheet) {
+      const last = recorded[blockKey(out.name)];
+      const box = last === undefined ? undefined : a1Box(last);
+      (box ? sheet.getRange(box.row, box.col, box.rows, box.cols) : sheet.getDataRange()).clear();
+    } else sheet = this.ss.insertSheet(out.name);
     this.byName?.set(out.name, sheet);
     const width = out.rows.reduce((w, r) => Math.max(w, r.length), Math.max(1, out.format.widths.length));
     const height = Math.max(1, out.rows.length);
@@ -91,7 +105,8 @@ export class SheetsPort implements LedgerPort {
     const block: SheetValue[][] = [];
     for (let r = 0; r < height; r++) block.push(padRow(out.rows[r] ?? [], width).map(toSheet));
     sheet.getRange(1, 1, height, width).setValues(block);
-    applyFormat(sheet, out.format, { width, height, extent, warnOnHeader: options.warnOnHeader === true });
+    applyFormat(sheet, out.format, { width, height, extent, warnOnHeader: options.warnOnHeader === true, widths: created });
+    blocks[blockKey(out.name)] = `A1:${columnLetters(width - 1)}${height}`;
     return sheet;
   }
 
@@ -124,6 +139,20 @@ export function readGrid(sheet: Sheet): Grid {
     .getDataRange()
     .getValues()
     .map((row) => row.map(fromSheet));
+}
+
+/** The document property holding the block last written on an output sheet (the Excel add-in keeps the same key in its settings). */
+function blockKey(sheet: string): string {
+  return `thidua.block:${sheet.toLowerCase()}`;
+}
+
+/** "A1:K120" → 1-based row, column and size; undefined for anything else. */
+function a1Box(a1: string): { row: number; col: number; rows: number; cols: number } | undefined {
+  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+  if (!m) return undefined;
+  const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const [c0, r0, c1, r1] = [col(m[1]!), Number(m[2]), col(m[3]!), Number(m[4])];
+  return c1 < c0 || r1 < r0 ? undefined : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
 function padRow(row: readonly Cell[], width: number): Cell[] {
@@ -161,6 +190,8 @@ interface Extent {
   /** Last row (1-based) that number formats and drop-downs reach. */
   readonly extent: number;
   readonly warnOnHeader: boolean;
+  /** Set column widths (a sheet just made); later the user's own widths stay. */
+  readonly widths: boolean;
 }
 
 /** The format hints of the core, applied by range. */
@@ -177,7 +208,7 @@ export function applyFormat(sheet: Sheet, f: SheetFormat, x: Extent): void {
   const alerts = f.alertRows ?? [];
   if (alerts.length > 0) sheet.getRangeList(alerts.map((r) => rowA1(r, x.width))).setFontWeight("bold").setFontColor(ALERT_COLOUR);
   sheet.setFrozenRows(f.headerRow + 1);
-  f.widths.forEach((w, col) => sheet.setColumnWidth(col + 1, Math.max(MIN_WIDTH_PX, Math.round(w * PIXELS_PER_CHAR))));
+  if (x.widths) f.widths.forEach((w, col) => sheet.setColumnWidth(col + 1, Math.max(MIN_WIDTH_PX, Math.round(w * PIXELS_PER_CHAR))));
   if (dataRows > 0) {
     for (const list of f.lists ?? []) {
       const rule = SpreadsheetApp.newDataValidation().requireValueInList([...list.values], true).setAllowInvalid(false).build();

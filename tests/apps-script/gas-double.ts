@@ -258,6 +258,12 @@ export class FakeRange {
     this.sheet.validations.push({ range: this, rule });
     return this;
   }
+  /** Contents and formats of the range (values, number formats, styles, notes); validation stays, as in Sheets. */
+  clear(): this {
+    this.hit("clear");
+    this.sheet.clearBox(this);
+    return this;
+  }
   clearDataValidations(): this {
     this.hit("clearDataValidations");
     this.sheet.validations = this.sheet.validations.filter((v) => !(v.range.row >= this.row && v.range.col >= this.col));
@@ -316,6 +322,20 @@ export class FakeSheet {
   }
 
   // ---- test helpers (not counted) ----
+  clearBox(box: FakeRange): void {
+    for (let i = 0; i < box.numRows; i++) {
+      const r = this.cells[box.row - 1 + i];
+      if (!r) continue;
+      for (let j = 0; j < box.numCols; j++) if (r[box.col - 1 + j]) r[box.col - 1 + j] = { value: "" };
+    }
+    const inside = (r: FakeRange): boolean => r.row >= box.row && r.col >= box.col && r.row + r.numRows <= box.row + box.numRows && r.col + r.numCols <= box.col + box.numCols;
+    this.numberFormats = this.numberFormats.filter((f) => !inside(f.range));
+    this.styles = this.styles.filter((f) => !inside(f.range));
+    for (const key of [...this.notes.keys()]) {
+      const [r, c] = key.split(",").map(Number) as [number, number];
+      if (box.contains(r, c)) this.notes.delete(key);
+    }
+  }
   put(row: number, col: number, s: Stored): void {
     while (this.cells.length < row) this.cells.push([]);
     const r = this.cells[row - 1]!;

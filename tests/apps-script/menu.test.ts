@@ -366,3 +366,30 @@ describe("Kết nối biểu mẫu and the sidebar", () => {
     expect(gas.ss.tab("Kiểm tra")).toBeDefined();
   });
 });
+
+describe("Tính kết quả updates its sheets in place", () => {
+  it("keeps the output tab, its protection and widths, and the user's cells beside the block; clears only what it wrote last time", () => {
+    const gas = gasDouble();
+    loadLedger(gas.ss, demoLedgerScored());
+    const script = loadBundle(built.code, gas);
+    script.call("tallyResults");
+    const results = gas.ss.tab("Kết quả")!;
+    const firstRows = results.values().length;
+    // The secretariat's own touches: a note two columns right of the block, a wider column A, a protection.
+    results.put(3, 15, typedIn("đã gửi Chủ tịch"));
+    results.widths.set(1, 333);
+    const guard = results.protect();
+    // A shorter block next time: the old rows below it must go.
+    const entries = demoLedgerScored().get("Bài dự thi")!.slice(0, 6);
+    gas.ss.tab("Bài dự thi")!.clear().load(entries);
+    gas.log.reset();
+    script.call("tallyResults");
+    expect(gas.ss.tab("Kết quả")).toBe(results);
+    expect(results.protections).toContain(guard);
+    expect(results.widths.get(1)).toBe(333);
+    expect(results.values()[2]![14]).toBe("đã gửi Chủ tịch");
+    const now = results.values().filter((r) => r.slice(0, 11).some((v) => v !== "")).length;
+    expect(now).toBeLessThan(firstRows);
+    expect(gas.log.counts.get("Sheet.clear") ?? 0).toBe(0);
+  });
+});
