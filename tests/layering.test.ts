@@ -1,0 +1,61 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./support/cli-run.js";
+import { importGraph, reachable } from "./support/import-graph.js";
+
+/**
+ * The import graph, read from the sources: arrows point inward (hosts import the core, the core
+ * imports no host and no Node module, no host imports another), and what starts fast stays light.
+ */
+
+function sourcesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(REPO_ROOT, dir))) {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(REPO_ROOT, rel)).isDirectory()) out.push(...sourcesUnder(rel));
+    else if (/\.ts$/.test(name) && !name.endsWith(".d.ts")) out.push(rel);
+  }
+  return out;
+}
+
+const FOLDERS = ["shared", "xlsx", "cli", "addin/src", "apps-script/src"] as const;
+const graph = importGraph(REPO_ROOT, FOLDERS.flatMap(sourcesUnder));
+const folderOf = (file: string): string | undefined => FOLDERS.find((f) => file.startsWith(`${f}/`));
+const importsOf = (folder: string): [string, string][] => [...graph.edges].filter(([file]) => folderOf(file) === folder).flatMap(([file, targets]) => targets.map((t) => [file, t] as [string, string]));
+
+describe("layering", () => {
+  it("the graph is read: every source file, and a command that does load the workbook code is seen to", () => {
+    expect(graph.edges.size).toBeGreaterThan(100);
+    expect(reachable(graph, "cli/commands.ts").has("xlsx/workbook.ts")).toBe(true);
+    expect(reachable(graph, "addin/src/xlsx-reader.ts").has("fflate")).toBe(true);
+  });
+
+  it("the core (shared/) imports nothing but itself: no host, no Node module, no package", () => {
+    expect(importsOf("shared").filter(([, t]) => folderOf(t) !== "shared")).toEqual([]);
+  });
+
+  it("the workbook file layer (xlsx/), shared by the CLI and the task pane, imports only the core and fflate", () => {
+    expect(importsOf("xlsx").filter(([, t]) => !["shared", "xlsx"].includes(folderOf(t) ?? "") && t !== "fflate")).toEqual([]);
+  });
+
+  it("no host imports another", () => {
+    const hosts = ["cli", "addin/src", "apps-script/src"];
+    for (const host of hosts) {
+      const foreign = importsOf(host).filter(([, t]) => hosts.includes(folderOf(t) ?? "") && folderOf(t) !== host);
+      expect(foreign, host).toEqual([]);
+    }
+  });
+});
+
+describe("what starts fast stays light", () => {
+  it("`thidua --help` loads neither the workbook code nor the Word library", () => {
+    const loaded = reachable(graph, "cli/main.ts");
+    for (const heavy of ["docx", "xlsx/zip.ts", "xlsx/workbook.ts", "cli/xlsx-workbook.ts", "cli/export-docx.ts"]) expect(loaded.has(heavy), heavy).toBe(false);
+  });
+
+  it("the task pane loads the workbook reader only when a judge's workbook is imported", () => {
+    const loaded = reachable(graph, "addin/src/taskpane.ts");
+    for (const heavy of ["fflate", "xlsx/zip.ts", "xlsx/workbook.ts", "addin/src/xlsx-reader.ts"]) expect(loaded.has(heavy), heavy).toBe(false);
+  });
+});
