@@ -12,6 +12,7 @@ import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } fr
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "./summary.js";
+import { refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 import { XlsxError } from "../xlsx/errors.js";
 
@@ -77,6 +78,18 @@ export async function judgeSheetsCommand(file: string | undefined, outDir: strin
 
 export async function importCommand(file: string | undefined, inputs: readonly string[], replace: boolean, io: Io, now = Date.now()): Promise<number> {
   if (!file || inputs.length === 0) throw new Refusal(t("Cần tên tệp sổ và ít nhất một tệp để nhập.", "Give the ledger file and at least one workbook to import."));
+  await refuseOverwritingInput(file, inputs);
+  await refuseUnwritable(file);
+  // Read, merge and save under the ledger's lock: two imports at once both land, one after the other.
+  const { result, unreadable } = await withFileLock(file, () => importInto(file, inputs, replace, now));
+  for (const r of result.reports) io.out(reportLine(r, io.lang));
+  const problems = [...unreadable.items, ...result.problems.items];
+  for (const line of problemLines(problems, io.lang, Number.POSITIVE_INFINITY)) io.out(line);
+  io.out(say(t(`Đã cập nhật ${file} (xem trang “${OUTPUT_SHEET_NAMES.log}”).`, `Updated ${file} (see the “${OUTPUT_SHEET_NAMES.log}” sheet).`), io.lang));
+  return problems.some((p) => p.severity === "error") ? EXIT.errorsRemain : EXIT.done;
+}
+
+async function importInto(file: string, inputs: readonly string[], replace: boolean, now: number): Promise<{ result: ReturnType<typeof importWorkbooks>; unreadable: ProblemList }> {
   const wb = await loadWorkbook(file);
   const names = await wb.sheetNames();
   const ledgerSheets = await wb.read(names);
@@ -102,11 +115,7 @@ export async function importCommand(file: string | undefined, inputs: readonly s
   const result = importWorkbooks(ledgerSheets as Map<string, Grid | undefined>, returned, { replace, now });
   await wb.write([], result.edits);
   await wb.save(file);
-  for (const r of result.reports) io.out(reportLine(r, io.lang));
-  const problems = [...unreadable.items, ...result.problems.items];
-  for (const line of problemLines(problems, io.lang, Number.POSITIVE_INFINITY)) io.out(line);
-  io.out(say(t(`Đã cập nhật ${file} (xem trang “${OUTPUT_SHEET_NAMES.log}”).`, `Updated ${file} (see the “${OUTPUT_SHEET_NAMES.log}” sheet).`), io.lang));
-  return problems.some((p) => p.severity === "error") ? EXIT.errorsRemain : EXIT.done;
+  return { result, unreadable };
 }
 
 function reportLine(r: ImportReport, lang: Lang): string {

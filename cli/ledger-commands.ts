@@ -5,13 +5,14 @@
  */
 import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
 import type { EmulationRun } from "../shared/emulation/run.js";
-import { planLedger, plannedSheetNames, tallyGrids, tallyLedger, withQuiz } from "../shared/emulation/tally-ledger.js";
+import { type LedgerTally, planLedger, plannedSheetNames, tallyGrids, tallyLedger, withQuiz } from "../shared/emulation/tally-ledger.js";
 import { countsText, listNote } from "../shared/emulation/outputs.js";
 import { ENTRY_TYPE_VALUES, OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
 import { formatMoney } from "../shared/vn/format.js";
 import { amountInWords } from "../shared/vn/words.js";
 import { loadWorkbook, refuseMissingSheets } from "./commands.js";
 import { EXIT, type Io, Refusal } from "./outcome.js";
+import { realTarget, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
 import { quizFromFiles, quizSummary } from "./quiz-tally.js";
 import { problemLines, tallySummary } from "./summary.js";
 
@@ -59,6 +60,22 @@ export function emulationSummary(run: EmulationRun, lang: Lang): string[] {
  */
 export async function tallyCommand(file: string | undefined, out: string | undefined, io: Io, quizFiles: readonly string[] = []): Promise<number> {
   if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
+  const inPlace = out === undefined || (await realTarget(out)) === (await realTarget(file));
+  const target = out ?? file;
+  if (!inPlace) await refuseOverwritingInput(target, [file, ...quizFiles]);
+  else await refuseOverwritingInput(file, quizFiles);
+  await refuseUnwritable(target);
+  // In place, the ledger is read, computed and saved under its lock: a concurrent import is never lost.
+  const run = inPlace ? await withFileLock(file, () => tallyInto(file, file, io, quizFiles)) : await tallyInto(file, target, io, quizFiles);
+  if (run.contest) for (const line of tallySummary(run.contest, io.lang)) io.out(line);
+  if (run.emulation) for (const line of emulationSummary(run.emulation, io.lang)) io.out(line);
+  if (run.quiz) for (const line of quizSummary(run.quiz, io.lang)) io.out(line);
+  io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
+  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
+}
+
+/** Reads the ledger once, computes what its sheets call for, saves one write to `target`. */
+async function tallyInto(file: string, target: string, io: Io, quizFiles: readonly string[]): Promise<LedgerTally> {
   const wb = await loadWorkbook(file);
   const names = await wb.sheetNames();
   const plan = planLedger(names);
@@ -71,13 +88,8 @@ export async function tallyCommand(file: string | undefined, out: string | undef
   refuseMissingSheets(run.missingSheets);
   if (files && run.contest) run = withQuiz(run, await quizFromFiles(sheets, run.contest, quizFiles), names, io.lang);
   await wb.write(run.outputs);
-  const target = out ?? file;
   await wb.save(target);
-  if (run.contest) for (const line of tallySummary(run.contest, io.lang)) io.out(line);
-  if (run.emulation) for (const line of emulationSummary(run.emulation, io.lang)) io.out(line);
-  if (run.quiz) for (const line of quizSummary(run.quiz, io.lang)) io.out(line);
-  io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
-  return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
+  return run;
 }
 
 /** `thidua check`: prints every problem of whatever the ledger holds; writes nothing. */
