@@ -177,6 +177,34 @@ describe("parts that try the parser", () => {
   });
 });
 
+describe("the conditional-format vector that corrupted ledgers through ExcelJS", () => {
+  it.each(["string", "dataBar"])("a judge's workbook whose extLst holds <x14:cfRule type=\"%s\" id=\"__proto__\"/> imports cleanly; the saved ledger is a valid workbook", async (type) => {
+    const ledgerCopy = path.join(dir, `so-cf-${type}.xlsx`);
+    writeFileSync(ledgerCopy, readFileSync(ledger));
+    const blanks = path.join(dir, `phieu-cf-${type}`);
+    expect((await runCli(["judge-sheets", ledgerCopy, "--out", blanks])).code).toBe(0);
+    const zip = new ZipArchive(readFileSync(path.join(blanks, "phieu-cham-gk1.xlsx")), zlibCodec);
+    const sheet = zip.entries.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    const ext =
+      `<conditionalFormatting sqref="A1"><cfRule type="cellIs" dxfId="0" priority="1" operator="equal"><formula>1</formula></cfRule></conditionalFormatting>` +
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:cfRule type="${type}" id="__proto__"/><xm:sqref>A1</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
+    const crafted = zip.text(sheet).replace("</worksheet>", `${ext}</worksheet>`);
+    const parts: ZipPart[] = zip.entries.map((entry) => (entry === sheet ? { kind: "new", name: entry.name, data: new TextEncoder().encode(crafted) } : { kind: "copy", entry, raw: zip.raw(entry) }));
+    const judgeBook = save(`phieu-cf-${type}.xlsx`, writeZip(parts, zlibCodec));
+    const before = builtinsSnapshot();
+    const inProcess = XlsxBook.open(readFileSync(judgeBook), zlibCodec);
+    for (const s of inProcess.sheets) inProcess.readGrid(s.name);
+    expect(builtinsSnapshot()).toEqual(before);
+    const run = await runCli(["import", ledgerCopy, judgeBook]);
+    expect(run.code, run.stderr).toBeLessThan(2);
+    expect(run.stdout).toContain("Thêm");
+    expect(stackTraceLines(run.stderr)).toEqual([]);
+    const reopened = XlsxBook.open(readFileSync(ledgerCopy), zlibCodec);
+    expect(reopened.sheets.map((s) => s.name)).toContain("Điểm");
+    expect((await runCli(["tally", ledgerCopy])).code).toBeLessThan(2);
+  });
+});
+
 describe("the zip layer itself", () => {
   it("CRC-32 of the pane's codec agrees with zlib's", () => {
     for (const text of ["", "a", "Tám triệu năm trăm nghìn đồng", "x".repeat(100_000)]) {
