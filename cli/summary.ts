@@ -2,7 +2,7 @@ import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
 import { awardLabel } from "../shared/ledger/contest-outputs.js";
 import { SEVERITY_LABEL, problemAddress, type Problem } from "../shared/ledger/problem.js";
 import { awardAmount } from "../shared/scoring/contest-results.js";
-import { toFixedText } from "../shared/scoring/exact.js";
+import { toFixedText } from "../shared/cells/exact.js";
 import type { ContestRun } from "../shared/tasks/contest-run.js";
 import { formatDecimalVi, formatMoney } from "../shared/vn/format.js";
 import { amountInWords } from "../shared/vn/words.js";

@@ -3,7 +3,7 @@ import { type Cell, cellAddress, columnLetters, isBlank, isBlankRow } from "../s
 import { readDay, readInstant } from "../shared/cells/date.js";
 import { readCount, readDecimal, readMoney, readYesNo } from "../shared/cells/number.js";
 import { cleanText, codeKey, foldKey } from "../shared/cells/text.js";
-import type { Exact } from "../shared/scoring/exact.js";
+import type { Exact } from "../shared/cells/exact.js";
 import { calendarDay } from "./support/reading-ledger.js";
 
 const ex = (num: bigint, den: bigint = 1n): Exact => ({ num, den });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reasonText } from "../shared/collective/collective.js";
+import { reasonText } from "../shared/quiz/collective.js";
 import { quizOutputs } from "../shared/quiz/run.js";
 import { QUIZ_OUTPUT_NAMES } from "../shared/quiz/schema.js";
 import { type Attempt, type UnitSpec, quizLedger, runBoth } from "./support/quiz-ledger.js";

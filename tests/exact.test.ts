@@ -13,7 +13,7 @@ import {
   sum,
   toFixedText,
   toPlainText,
-} from "../shared/scoring/exact.js";
+} from "../shared/cells/exact.js";
 import { panelScores, rankTable, resultOf, resultRows, runSpec } from "./support/contest-ledger.js";
 
 function p(text: string): Exact {

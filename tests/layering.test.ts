@@ -48,6 +48,55 @@ describe("layering", () => {
   });
 });
 
+/** shared/<sub> for the core, the top folder for the rest. */
+function unitOf(file: string): string | undefined {
+  const parts = file.split("/");
+  if (parts[0] === "shared") return parts.length > 2 ? `shared/${parts[1]}` : "shared";
+  return folderOf(file);
+}
+
+/** Folders that reach themselves through the imports of `edges`. */
+function folderCycles(edges: ReadonlyMap<string, readonly string[]> = graph.edges): string[] {
+  const next = new Map<string, Set<string>>();
+  for (const [file, targets] of edges) {
+    const from = unitOf(file);
+    if (from === undefined) continue;
+    for (const t of targets) {
+      const to = unitOf(t);
+      if (to === undefined || to === from) continue;
+      if (!next.has(from)) next.set(from, new Set());
+      next.get(from)!.add(to);
+    }
+  }
+  const reach = (start: string): Set<string> => {
+    const seen = new Set<string>();
+    const queue = [...(next.get(start) ?? [])];
+    while (queue.length > 0) {
+      const u = queue.pop()!;
+      if (seen.has(u)) continue;
+      seen.add(u);
+      queue.push(...(next.get(u) ?? []));
+    }
+    return seen;
+  };
+  return [...next.keys()].filter((u) => reach(u).has(u)).sort();
+}
+
+describe("no import cycles between folders", () => {
+  it("no folder of the core, nor any host, reaches itself through another", () => {
+    expect(folderCycles()).toEqual([]);
+  });
+
+  it("a cycle would be seen (the quiz and its collective prizes, before they shared a folder)", () => {
+    const before = new Map([
+      ["shared/quiz/run.ts", ["shared/collective/collective.ts"]],
+      ["shared/collective/outputs.ts", ["shared/quiz/outputs.ts"]],
+      ["shared/cells/number.ts", ["shared/scoring/exact.ts"]],
+    ]);
+    expect(folderCycles(before)).toEqual(["shared/collective", "shared/quiz"]);
+  });
+});
+
 describe("what starts fast stays light", () => {
   it("`thidua --help` loads neither the workbook code nor the Word library", () => {
     const loaded = reachable(graph, "cli/main.ts");

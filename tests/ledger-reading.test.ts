@@ -3,7 +3,7 @@ import type { Cell, Grid } from "../shared/cells/cell.js";
 import { problemsSheet } from "../shared/ledger/contest-outputs.js";
 import { problemAddress } from "../shared/ledger/problem.js";
 import { CONTEST_SHEETS, readContest } from "../shared/ledger/read-contest.js";
-import type { Exact } from "../shared/scoring/exact.js";
+import type { Exact } from "../shared/cells/exact.js";
 import { runContest } from "../shared/tasks/contest-run.js";
 import { contestOutputs } from "../shared/tasks/tally.js";
 import {

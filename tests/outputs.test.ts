@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Cell, Grid } from "../shared/cells/cell.js";
 import { FLAG } from "../shared/scoring/contest-results.js";
-import { toFixedText } from "../shared/scoring/exact.js";
+import { toFixedText } from "../shared/cells/exact.js";
 import { runContest } from "../shared/tasks/contest-run.js";
 import { contestOutputs } from "../shared/tasks/tally.js";
 import { type ContestSpec, type Row, awardTable, outputSheet, panelScores, rankTable, resultOf, runSpec } from "./support/contest-ledger.js";

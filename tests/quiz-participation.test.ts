@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { problemAddress } from "../shared/ledger/problem.js";
 import { quizOutputs } from "../shared/quiz/run.js";
 import { QUIZ_OUTPUT_NAMES } from "../shared/quiz/schema.js";
-import { toFixedText } from "../shared/scoring/exact.js";
+import { toFixedText } from "../shared/cells/exact.js";
 import { type Attempt, quizLedger, runBoth } from "./support/quiz-ledger.js";
 
 /** `Tham gia đơn vị` and the reporting of attempt rows that cannot be read. */

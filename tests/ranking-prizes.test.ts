@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Award, type PrizeLevel, allocatePrizes, prizeAtPosition } from "../shared/prizes/allocate.js";
 import { rankBy } from "../shared/ranking/rank.js";
 import { FLAG } from "../shared/scoring/contest-results.js";
-import { toFixedText } from "../shared/scoring/exact.js";
+import { toFixedText } from "../shared/cells/exact.js";
 import {
   type EntrySpec,
   type Row,

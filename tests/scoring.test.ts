@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readContest } from "../shared/ledger/read-contest.js";
 import { aggregate, spread, trimmedMean, zScoreMeans } from "../shared/scoring/aggregate.js";
 import { FLAG } from "../shared/scoring/contest-results.js";
-import { type Exact, parseExact, toFixedText, toNumber } from "../shared/scoring/exact.js";
+import { type Exact, parseExact, toFixedText, toNumber } from "../shared/cells/exact.js";
 import { judgeTotals } from "../shared/scoring/judge-totals.js";
 import {
   type ContestSpec,

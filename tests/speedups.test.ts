@@ -4,7 +4,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { XlsxWorkbook } from "../cli/xlsx-workbook.js";
-import { type Exact, add, compare, exact, fromNumber, mul, parseExact, sum } from "../shared/scoring/exact.js";
+import { type Exact, add, compare, exact, fromNumber, mul, parseExact, sum } from "../shared/cells/exact.js";
 import { Prng } from "./bench/prng.js";
 
 /**

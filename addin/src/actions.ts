@@ -5,7 +5,7 @@ import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
 import { type Problem, ProblemList, problemAddress } from "../../shared/ledger/problem.js";
 import { SCORES_SHEET } from "../../shared/ledger/schema.js";
 import { type TemplateKind, templateSheets } from "../../shared/samples/templates.js";
-import { toPlainText } from "../../shared/scoring/exact.js";
+import { toPlainText } from "../../shared/cells/exact.js";
 import { type ContestRun, readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks } from "../../shared/tasks/import.js";
 import { unitChart } from "./chart.js";

@@ -1,5 +1,5 @@
 import type { Cell } from "./cell.js";
-import { type Exact, fromNumber, parseExact } from "../scoring/exact.js";
+import { type Exact, fromNumber, parseExact } from "./exact.js";
 
 /**
  * Text shaped like a thousands group ("1.000", "12,500"): 1000 to a Vietnamese eye, 1 to an English

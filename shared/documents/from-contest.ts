@@ -1,6 +1,6 @@
 import { provisionalBanner, awardLabel } from "../ledger/contest-outputs.js";
 import { awardAmount } from "../scoring/contest-results.js";
-import { toFixedText } from "../scoring/exact.js";
+import { toFixedText } from "../cells/exact.js";
 import type { ContestRun } from "../tasks/contest-run.js";
 import { formatDecimalVi, formatInteger } from "../vn/format.js";
 import { type AnnexDocument, type AnnexRow, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";

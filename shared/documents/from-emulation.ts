@@ -2,7 +2,7 @@ import { countsText, listNote, pendingBanner, unitNameOf } from "../emulation/ou
 import type { CandidateResult } from "../emulation/evaluate.js";
 import type { EmulationRun } from "../emulation/run.js";
 import { provisionalBanner } from "../ledger/contest-outputs.js";
-import { toPlainText } from "../scoring/exact.js";
+import { toPlainText } from "../cells/exact.js";
 import { formatDecimalVi, formatInteger } from "../vn/format.js";
 import { type AnnexColumn, type AnnexDocument, type AnnexRow, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
 

@@ -6,7 +6,7 @@ import type { ProblemList } from "../ledger/problem.js";
 import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
 import { allocatePrizes } from "../prizes/allocate.js";
 import { rankBy, tieGroups } from "../ranking/rank.js";
-import { type Exact, compare, toPlainText } from "../scoring/exact.js";
+import { type Exact, compare, toPlainText } from "../cells/exact.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
 import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
 import { readMeasure } from "./read-emulation.js";

@@ -1,7 +1,7 @@
 import type { Cell } from "../cells/cell.js";
 import type { DayNumber } from "../cells/date.js";
 import type { EntryType } from "../ledger/schema.js";
-import type { Exact } from "../scoring/exact.js";
+import type { Exact } from "../cells/exact.js";
 import type { ThousandWord } from "../vn/words.js";
 import type { DossierKey } from "./schema.js";
 

@@ -2,7 +2,7 @@ import type { Cell, Grid } from "../cells/cell.js";
 import { dateOfDay } from "../cells/date.js";
 import { printedListSheet, provisionalBanner } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
-import { toPlainText } from "../scoring/exact.js";
+import { toPlainText } from "../cells/exact.js";
 import { amountInWords } from "../vn/words.js";
 import { type CandidateResult, type EmulationResult } from "./evaluate.js";
 import { formatDay } from "../vn/format.js";

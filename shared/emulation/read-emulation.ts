@@ -14,7 +14,7 @@ import {
   UNITS_SHEET,
 } from "../ledger/schema.js";
 import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, readTable } from "../ledger/table.js";
-import type { Exact } from "../scoring/exact.js";
+import type { Exact } from "../cells/exact.js";
 import type { AwardCriterion, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota } from "./model.js";
 import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, DOSSIER_ITEMS, type DossierKey, EMULATION_SHEETS, QUOTAS_SHEET } from "./schema.js";
 

@@ -3,7 +3,7 @@ import { type Lang, type Msg, say } from "../i18n/messages.js";
 import type { Award } from "../prizes/allocate.js";
 import type { CategoryResult, ContestResult, EntryResult } from "../scoring/contest-results.js";
 import { awardAmount } from "../scoring/contest-results.js";
-import { type Exact, toFixedText } from "../scoring/exact.js";
+import { type Exact, toFixedText } from "../cells/exact.js";
 import type { UnitSummary } from "../scoring/unit-summary.js";
 import { type ThousandWord, amountInWords } from "../vn/words.js";
 import type { ContestLedger } from "./model.js";

@@ -1,6 +1,6 @@
 import type { Cell } from "../cells/cell.js";
 import type { DayNumber } from "../cells/date.js";
-import type { Exact } from "../scoring/exact.js";
+import type { Exact } from "../cells/exact.js";
 import type { ThousandWord } from "../vn/words.js";
 import type { Aggregation, EntryStatus, EntryType, TiePolicy } from "./schema.js";
 

@@ -3,7 +3,7 @@ import { type DayNumber, readDay } from "../cells/date.js";
 import { readCount, readDecimal, readMoney, readYesNo } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { M, type Msg } from "../i18n/messages.js";
-import { type Exact, compare, exactZero, fromInt } from "../scoring/exact.js";
+import { type Exact, compare, exactZero, fromInt } from "../cells/exact.js";
 import type { ThousandWord } from "../vn/words.js";
 import type { ContestLedger, ContestSettings, Criterion, Entry, Judge, PrizeRow, ScoreRow, Unit } from "./model.js";
 import { ProblemList } from "./problem.js";

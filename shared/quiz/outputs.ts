@@ -2,7 +2,7 @@ import type { Cell, Grid } from "../cells/cell.js";
 import { partsOfInstant } from "../cells/date.js";
 import { awardLabel, printedListSheet, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
-import { toFixedText } from "../scoring/exact.js";
+import { toFixedText } from "../cells/exact.js";
 import { type Lang, say } from "../i18n/messages.js";
 import { formatDateTime, formatMoney } from "../vn/format.js";
 import { formatDuration, periodDisplay, unscale } from "./fields.js";

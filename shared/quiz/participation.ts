@@ -1,4 +1,4 @@
-import { type Exact, exact } from "../scoring/exact.js";
+import { type Exact, exact } from "../cells/exact.js";
 import type { PeriodInfo, QuizAccumulator } from "./accumulate.js";
 import { SCALE } from "./fields.js";
 import type { QuizSetup } from "./setup.js";

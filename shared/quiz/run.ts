@@ -1,6 +1,6 @@
 import type { Grid } from "../cells/cell.js";
-import { computeCollective, type CollectiveResult } from "../collective/collective.js";
-import { collectiveSheet } from "../collective/outputs.js";
+import { computeCollective, type CollectiveResult } from "./collective.js";
+import { collectiveSheet } from "./collective-outputs.js";
 import { QM } from "../i18n/messages.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { ProblemList } from "../ledger/problem.js";

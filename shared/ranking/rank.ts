@@ -1,4 +1,4 @@
-import { type Exact, compare } from "../scoring/exact.js";
+import { type Exact, compare } from "../cells/exact.js";
 
 /**
  * Ranking as a declared precedence of metrics (after Tabbycat's standings): the first metric that

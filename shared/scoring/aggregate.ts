@@ -1,5 +1,5 @@
 import type { Aggregation } from "../ledger/schema.js";
-import { type Exact, compare, mean, parseExact, sub, toNumber } from "./exact.js";
+import { type Exact, compare, mean, parseExact, sub, toNumber } from "../cells/exact.js";
 
 /** Highest minus lowest judge total; undefined with no totals. */
 export function spread(totals: readonly Exact[]): Exact | undefined {

@@ -5,7 +5,7 @@ import { type Award, type PrizeLevel, allocatePrizes } from "../prizes/allocate.
 import { type Metric, rankBy, tieGroups } from "../ranking/rank.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
 import { aggregate, spread } from "./aggregate.js";
-import { type Exact, compare, mean, roundHalfUp, toFixedText } from "./exact.js";
+import { type Exact, compare, mean, roundHalfUp, toFixedText } from "../cells/exact.js";
 import { type JudgeTotal, isConflict, judgeScoresCategory, judgeTotals } from "./judge-totals.js";
 
 /** Short flags shown in `Ghi chú` of `Kết quả`. */

@@ -4,7 +4,7 @@ import { cleanText } from "../cells/text.js";
 import { M } from "../i18n/messages.js";
 import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
 import type { ProblemList } from "../ledger/problem.js";
-import { type Exact, add, compare, exactZero, mul, toPlainText } from "./exact.js";
+import { type Exact, add, compare, exactZero, mul, toPlainText } from "../cells/exact.js";
 
 /** One judge's valid scoring of one entry. */
 export interface JudgeTotal {

@@ -8,7 +8,7 @@ import { ProblemList } from "../ledger/problem.js";
 import { readContest, resolveSheetNames } from "../ledger/read-contest.js";
 import { ENTRIES_SHEET, OUTPUT_SHEET_NAMES, SCORES_SHEET } from "../ledger/schema.js";
 import { headerKeys, readTable } from "../ledger/table.js";
-import { type Exact, compare, exactZero, toPlainText } from "../scoring/exact.js";
+import { type Exact, compare, exactZero, toPlainText } from "../cells/exact.js";
 import { formatDateTime } from "../vn/format.js";
 import {
   JUDGE_META_SHEET,

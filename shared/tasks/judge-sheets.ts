@@ -4,7 +4,7 @@ import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js"
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { type Problem, ProblemList } from "../ledger/problem.js";
 import { SCORES_SHEET } from "../ledger/schema.js";
-import { toPlainText } from "../scoring/exact.js";
+import { toPlainText } from "../cells/exact.js";
 import { criteriaFor, isConflict, isScorable, judgeScoresCategory, judgeTotals } from "../scoring/judge-totals.js";
 import { fingerprint } from "../util/fingerprint.js";
 

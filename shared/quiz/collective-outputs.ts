@@ -1,10 +1,10 @@
 import type { Grid } from "../cells/cell.js";
 import { awardLabel, printedListSheet, provisionalBanner, totalRows } from "../ledger/contest-outputs.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
-import { toFixedText } from "../scoring/exact.js";
-import { meanCell, rateCell } from "../quiz/outputs.js";
-import { QUIZ_OUTPUT_NAMES } from "../quiz/schema.js";
-import type { QuizSetup } from "../quiz/setup.js";
+import { toFixedText } from "../cells/exact.js";
+import { meanCell, rateCell } from "./outputs.js";
+import { QUIZ_OUTPUT_NAMES } from "./schema.js";
+import type { QuizSetup } from "./setup.js";
 import { type CollectiveResult, reasonText } from "./collective.js";
 
 export const COLLECTIVE_HEADER = ["Hạng", "Mã đơn vị", "Tên đơn vị", "Hạng video", "Điểm video", "Tỷ lệ tham gia", "Điểm trung bình", "Số lượt điểm 0", "Giải", "Số tiền", "Ghi chú"];

@@ -2,10 +2,10 @@ import { foldKey } from "../cells/text.js";
 import { type Award, type PrizeLevel, allocatePrizes } from "../prizes/allocate.js";
 import { type Metric, rankBy, tieGroups } from "../ranking/rank.js";
 import type { ContestResult } from "../scoring/contest-results.js";
-import { type Exact, compare, exactZero } from "../scoring/exact.js";
+import { type Exact, compare, exactZero } from "../cells/exact.js";
 import type { TiePolicy } from "../ledger/schema.js";
 import type { Unit } from "../ledger/model.js";
-import type { UnitParticipation } from "../quiz/participation.js";
+import type { UnitParticipation } from "./participation.js";
 
 /** Why a unit cannot receive a collective prize. */
 export type Ineligibility =
