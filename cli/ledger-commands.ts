@@ -1,11 +1,12 @@
 /**
- * `tally` and `check` for any ledger: the sheets present decide what is computed (`planLedger`) —
+ * `tally` and `check` for any ledger: the sheets present decide what is computed (`planTally`) —
  * a judged contest, its quiz, an emulation review, or a contest and a review together — and one
  * `Kiểm tra` holds the problems of every part.
  */
 import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
 import type { EmulationRun } from "../shared/emulation/run.js";
-import { type LedgerTally, planLedger, plannedSheetNames, tallyGrids, tallyLedger, withQuiz } from "../shared/emulation/tally-ledger.js";
+import type { PartRuns } from "../shared/tasks/ledger-parts.js";
+import { type LedgerTally, assembleTally, computeParts, planTally, tallyLedger } from "../shared/tasks/ledger-tally.js";
 import { countsText, listNote } from "../shared/emulation/outputs.js";
 import { ENTRY_TYPE_VALUES, OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
 import { formatMoney } from "../shared/vn/format.js";
@@ -68,7 +69,7 @@ export async function tallyCommand(file: string | undefined, out: string | undef
   // In place, the ledger is read, computed and saved under its lock: a concurrent import is never lost.
   const run = inPlace ? await withFileLock(file, () => tallyInto(file, file, io, quizFiles)) : await tallyInto(file, target, io, quizFiles);
   if (run.contest) for (const line of tallySummary(run.contest, io.lang)) io.out(line);
-  if (run.emulation) for (const line of emulationSummary(run.emulation, io.lang)) io.out(line);
+  if (run.review) for (const line of emulationSummary(run.review, io.lang)) io.out(line);
   if (run.quiz) for (const line of quizSummary(run.quiz, io.lang)) io.out(line);
   io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
   return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
@@ -78,15 +79,21 @@ export async function tallyCommand(file: string | undefined, out: string | undef
 async function tallyInto(file: string, target: string, io: Io, quizFiles: readonly string[]): Promise<LedgerTally> {
   const wb = await loadWorkbook(file);
   const names = await wb.sheetNames();
-  const plan = planLedger(names);
-  if (plan.emulation && quizFiles.length > 0) {
+  const files = quizFiles.length > 0;
+  const plan = planTally(names, { withQuiz: files });
+  if (plan.parts.includes("review") && files) {
     throw new Refusal(t("--quiz chỉ dùng cho sổ cuộc thi trắc nghiệm; sổ này có trang xét khen thưởng (thi đua).", "--quiz is for quiz ledgers; this ledger holds an award review."));
   }
-  const files = quizFiles.length > 0;
-  const sheets = await wb.read(plannedSheetNames(names, files ? { ...plan, quiz: true } : plan));
-  let run = tallyGrids(sheets, files ? { ...plan, quiz: false } : plan, io.lang);
+  const sheets = await wb.read(plan.reads);
+  let runs: PartRuns;
+  if (files) {
+    // The export files are further attempt sources: the quiz is read from them (and the ledger's own
+    // `Trắc nghiệm`) once the contest it belongs to is computed.
+    runs = computeParts(sheets, { ...plan, parts: plan.parts.filter((p) => p !== "quiz") });
+    if (runs.contest && runs.contest.missingSheets.length === 0) runs = { ...runs, quiz: await quizFromFiles(sheets, runs.contest, quizFiles) };
+  } else runs = computeParts(sheets, plan);
+  const run = assembleTally(runs, plan, names, io.lang);
   refuseMissingSheets(run.missingSheets);
-  if (files && run.contest) run = withQuiz(run, await quizFromFiles(sheets, run.contest, quizFiles), names, io.lang);
   await wb.write(run.outputs);
   await wb.save(target);
   return run;

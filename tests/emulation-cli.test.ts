@@ -2,7 +2,7 @@ import path from "node:path";
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../shared/cells/cell.js";
-import { planLedger } from "../shared/emulation/tally-ledger.js";
+import { planTally } from "../shared/tasks/ledger-tally.js";
 import { runEmulation } from "../shared/emulation/run.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { templateSheets } from "../shared/samples/templates.js";
@@ -24,12 +24,12 @@ const numbered = (grid: Grid): string[] => grid.filter((r) => typeof r[0] === "n
 describe("choosing what to compute", () => {
   it("sees a review in the thi-dua template, a judged contest in the others, and a quiz where the contest has `Trắc nghiệm`", () => {
     const names = (kind: "thi-dua" | "sang-kien" | "truc-tuyen") => templateSheets(kind).map((s) => s.name);
-    expect(planLedger(names("thi-dua"))).toEqual({ contest: false, emulation: true, quiz: false });
-    expect(planLedger(names("sang-kien"))).toEqual({ contest: true, emulation: false, quiz: false });
-    expect(planLedger(names("truc-tuyen"))).toEqual({ contest: true, emulation: false, quiz: true });
-    expect(planLedger(["Cuộc thi", "Đơn vị"])).toEqual({ contest: true, emulation: false, quiz: false });
-    expect(planLedger([...names("sang-kien"), "Đề nghị khen thưởng"])).toEqual({ contest: true, emulation: true, quiz: false });
-    expect(planLedger([...names("thi-dua"), "trac nghiem"])).toEqual({ contest: false, emulation: true, quiz: false });
+    expect(planTally(names("thi-dua")).parts).toEqual(["review"]);
+    expect(planTally(names("sang-kien")).parts).toEqual(["contest"]);
+    expect(planTally(names("truc-tuyen")).parts).toEqual(["contest", "quiz"]);
+    expect(planTally(["Cuộc thi", "Đơn vị"]).parts).toEqual(["contest"]);
+    expect(planTally([...names("sang-kien"), "Đề nghị khen thưởng"]).parts).toEqual(["contest", "review"]);
+    expect(planTally([...names("thi-dua"), "trac nghiem"]).parts).toEqual(["review"]);
   });
 
   it("computes the thi-dua template as shipped with no problem", () => {

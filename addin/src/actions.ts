@@ -1,4 +1,4 @@
-import { type LedgerTally, tallyLedger } from "../../shared/emulation/tally-ledger.js";
+import { type LedgerTally, tallyLedger } from "../../shared/tasks/ledger-tally.js";
 import type { Lang } from "../../shared/i18n/messages.js";
 import { IM } from "../../shared/i18n/messages.js";
 import type { OutputSheet } from "../../shared/ledger/output-sheet.js";

@@ -1,7 +1,7 @@
 import type { CandidateResult } from "../../shared/emulation/evaluate.js";
 import { countsText } from "../../shared/emulation/outputs.js";
 import type { EmulationRun } from "../../shared/emulation/run.js";
-import type { LedgerTally } from "../../shared/emulation/tally-ledger.js";
+import type { LedgerTally } from "../../shared/tasks/ledger-tally.js";
 import { type Lang, say } from "../../shared/i18n/messages.js";
 import { quizSummaryLine } from "../../shared/quiz/outputs.js";
 import type { ContestRun } from "../../shared/tasks/contest-run.js";
@@ -59,6 +59,6 @@ export function ledgerSummaryLine(run: LedgerTally, lang: Lang): string {
   return [
     ...(run.contest ? [tallySummaryLine(run.contest, lang)] : []),
     ...(run.quiz ? [quizSummaryLine(run.quiz, lang)] : []),
-    ...(run.emulation ? [emulationSummaryLine(run.emulation, lang)] : []),
+    ...(run.review ? [emulationSummaryLine(run.review, lang)] : []),
   ].join(" ");
 }

@@ -160,7 +160,7 @@ function renderTally(outcome: TallyOutcome): void {
   $("summary").textContent = outcome.summary;
   const written = outcome.run.outputs.map((s) => s.name).join(", ");
   // A judged contest's `Tổng hợp đơn vị` gets the chart.
-  const chart = outcome.run.plan.contest;
+  const chart = outcome.run.plan.parts.includes("contest");
   setStatus(tt(`Đã ghi: ${written}${chart ? " và biểu đồ" : ""}.`, `Written: ${written}${chart ? " and the chart" : ""}.`));
 }
 

@@ -1,6 +1,6 @@
 import type { Grid } from "../../shared/cells/cell.js";
 import type { EmulationRun } from "../../shared/emulation/run.js";
-import { type LedgerTally, planLedger, plannedSheetNames, tallyGrids } from "../../shared/emulation/tally-ledger.js";
+import { type LedgerTally, tallyLedgerSync } from "../../shared/tasks/ledger-tally.js";
 import { problemsSheet } from "../../shared/ledger/contest-outputs.js";
 import { type Problem, SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
 import { CONTEST_SHEETS, resolveSheetNames } from "../../shared/ledger/read-contest.js";
@@ -38,18 +38,11 @@ export function problemLines(problems: readonly Problem[], rest: string, limit =
   return lines;
 }
 
-/** Whatever the ledger holds (judged contest, emulation review or both), read once and computed, like the CLI's `tallyLedger`. */
-function tallyLedgerSync(port: SheetsPort): LedgerTally {
-  const names = port.sheetNamesSync();
-  const plan = planLedger(names);
-  return tallyGrids(port.readSync(plannedSheetNames(names, plan)), plan);
-}
-
 const MORE_PROBLEMS = `vấn đề khác trong trang “${OUTPUT_SHEET_NAMES.problems}”`;
 
 /** `Kiểm tra`: read once, write the `Kiểm tra` sheet once, summarise. */
 export function checkAction(host: Host): ActionResult {
-  const run = tallyLedgerSync(host.port);
+  const run = tallyLedgerSync(host.port, { write: false });
   const problems = run.problems;
   host.port.writeSync([problemsSheet(problems)]);
   const message =
@@ -82,14 +75,14 @@ function emulationToast(run: EmulationRun): string[] {
 }
 
 export function tallyToast(run: LedgerTally): string {
-  const parts = [...(run.contest ? contestToast(run.contest) : []), ...(run.emulation ? emulationToast(run.emulation) : [])];
+  const parts = [...(run.contest ? contestToast(run.contest) : []), ...(run.review ? emulationToast(run.review) : [])];
   parts.push(run.errorCount > 0 ? `còn ${run.errorCount} lỗi (kết quả tạm tính)` : "không còn lỗi");
   return parts.join(", ") + "." + (run.quiz ? ` ${quizSummaryLine(run.quiz, "vi")}` : "");
 }
 
 /** `Tính kết quả`: read once, compute in the core, write every output sheet of the ledger once. */
 export function tallyAction(host: Host): ActionResult & { readonly toast: string } {
-  const run = tallyLedgerSync(host.port);
+  const run = tallyLedgerSync(host.port, { write: false });
   refuseMissing(run);
   host.port.writeSync(run.outputs);
   const toast = tallyToast(run);

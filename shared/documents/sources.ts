@@ -8,7 +8,9 @@
  * `AnnexDocument`s with the helpers of `annex.ts`. Nothing else changes: the CLI renders every annex.
  */
 import type { Grid } from "../cells/cell.js";
-import { planLedger, plannedSheetNames } from "../emulation/tally-ledger.js";
+import { resolveSheetNames } from "../ledger/read-contest.js";
+import { CONTEST_PART, REVIEW_PART } from "../tasks/ledger-parts.js";
+import { planTally } from "../tasks/ledger-tally.js";
 import { runEmulation } from "../emulation/run.js";
 import { runContest } from "../tasks/contest-run.js";
 import type { LedgerPort } from "../tasks/port.js";
@@ -43,15 +45,15 @@ function annexBuild<R extends { readonly errorCount: number; readonly missingShe
 
 export const JUDGED_SOURCE: AnnexSource = {
   kind: "judged",
-  applies: (names) => planLedger(names).contest,
-  sheets: (names) => plannedSheetNames(names, { contest: true, emulation: false, quiz: false }),
+  applies: (names) => planTally(names).parts.includes("contest"),
+  sheets: (names) => [...resolveSheetNames(names, CONTEST_PART.reads).values()],
   build: (sheets) => annexBuild(runContest(sheets), (run) => [annexFromContest(run)]),
 };
 
 export const EMULATION_SOURCE: AnnexSource = {
   kind: "emulation",
-  applies: (names) => planLedger(names).emulation,
-  sheets: (names) => plannedSheetNames(names, { contest: false, emulation: true, quiz: false }),
+  applies: (names) => planTally(names).parts.includes("review"),
+  sheets: (names) => [...resolveSheetNames(names, REVIEW_PART.reads).values()],
   build: (sheets) => annexBuild(runEmulation(sheets), annexesFromEmulation),
 };
 

@@ -24,3 +24,10 @@ export interface LedgerPort {
   /** Replaces each output sheet whole (creating it when absent) and applies cell edits to input sheets. */
   write(outputs: readonly OutputSheet[], edits?: readonly SheetEdits[]): Promise<void>;
 }
+
+/** The same port for a host whose calls return at once (Apps Script): the tasks run the same steps over it. */
+export interface SyncLedgerPort {
+  sheetNamesSync(): string[];
+  readSync(names: readonly string[]): Map<string, Grid | undefined>;
+  writeSync(outputs: readonly OutputSheet[], edits?: readonly SheetEdits[]): unknown;
+}

@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tallyGrids } from "../../shared/emulation/tally-ledger.js";
+import { planTally, tallySheets } from "../../shared/tasks/ledger-tally.js";
 import { EMULATION_OUTPUT_NAMES, EMULATION_SHEETS } from "../../shared/emulation/schema.js";
 import { problemAddress } from "../../shared/ledger/problem.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
@@ -227,7 +227,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     excel.resetCounters();
     const checked = await runCheck(host);
     expect(excel.syncs).toBe(2);
-    expect(checked.plan).toEqual({ contest: false, emulation: true, quiz: false });
+    expect(checked.plan.parts).toEqual(["review"]);
     expect(checked.problems).toEqual([]);
     expect(excel.sheet(OUTPUT_SHEET_NAMES.problems)).toBeUndefined();
 
@@ -235,7 +235,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     const { run, summary } = await runTally(host, "vi");
     measured.tallyEmulation = excel.syncs;
     expect(excel.syncs).toBe(3);
-    const expected = tallyGrids(gridsOf(templateSheets("thi-dua")), { contest: false, emulation: true, quiz: false }).outputs;
+    const expected = tallySheets(gridsOf(templateSheets("thi-dua")), planTally(templateSheets("thi-dua").map((s) => s.name))).outputs;
     expect(expected.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     expect(run.outputs.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     for (const sheet of expected) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));
@@ -254,7 +254,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     excel.resetCounters();
     const { run, summary } = await runTally(hostOn(excel), "vi");
     expect(excel.syncs).toBe(3);
-    const expected = tallyGrids(sheets, { contest: true, emulation: true, quiz: false });
+    const expected = tallySheets(sheets, planTally([...sheets.keys()]));
     expect(run.plan).toEqual(expected.plan);
     expect(run.outputs.map((s) => s.name)).toEqual([...OUTPUTS.filter((n) => n !== OUTPUT_SHEET_NAMES.problems), ...EMULATION_OUTPUTS]);
     for (const sheet of expected.outputs) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));
@@ -273,7 +273,7 @@ describe("Kiểm tra and Tính kết quả on a contest with its quiz (truc-tuye
     excel.load(storedSheets(sheets));
     const host = hostOn(excel);
     const checked = await runCheck(host);
-    expect(checked.plan).toEqual({ contest: true, emulation: false, quiz: true });
+    expect(checked.plan.parts).toEqual(["contest", "quiz"]);
     expect(checked.problems.map((p) => problemAddress(p))).toEqual(["Trắc nghiệm!E8", "Trắc nghiệm!C6"]);
     excel.resetCounters();
     const { run, summary } = await runTally(host, "vi");

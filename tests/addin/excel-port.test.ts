@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/cells/cell.js";
 import { dateOfDay, dayFromParts } from "../../shared/cells/date.js";
-import { planLedger, tallyGrids, tallyLedger } from "../../shared/emulation/tally-ledger.js";
+import { planTally, tallyLedger, tallySheets } from "../../shared/tasks/ledger-tally.js";
 import { NUMBER_FORMAT } from "../../shared/ledger/output-sheet.js";
 import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
-import { contestOutputs, tally } from "../../shared/tasks/tally.js";
+import { contestOutputs } from "../../shared/tasks/tally.js";
 import { needsTextPrefix, serialOfDate, toExcelValue } from "../../addin/src/excel-cells.js";
 import { ExcelLedger, PartialWriteError, editRuns } from "../../addin/src/excel-port.js";
 import { gridsOf } from "../support/grids.js";
@@ -98,7 +98,7 @@ describe("the port on the shared scenarios", () => {
         expect(written!.formulas(), out.name).toEqual([]);
         expect(written!.frozenRows).toBe(out.format.headerRow + 1);
       }
-      expect(run.errorCount).toBe(tallyGrids(scenario.sheets(), planLedger([...sheets.keys()])).errorCount);
+      expect(run.errorCount).toBe(tallySheets(scenario.sheets(), planTally([...sheets.keys()])).errorCount);
       // Input sheets are untouched.
       for (const [name, grid] of storedSheets(scenario.sheets())) expect(normaliseGrid(excel.sheet(name)!.grid()), name).toEqual(normaliseGrid(grid));
     });
@@ -163,7 +163,7 @@ describe("formula-like and number-like text stays text", () => {
     // The ledger itself is written by the port (as a template would be), then tallied.
     const port = new ExcelLedger({ run: excel.run, capabilities: can });
     await port.write([...sheets].map(([name, rows]) => ({ name, rows, format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } })));
-    await tally(port);
+    await tallyLedger(port);
     const results = excel.sheet("Kết quả")!;
     expect(results.formulas()).toEqual([]);
     expect(excel.sheet("Bài dự thi")!.formulas()).toEqual([]);
@@ -180,7 +180,7 @@ describe("round trips do not grow with the data", () => {
   const measure = async (n: number): Promise<{ syncs: number; requests: number[] }> => {
     const { excel, port } = withLedger(syntheticLedger(n));
     excel.resetCounters();
-    const run = await tally(port);
+    const run = (await tallyLedger(port)).contest!;
     expect(run.result.categories[0]!.entries.length).toBe(n);
     const expected = expectedOutputs(syntheticLedger(n));
     for (const out of expected) expect(normaliseGrid(excel.sheet(out.name)!.grid()), out.name).toEqual(normaliseGrid(out.rows));
@@ -199,7 +199,7 @@ describe("round trips do not grow with the data", () => {
     const sheets = syntheticLedger(5_000);
     const tooSmall = withLedger(sheets);
     tooSmall.excel.requestLimit = 300_000;
-    await expect(tally(new ExcelLedger({ run: tooSmall.excel.run, capabilities: can, maxRequestBytes: 50_000_000 }))).rejects.toThrow(/exceeds the limit/);
+    await expect(tallyLedger(new ExcelLedger({ run: tooSmall.excel.run, capabilities: can, maxRequestBytes: 50_000_000 }))).rejects.toThrow(/exceeds the limit/);
 
     const chunked = withLedger(sheets);
     chunked.excel.requestLimit = 300_000;
@@ -219,7 +219,7 @@ describe("format hints become range-level calls", () => {
   it("prize list: bold header and totals, frozen header, money format, red provisional banner, A4 landscape", async () => {
     const scenario = SCENARIOS.find((s) => s.name === "council-two-categories")!;
     const { excel, port } = withLedger(scenario.sheets());
-    await tally(port);
+    await tallyLedger(port);
     const out = expectedOutputs(scenario.sheets()).find((o) => o.name === "Danh sách giải")!;
     const ws = excel.sheet("Danh sách giải")!;
     expect(ws.frozenRows).toBe(out.format.headerRow + 1);
@@ -267,7 +267,7 @@ describe("a ledger whose sheets do not fit in one answer of Excel on the web", (
     excel.responseLimit = 60_000;
     excel.resetCounters();
     const run = await tallyLedger(port);
-    const expected = tallyGrids(sheets, planLedger([...sheets.keys()]));
+    const expected = tallySheets(sheets, planTally([...sheets.keys()]));
     expect(run.outputs.map((o) => o.name)).toEqual(expected.outputs.map((o) => o.name));
     for (const out of expected.outputs) expect(normaliseGrid(excel.sheet(out.name)!.grid()), out.name).toEqual(normaliseGrid(out.rows));
     expect(run.quiz!.attempts).toBe(3_000);

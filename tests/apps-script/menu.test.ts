@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/cells/cell.js";
-import { planLedger, tallyGrids } from "../../shared/emulation/tally-ledger.js";
+import { planTally, tallySheets } from "../../shared/tasks/ledger-tally.js";
 import { problemsSheet } from "../../shared/ledger/contest-outputs.js";
 import { emulationDemoSheets } from "../../shared/samples/emulation-demo.js";
 import { DEMO_RETURNED_SCORES, initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
@@ -160,7 +160,7 @@ describe("Kiểm tra, Tính kết quả, Đơn vị chưa nộp", () => {
 
 describe("Kiểm tra and Tính kết quả on an emulation review (thi-dua)", () => {
   /** What the core computes for these grids, as the CLI's `tallyLedger` would. */
-  const coreTally = (grids: Map<string, Grid | undefined>) => tallyGrids(grids, planLedger([...grids.keys()]));
+  const coreTally = (grids: Map<string, Grid | undefined>) => tallySheets(grids, planTally([...grids.keys()]));
 
   it("tallies a ledger made from the thi-dua template into the review's output sheets", () => {
     const gas = gasDouble();
@@ -216,7 +216,7 @@ describe("Kiểm tra and Tính kết quả on a contest with its quiz (truc-tuye
     loadLedger(gas.ss, grids);
     const script = loadBundle(built.code, gas);
     script.call("checkLedger");
-    const expected = tallyGrids(grids, planLedger([...grids.keys()]));
+    const expected = tallySheets(grids, planTally([...grids.keys()]));
     expect(normaliseGrid(gas.ss.tab("Kiểm tra")!.values())).toEqual(normaliseGrid(expected.outputs.find((s) => s.name === "Kiểm tra")!.rows));
     expect(lastAlert(gas)).toContain("1 lỗi, 1 cảnh báo");
     script.call("tallyResults");

@@ -1,6 +1,6 @@
 import type { Cell, Grid } from "../../shared/cells/cell.js";
 import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
-import { planLedger, tallyGrids } from "../../shared/emulation/tally-ledger.js";
+import { planTally, tallySheets } from "../../shared/tasks/ledger-tally.js";
 import { demoLedgerScored } from "./grids.js";
 import { quizLedger } from "./quiz-ledger.js";
 
@@ -97,7 +97,7 @@ export const SCENARIOS: readonly Scenario[] = [
 
 /** What every host must write for a scenario: the core's own output sheets for what the ledger holds. */
 export function expectedOutputs(sheets: Map<string, Grid>): OutputSheet[] {
-  return [...tallyGrids(sheets, planLedger([...sheets.keys()])).outputs];
+  return [...tallySheets(sheets, planTally([...sheets.keys()])).outputs];
 }
 
 /** Trailing blanks differ between hosts' used ranges; values must not. */
