@@ -1,7 +1,6 @@
 import type { Lang } from "../shared/i18n/messages.js";
 import { say } from "../shared/i18n/messages.js";
 import { UsageError, parseArgs } from "./args.js";
-import { XlsxError } from "../xlsx/errors.js";
 import { commandHelp, generalHelp } from "./help.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 
@@ -53,7 +52,6 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
     }
   } catch (err) {
     if (err instanceof Refusal) io.err(say(err.msg, lang));
-    else if (err instanceof XlsxError) io.err(say(err.msg, lang));
     else if (err instanceof UsageError) {
       io.err(say({ vi: `Tham số không hợp lệ: ${err.message}`, en: `Invalid argument: ${err.message}` }, lang));
       io.err(generalHelp(lang));

@@ -1,11 +1,7 @@
-import type { Msg } from "../shared/i18n/messages.js";
+import { Refusal } from "../shared/tasks/refusal.js";
 
 /** A workbook file that cannot be read or written safely, with the reason for a person (never a library's text). */
-export class XlsxError extends Error {
-  constructor(readonly msg: Msg) {
-    super(msg.en);
-  }
-}
+export class XlsxError extends Refusal {}
 
 const MiB = 1024 * 1024;
 const mib = (bytes: number): string => `${Math.round(bytes / MiB)} MiB`;

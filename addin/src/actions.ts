@@ -13,7 +13,7 @@ import { ExcelLedger, type ExcelRunner } from "./excel-port.js";
 import { type JudgeProgress, judgeProgress } from "./judge-progress.js";
 import type { FormatCapabilities } from "./sheet-format.js";
 import { ledgerSummaryLine } from "./summary.js";
-import { XlsxError } from "../../xlsx/errors.js";
+import { Refusal } from "../../shared/tasks/refusal.js";
 
 /**
  * What the task pane's buttons do, without the page: each action builds a port and calls the core's
@@ -24,17 +24,13 @@ export interface AddinHost {
   readonly capabilities: FormatCapabilities;
 }
 
-/** A task stopped before doing anything (a missing sheet…): shown as it is, never as a stack trace. */
-export class Refusal extends Error {
-  constructor(readonly vi: string, readonly en: string) {
-    super(en);
-  }
-}
+/** A task stopped before doing anything (a missing sheet…): the core's one refusal type, shown as it is. */
+export { Refusal };
 
 function refuseMissing(run: { readonly missingSheets: readonly string[] }): void {
   if (run.missingSheets.length > 0) {
     const list = run.missingSheets.join(", ");
-    throw new Refusal(`Sổ thiếu trang bắt buộc: ${list}. Hãy dùng “Tạo sổ cuộc thi” hoặc thêm các trang này.`, `The ledger lacks required sheets: ${list}. Use “Create ledger” or add them.`);
+    throw new Refusal({ vi: `Sổ thiếu trang bắt buộc: ${list}. Hãy dùng “Tạo sổ cuộc thi” hoặc thêm các trang này.`, en: `The ledger lacks required sheets: ${list}. Use “Create ledger” or add them.` });
   }
 }
 
@@ -158,11 +154,11 @@ export async function runImport(host: AddinHost, files: readonly PickedFile[], n
     try {
       returned.push(readReturnedWorkbook(f.name, f.data));
     } catch (err) {
-      unreadable.error(f.name, undefined, undefined, IM.unreadable(err instanceof XlsxError ? err.msg.vi : err instanceof Error ? err.message : String(err)));
+      unreadable.error(f.name, undefined, undefined, IM.unreadable(err instanceof Refusal ? err.msg.vi : err instanceof Error ? err.message : String(err)));
     }
   }
   if (returned.length === 0) {
-    throw new Refusal("Không đọc được tệp nào (cần tệp Excel .xlsx là phiếu chấm đã gửi lại).", "None of the files could be read (returned .xlsx scoring workbooks are expected).");
+    throw new Refusal({ vi: "Không đọc được tệp nào (cần tệp Excel .xlsx là phiếu chấm đã gửi lại).", en: "None of the files could be read (returned .xlsx scoring workbooks are expected)." });
   }
   const port = new ExcelLedger(host);
   const names = await port.sheetNames();

@@ -68,7 +68,7 @@ function applyLanguage(): void {
 
 /** A message for the user, in their language, never a stack trace. */
 export function errorMessage(err: unknown, lang: Lang): string {
-  if (err instanceof Refusal) return lang === "en" ? err.en : err.vi;
+  if (err instanceof Refusal) return say(err.msg, lang);
   if (err instanceof PartialWriteError) {
     return err.rolledBack
       ? say({ vi: "Excel ngắt giữa chừng khi ghi kết quả; sổ đã được trả lại như trước khi bấm. Hãy thử lại.", en: "Excel stopped part-way through writing; the workbook was put back as it was. Please try again." }, lang)

@@ -8,7 +8,7 @@ import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
 import { quizSummaryLine } from "../../shared/quiz/outputs.js";
 import type { ContestRun } from "../../shared/tasks/contest-run.js";
 import { formatMoney } from "../../shared/vn/format.js";
-import { type ActionResult, type Host, HostRefusal, result } from "./host.js";
+import { type ActionResult, type Host, Refusal, result } from "./host.js";
 import type { SheetsPort } from "./sheets-port.js";
 
 /** How many problems a dialog lists before pointing at the sheet. */
@@ -24,7 +24,7 @@ export function readContestGrids(port: SheetsPort): Map<string, Grid | undefined
 export function refuseMissing(run: { readonly missingSheets: readonly string[] }): void {
   if (run.missingSheets.length > 0) {
     const list = run.missingSheets.map((s) => `“${s}”`).join(", ");
-    throw new HostRefusal({
+    throw new Refusal({
       vi: `Sổ thiếu trang bắt buộc: ${list}. Dùng “Thi đua › Tạo sổ cuộc thi” để tạo các trang còn thiếu.`,
       en: `The ledger lacks required sheets: ${list}.`,
     });

@@ -1,4 +1,4 @@
-import type { Msg } from "../../shared/i18n/messages.js";
+import { Refusal } from "../../shared/tasks/refusal.js";
 import { SheetsPort } from "./sheets-port.js";
 
 /** What every action returns: shown in a dialog from the menu, rendered by the sidebar. Plain data only. */
@@ -19,12 +19,8 @@ export interface Host {
   readonly now: number;
 }
 
-/** A refusal the person can act on: shown as it is, in Vietnamese. */
-export class HostRefusal extends Error {
-  constructor(readonly msg: Msg) {
-    super(msg.vi);
-  }
-}
+/** A refusal the person can act on: shown as it is, in Vietnamese (the core's one refusal type). */
+export { Refusal };
 
 export function result(ok: boolean, title: string, message: string, lines: readonly string[] = []): ActionResult {
   return { ok, title, message, lines };
@@ -42,7 +38,7 @@ export function activeHost(): Host {
 
 /** Never a stack trace: a refusal as written, anything else as one Vietnamese sentence and the first line of the cause. */
 export function errorResult(title: string, err: unknown): ActionResult {
-  if (err instanceof HostRefusal) return result(false, title, err.msg.vi);
+  if (err instanceof Refusal) return result(false, title, err.msg.vi);
   const message = typeof err === "object" && err !== null ? (err as { message?: unknown }).message : undefined;
   const raw = typeof message === "string" ? message : String(err);
   const firstLine = raw.split("\n")[0]?.replace(/^Exception:\s*/, "").trim() ?? "";

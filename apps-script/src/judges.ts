@@ -5,7 +5,7 @@ import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
 import { type ReturnedWorkbook, importWorkbooks, logText } from "../../shared/tasks/import.js";
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, type JudgeWorkbook, judgeWorkbooks } from "../../shared/tasks/judge-sheets.js";
 import { problemLines, readContestGrids, refuseMissing } from "./contest.js";
-import { type ActionResult, type Host, HostRefusal, result } from "./host.js";
+import { type ActionResult, type Host, Refusal, result } from "./host.js";
 
 /** Each judge's tab is `Chấm <code>`; its link to the ledger is kept in the document properties, out of the judge's reach. */
 export const JUDGE_TAB_PREFIX = "Chấm ";
@@ -57,7 +57,7 @@ export function createJudgeTabsAction(host: Host): ActionResult {
   const contest = readContest(readContestGrids(host.port));
   refuseMissing(contest);
   const books = judgeWorkbooks(contest.ledger);
-  if (books.length === 0) throw new HostRefusal({ vi: "Trang “Giám khảo” chưa có giám khảo nào.", en: "No judge listed." });
+  if (books.length === 0) throw new Refusal({ vi: "Trang “Giám khảo” chưa có giám khảo nào.", en: "No judge listed." });
   const names = new Set(host.port.sheetNamesSync());
   const taken = books.map((b) => judgeTabName(b.judge.code)).filter((n) => names.has(n));
   if (taken.length > 0) {
@@ -110,7 +110,7 @@ export function metaGrid(text: string | undefined): Grid | undefined {
 export function mergeScoresAction(host: Host): ActionResult {
   const names = host.port.sheetNamesSync();
   const tabs = names.filter((n) => n.startsWith(JUDGE_TAB_PREFIX));
-  if (tabs.length === 0) throw new HostRefusal({ vi: "Chưa có trang chấm nào (“Chấm …”). Dùng “Tạo trang chấm cho giám khảo” trước.", en: "No judge tab." });
+  if (tabs.length === 0) throw new Refusal({ vi: "Chưa có trang chấm nào (“Chấm …”). Dùng “Tạo trang chấm cho giám khảo” trước.", en: "No judge tab." });
   const props = PropertiesService.getDocumentProperties().getProperties();
   const ledgerNames = resolveSheetNames(names, [...CONTEST_SHEETS, OUTPUT_SHEET_NAMES.log]);
   const grids = host.port.readSync([...ledgerNames.values(), ...tabs]);

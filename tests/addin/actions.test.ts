@@ -114,7 +114,7 @@ describe("Kiểm tra", () => {
     excel.load([["Sheet1", [["x"]]]]);
     const err = await runCheck(hostOn(excel)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Refusal);
-    expect((err as Refusal).vi).toMatch(/^Sổ thiếu trang bắt buộc: Cuộc thi/);
+    expect((err as Refusal).msg.vi).toMatch(/^Sổ thiếu trang bắt buộc: Cuộc thi/);
   });
 });
 
@@ -210,7 +210,7 @@ describe("Nhập phiếu chấm and Tính kết quả, against the CLI", () => {
     const excel = demoWorkbook(false);
     const err = await runImport(hostOn(excel), [{ name: "ghi-chu.txt", data: arrayBufferOf(Buffer.from("không phải xlsx")) }]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Refusal);
-    expect((err as Refusal).vi).toContain("Không đọc được tệp nào");
+    expect((err as Refusal).msg.vi).toContain("Không đọc được tệp nào");
     expect(excel.syncs).toBe(0);
   });
 });
