@@ -3,6 +3,7 @@ import type { Cell, Grid } from "../shared/cells/cell.js";
 import { problemsSheet } from "../shared/ledger/contest-outputs.js";
 import { problemAddress } from "../shared/ledger/problem.js";
 import { CONTEST_SHEETS, readContest } from "../shared/ledger/read-contest.js";
+import { AGGREGATIONS } from "../shared/scoring/aggregate.js";
 import type { Exact } from "../shared/cells/exact.js";
 import { runContest } from "../shared/tasks/contest-run.js";
 import { contestOutputs } from "../shared/tasks/tally.js";
@@ -791,5 +792,22 @@ describe("problem addresses", () => {
     expect(problemAddress({ severity: "error", sheet: "Điểm", row: 0, text: { vi: "", en: "" } })).toBe("Điểm!1:1");
     expect(problemAddress({ severity: "error", sheet: "Cuộc thi", col: 1, text: { vi: "", en: "" } })).toBe("Cuộc thi!B:B");
     expect(problemAddress({ severity: "warning", sheet: "Điểm", row: 6, col: 3, text: { vi: "", en: "" } })).toBe("Điểm!D7");
+  });
+});
+
+describe("the aggregation methods are one table", () => {
+  it("every method of the table is accepted by its label and chosen; anything else is a Lỗi at its cell and nothing falls back silently", () => {
+    for (const [key, method] of Object.entries(AGGREGATIONS)) {
+      const sheets = cleanLedger();
+      sheets.set("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["Cách tính điểm", method.label.toUpperCase()]]));
+      const run = runContest(sheets);
+      expect(run.ledger.settings.aggregation, method.label).toBe(key);
+      expect(run.problems.filter((p) => p.severity === "error"), method.label).toEqual([]);
+    }
+    const sheets = cleanLedger();
+    sheets.set("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["Cách tính điểm", "Trung vị"]]));
+    const errors = runContest(sheets).problems.filter((p) => p.severity === "error");
+    expect(errors.map((p) => problemAddress(p))).toEqual(["Cuộc thi!B3"]);
+    for (const method of Object.values(AGGREGATIONS)) expect(errors[0]!.text.vi).toContain(method.label);
   });
 });

@@ -4,8 +4,7 @@ import { cleanText, foldKey } from "../cells/text.js";
 import { EM, M } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
-import { allocatePrizes } from "../prizes/allocate.js";
-import { rankBy, tieGroups } from "../ranking/rank.js";
+import { standings } from "../prizes/standings.js";
 import { type Exact, compare, toPlainText } from "../cells/exact.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
 import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
@@ -192,14 +191,13 @@ export function computeEmulation(ledger: EmulationLedger, problems: ProblemList)
   let totalAmount = 0n;
   for (const quota of ledger.quotas) {
     const eligible = drafts.filter((d) => d.quota === quota && d.outcome === "outsideQuota");
-    const ranked = rankBy(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }]);
+    // A quota is one prize level whose ties at the edge are always the council's.
+    const { groups, awards } = standings(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }], [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }], "council");
     if (eligible.length > quota.count) {
       for (const d of eligible) {
         if (d.candidate.score === undefined) problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, ENTRY_TYPE_VALUES[quota.type]));
       }
     }
-    const groups = tieGroups(ranked);
-    const awards = allocatePrizes(groups.map((g) => g.length), [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }], "council");
     const listed: CandidateResult[] = [];
     groups.forEach((group, gi) => {
       const award = awards[gi] ?? { kind: "none" };

@@ -2,6 +2,7 @@
  * The contract of ledger.md as data: sheet names, column headers and their aliases.
  * Reading, writing, templates and messages all come from this one table.
  */
+import { type Aggregation, AGGREGATIONS } from "../scoring/aggregate.js";
 export type ColumnKind = "code" | "text" | "decimal" | "count" | "money" | "date" | "yesno" | "status" | "entryType";
 
 export interface ColumnDef {
@@ -143,12 +144,9 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: "thousandWord", vi: "Đọc số" },
 ];
 
-export const AGGREGATION_VALUES = {
-  mean: "Trung bình",
-  trimmed: "Bỏ cao nhất, thấp nhất",
-  zscore: "Chuẩn hóa",
-} as const;
-export type Aggregation = keyof typeof AGGREGATION_VALUES;
+/** The labels of `Cách tính điểm`, from the one table of aggregation methods. */
+export const AGGREGATION_VALUES = Object.fromEntries(Object.entries(AGGREGATIONS).map(([key, m]) => [key, m.label])) as Record<Aggregation, string>;
+export type { Aggregation };
 
 export const TIE_VALUES = {
   shared: "Đồng giải",

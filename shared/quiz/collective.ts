@@ -1,6 +1,7 @@
 import { foldKey } from "../cells/text.js";
-import { type Award, type PrizeLevel, allocatePrizes } from "../prizes/allocate.js";
-import { type Metric, rankBy, tieGroups } from "../ranking/rank.js";
+import type { Award, PrizeLevel } from "../prizes/allocate.js";
+import { standings } from "../prizes/standings.js";
+import { type Metric, rankBy } from "../ranking/rank.js";
 import type { ContestResult } from "../scoring/contest-results.js";
 import { type Exact, compare, exactZero } from "../cells/exact.js";
 import type { TiePolicy } from "../ledger/schema.js";
@@ -95,9 +96,7 @@ export function computeCollective(input: CollectiveInput): CollectiveResult {
     { name: "rate", order: "desc", value: (d) => d.participation?.rate ?? exactZero },
     { name: "mean", order: "desc", value: (d) => d.participation?.mean ?? exactZero },
   ];
-  const ranked = rankBy(drafts.filter((d) => d.reasons.length === 0), metrics);
-  const groups = tieGroups(ranked);
-  const awards = allocatePrizes(groups.map((g) => g.length), input.levels, input.ties);
+  const { ranked, awards } = standings(drafts.filter((d) => d.reasons.length === 0), metrics, input.levels, input.ties);
   const rows: CollectiveRow[] = [];
   let totalAmount = 0n;
   const sameRate = (i: number): boolean => {

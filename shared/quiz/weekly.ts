@@ -1,5 +1,6 @@
-import { type Award, allocatePrizes } from "../prizes/allocate.js";
-import { type Metric, type Ranked, precedence, rankBy, tieGroups } from "../ranking/rank.js";
+import type { Award } from "../prizes/allocate.js";
+import { standings } from "../prizes/standings.js";
+import { type Metric, type Ranked, precedence } from "../ranking/rank.js";
 import type { Counted, ParticipantRecord, PeriodInfo, QuizAccumulator } from "./accumulate.js";
 import type { QuizSetup } from "./setup.js";
 
@@ -154,9 +155,7 @@ export function rankPeriods(setup: QuizSetup, acc: QuizAccumulator): PeriodOutco
       contenders.offer({ index: i, counted, distance });
     }
     const candidates: Candidate[] = contenders.items.map((d) => ({ ...d, participant: recordOf(d.index) }));
-    const ranked = rankBy(candidates, metrics);
-    const groups = tieGroups(ranked);
-    const awards = allocatePrizes(groups.map((g) => g.length), setup.quizLevels, setup.ties);
+    const { ranked, groups, awards } = standings(candidates, metrics, setup.quizLevels, setup.ties);
     const winners: WeeklyWinner[] = [];
     let amount = 0n;
     groups.forEach((group, gi) => {

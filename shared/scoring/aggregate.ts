@@ -1,4 +1,3 @@
-import type { Aggregation } from "../ledger/schema.js";
 import { type Exact, compare, mean, parseExact, sub, toNumber } from "../cells/exact.js";
 
 /** Highest minus lowest judge total; undefined with no totals. */
@@ -66,14 +65,38 @@ function stats(xs: readonly number[]): { mean: number; sd: number } {
   return { mean: m, sd: Math.sqrt(v) };
 }
 
+/** A method that reduces each entry's judge totals on its own. */
+function perEntry(reduce: (totals: readonly Exact[]) => Exact): (byEntry: ReadonlyMap<string, readonly JudgedValue[]>) => Map<string, Exact> {
+  return (byEntry) => {
+    const out = new Map<string, Exact>();
+    for (const [entryKey, values] of byEntry) if (values.length > 0) out.set(entryKey, reduce(values.map((v) => v.total)));
+    return out;
+  };
+}
+
+/** How the judges' totals of a category become each entry's unrounded final score. */
+export interface AggregationMethod {
+  /** What `Cách tính điểm` says to choose it. */
+  readonly label: string;
+  /** Whose totals it pools: every entry's, or only those admitted to ranking (a late or withdrawn entry must not move the others). */
+  readonly pools: "all" | "admitted";
+  readonly run: (byEntry: ReadonlyMap<string, readonly JudgedValue[]>) => Map<string, Exact>;
+}
+
+/**
+ * Every aggregation, declared once: the settings reader offers exactly these labels (anything else
+ * is a `Lỗi` at its cell), the contest computes with `run` over the entries `pools` names. A new
+ * method is one entry here and its test.
+ */
+export const AGGREGATIONS = {
+  mean: { label: "Trung bình", pools: "all", run: perEntry(mean) },
+  trimmed: { label: "Bỏ cao nhất, thấp nhất", pools: "all", run: perEntry(trimmedMean) },
+  zscore: { label: "Chuẩn hóa", pools: "admitted", run: zScoreMeans },
+} as const satisfies Record<string, AggregationMethod>;
+
+export type Aggregation = keyof typeof AGGREGATIONS;
+
 /** The unrounded final score of each entry of one category. */
 export function aggregate(method: Aggregation, byEntry: ReadonlyMap<string, readonly JudgedValue[]>): Map<string, Exact> {
-  if (method === "zscore") return zScoreMeans(byEntry);
-  const out = new Map<string, Exact>();
-  for (const [entryKey, values] of byEntry) {
-    if (values.length === 0) continue;
-    const totals = values.map((v) => v.total);
-    out.set(entryKey, method === "trimmed" ? trimmedMean(totals) : mean(totals));
-  }
-  return out;
+  return AGGREGATIONS[method].run(byEntry);
 }

@@ -1,10 +1,11 @@
 import { M, type Msg } from "../i18n/messages.js";
 import type { ContestLedger, Entry, PrizeRow } from "../ledger/model.js";
 import type { ProblemList } from "../ledger/problem.js";
-import { type Award, type PrizeLevel, allocatePrizes } from "../prizes/allocate.js";
-import { type Metric, rankBy, tieGroups } from "../ranking/rank.js";
+import type { Award, PrizeLevel } from "../prizes/allocate.js";
+import { standings } from "../prizes/standings.js";
+import type { Metric } from "../ranking/rank.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
-import { aggregate, spread } from "./aggregate.js";
+import { AGGREGATIONS, spread } from "./aggregate.js";
 import { type Exact, compare, mean, roundHalfUp, toFixedText } from "../cells/exact.js";
 import { type JudgeTotal, isConflict, judgeScoresCategory, judgeTotals } from "./judge-totals.js";
 
@@ -104,9 +105,9 @@ export function computeContest(ledger: ContestLedger, problems: ProblemList): Co
     const entries = [...ledger.entries.values()].filter((e) => e.categoryKey === categoryKey);
     const byEntry = new Map<string, JudgeTotal[]>(entries.map((e) => [e.key, totals.get(e.key) ?? []]));
     const admission = new Map(entries.map((e) => [e.key, admissionFlags(ledger, e, entriesSheet, problems)]));
-    // `Chuẩn hóa` pools the totals of admitted entries only: a late or withdrawn entry must not move the others.
-    const pooled = s.aggregation === "zscore" ? new Map([...byEntry].filter(([key]) => admission.get(key)?.length === 0)) : byEntry;
-    const raw = aggregate(s.aggregation, pooled);
+    const method = AGGREGATIONS[s.aggregation];
+    const pooled = method.pools === "admitted" ? new Map([...byEntry].filter(([key]) => admission.get(key)?.length === 0)) : byEntry;
+    const raw = method.run(pooled);
     const drafts = entries.map((entry) => {
       const list = byEntry.get(entry.key) ?? [];
       const flags = admission.get(entry.key) ?? [];
@@ -138,13 +139,11 @@ export function computeContest(ledger: ContestLedger, problems: ProblemList): Co
       { name: "score", order: "desc", value: (d) => d.score },
       ...s.tieBreak.map((key, i): Metric<Draft> => ({ name: key, order: "desc", value: (d) => d.tieValues[i] })),
     ];
-    const ranked = rankBy(drafts.filter((d) => d.eligible), metrics);
-    const groups = tieGroups(ranked);
     const levels = levelsFor(ledger.prizes, categoryKey);
+    const { ranked, groups, awards } = standings(drafts.filter((d) => d.eligible), metrics, levels, s.ties);
     if (levels.length === 0 && ranked.length > 0) {
       problems.warning(ledger.sheetNames.get("Cơ cấu giải") ?? "Cơ cấu giải", undefined, undefined, M.noPrizeRows(categoryName));
     }
-    const awards = allocatePrizes(groups.map((g) => g.length), levels, s.ties);
     const results: EntryResult[] = [];
     groups.forEach((group, gi) => {
       const award = awards[gi] ?? { kind: "none" };
