@@ -58,7 +58,7 @@ const mixed: ContestSpec = {
 describe("judgeProgress", () => {
   it("gives each judge's expected, scored, missing entries and the errors on their rows", () => {
     const run = runSpec(mixed);
-    const progress = judgeProgress(run.ledger, run.problems);
+    const progress = judgeProgress(run);
     expect(progress.map((p) => [p.judge.code, codes(p.expected), codes(p.scored), codes(p.missing), p.invalid.map((i) => i.row)])).toEqual([
       ["GK1", ["E1", "E2", "E3"], ["E1", "E2", "E3"], [], []],
       ["GK2", ["E1"], ["E1"], [], []],
@@ -77,7 +77,7 @@ describe("judgeProgress", () => {
     missingSheet.delete("Tiêu chí");
     for (const sheets of [contestSheets(mixed), renamed, noScores, missingSheet, demoLedgerScored()]) {
       const run = runContest(sheets);
-      expect(judgeProgress(run.ledger, run.problems)).toEqual(filteredPerJudge(run));
+      expect(judgeProgress(run)).toEqual(filteredPerJudge(run));
     }
   });
 });

@@ -10,7 +10,7 @@ import { type ContestRun, readContestSheets, runContest } from "../../shared/tas
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks } from "../../shared/tasks/import.js";
 import { unitChart } from "./chart.js";
 import { ExcelLedger, type ExcelRunner } from "./excel-port.js";
-import { type JudgeProgress, judgeProgress } from "./judge-progress.js";
+import { type JudgeProgress, judgeProgress } from "../../shared/tasks/judge-sheets.js";
 import type { FormatCapabilities } from "./sheet-format.js";
 import { ledgerSummaryLine } from "./summary.js";
 import { Refusal } from "../../shared/tasks/refusal.js";

@@ -34,7 +34,7 @@ export interface Dashboard {
 export function dashboard(host: Host): Dashboard {
   const run = runContest(readContestGrids(host.port));
   const ledger = run.ledger;
-  const judges = judgeProgress(ledger, run.problems).map((p) => ({
+  const judges = judgeProgress(run).map((p) => ({
     code: p.judge.code,
     name: p.judge.name,
     expected: p.expected.length,

@@ -51,6 +51,8 @@ export interface CategoryResult {
 export interface ContestResult {
   readonly categories: readonly CategoryResult[];
   readonly totalAmount: bigint;
+  /** Every entry's valid judge totals, computed once for the ranking and reused (judges' progress). */
+  readonly totals: ReadonlyMap<string, readonly JudgeTotal[]>;
 }
 
 export function awardAmount(a: Award): bigint {
@@ -161,7 +163,7 @@ export function computeContest(ledger: ContestLedger, problems: ProblemList): Co
     for (const d of drafts) if (!d.eligible) results.push(result(d, undefined, false, { kind: "none" }, [...d.flags, ...d.notes]));
     categories.push({ key: categoryKey, name: categoryName, entries: results, levels });
   }
-  return { categories, totalAmount };
+  return { categories, totalAmount, totals };
 }
 
 function result(

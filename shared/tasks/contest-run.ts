@@ -21,7 +21,7 @@ export interface ContestRun {
 export function runContest(sheets: ReadonlyMap<string, Grid | undefined>): ContestRun {
   const { ledger, problems, missingSheets } = readContest(sheets);
   const result: ContestResult =
-    missingSheets.length > 0 ? { categories: [], totalAmount: 0n } : computeContest(ledger, problems);
+    missingSheets.length > 0 ? { categories: [], totalAmount: 0n, totals: new Map() } : computeContest(ledger, problems);
   return finish(ledger, result, problems, missingSheets);
 }
 

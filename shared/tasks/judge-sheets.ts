@@ -2,11 +2,12 @@ import type { Cell, Grid } from "../cells/cell.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
-import { type Problem, ProblemList } from "../ledger/problem.js";
+import type { Problem } from "../ledger/problem.js";
 import { SCORES_SHEET } from "../ledger/schema.js";
 import { toPlainText } from "../cells/exact.js";
-import { criteriaFor, isConflict, isScorable, judgeScoresCategory, judgeTotals } from "../scoring/judge-totals.js";
+import { criteriaFor, isConflict, isScorable, judgeScoresCategory } from "../scoring/judge-totals.js";
 import { fingerprint } from "../util/fingerprint.js";
+import type { ContestRun } from "./contest-run.js";
 
 export const JUDGE_SCORE_SHEET = "Phiếu chấm";
 export const JUDGE_GUIDE_SHEET = "Hướng dẫn";
@@ -60,10 +61,11 @@ export interface JudgeProgress {
 }
 
 /** Scoring progress of every judge, in ledger order; `problems` are a run's, in the order to show them. */
-export function judgeProgress(ledger: ContestLedger, problems: readonly Problem[]): JudgeProgress[] {
-  // Judge key → entry keys: with a valid total, and with any row of `Điểm`.
+export function judgeProgress(run: ContestRun): JudgeProgress[] {
+  const { ledger, problems } = run;
+  // Judge key → entry keys: with a valid total (the run's own totals), and with any row of `Điểm`.
   const scoredBy = new Map<string, Set<string>>();
-  for (const [entryKey, totals] of judgeTotals(ledger, new ProblemList())) {
+  for (const [entryKey, totals] of run.result.totals) {
     for (const t of totals) keysOf(scoredBy, t.judgeKey).add(entryKey);
   }
   const rowsBy = new Map<string, Set<string>>();

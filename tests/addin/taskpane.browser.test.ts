@@ -10,7 +10,7 @@ import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
 import { buildAddin } from "../../addin/build.mjs";
-import { judgeProgress } from "../../addin/src/judge-progress.js";
+import { judgeProgress } from "../../shared/tasks/judge-sheets.js";
 import { staticHandler } from "../../addin/tools/static-server.mjs";
 import { demoLedgerScored, gridsOf } from "../support/grids.js";
 import { normaliseGrid } from "../support/scenarios.js";
