@@ -11,7 +11,7 @@ import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
-import { problemLines } from "./summary.js";
+import { problemLines } from "../shared/tasks/tally-report.js";
 import { refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 import { XlsxError } from "../xlsx/errors.js";

@@ -3,56 +3,16 @@
  * a judged contest, its quiz, an emulation review, or a contest and a review together — and one
  * `Kiểm tra` holds the problems of every part.
  */
-import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
-import type { EmulationRun } from "../shared/emulation/run.js";
+import { type Msg, say } from "../shared/i18n/messages.js";
 import type { PartRuns } from "../shared/tasks/ledger-parts.js";
 import { type LedgerTally, assembleTally, computeParts, planTally, tallyLedger } from "../shared/tasks/ledger-tally.js";
-import { countsText, listNote } from "../shared/emulation/outputs.js";
-import { ENTRY_TYPE_VALUES, OUTPUT_SHEET_NAMES } from "../shared/ledger/schema.js";
-import { formatMoney } from "../shared/vn/format.js";
-import { amountInWords } from "../shared/vn/words.js";
 import { loadWorkbook, refuseMissingSheets } from "./commands.js";
 import { EXIT, type Io, Refusal } from "./outcome.js";
 import { realTarget, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
-import { quizFromFiles, quizSummary } from "./quiz-tally.js";
-import { problemLines, tallySummary } from "./summary.js";
+import { quizFromFiles } from "./quiz-tally.js";
+import { problemLines, tallyReport } from "../shared/tasks/tally-report.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
-
-/** What `tally` prints for a review: who is listed per level and type, who is not and why, dossiers to chase. */
-export function emulationSummary(run: EmulationRun, lang: Lang): string[] {
-  const l = (vi: string, en: string): string => say(t(vi, en), lang);
-  const s = run.ledger.settings;
-  const lines = [l(`Xét khen thưởng: ${s.name}${s.year ? ` năm ${s.year}` : ""}`, `Award review: ${s.name}${s.year ? ` ${s.year}` : ""}`)];
-  if (run.errorCount > 0) lines.push(l(`KẾT QUẢ TẠM TÍNH: còn ${run.errorCount} lỗi cần xử lý.`, `PROVISIONAL RESULT: ${run.errorCount} errors remain.`));
-  for (const q of run.result.quotas) {
-    const awarded = q.listed.filter((r) => r.outcome === "awarded").length;
-    lines.push(l(`[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] chỉ tiêu ${q.quota.count}, đủ điều kiện ${q.eligible}, được khen ${awarded}:`, `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] quota ${q.quota.count}, eligible ${q.eligible}, awarded ${awarded}:`));
-    for (const r of q.listed) {
-      const note = listNote(r);
-      lines.push(`  ${String(r.rank ?? "").padStart(2)}. ${r.candidate.code.padEnd(6)} ${r.candidate.name}${note ? ` — ${note}` : ""}`);
-    }
-  }
-  const awarded = run.result.candidates.filter((r) => r.outcome === "awarded");
-  const money = run.result.totalAmount > 0n ? `; ${formatMoney(run.result.totalAmount)} — ${amountInWords(run.result.totalAmount, s.thousandWord)}` : "";
-  lines.push(l(`Được khen thưởng: ${countsText(awarded)}${money}.`, `Awarded: ${countsText(awarded)}${money}.`));
-  const failed = run.result.candidates.filter((r) => r.failures.length > 0 || r.outcome === "notConsidered");
-  if (failed.length > 0) {
-    lines.push(l(`Không đủ điều kiện (${failed.length}):`, `Not eligible (${failed.length}):`));
-    for (const r of failed) lines.push(`  ${r.candidate.code.padEnd(6)} ${r.reason ?? r.failures.map((f) => `${f.text} (${f.value}; yêu cầu ${f.requirement})`).join("; ")}`);
-  }
-  const dossier = run.result.candidates.filter((r) => r.dossierMissing.length > 0 || r.late || r.noDate);
-  if (dossier.length > 0) {
-    lines.push(l(`Thiếu hồ sơ hoặc nộp muộn (${dossier.length}):`, `Dossier incomplete or late (${dossier.length}):`));
-    for (const r of dossier) {
-      const parts = [...(r.dossierMissing.length > 0 ? [`thiếu ${r.dossierMissing.join(", ")}`] : []), ...(r.late ? ["nộp muộn"] : []), ...(r.noDate ? ["chưa có ngày nộp"] : [])];
-      lines.push(`  ${r.candidate.code.padEnd(6)} ${parts.join("; ")}`);
-    }
-  }
-  lines.push(l(`Kiểm tra: ${run.errorCount} lỗi, ${run.warningCount} cảnh báo.`, `Check: ${run.errorCount} errors, ${run.warningCount} warnings.`));
-  lines.push(...problemLines(run.problems, lang));
-  return lines;
-}
 
 /**
  * `thidua tally`: reads the sheets it needs once, computes what they call for and saves one write:
@@ -68,9 +28,7 @@ export async function tallyCommand(file: string | undefined, out: string | undef
   await refuseUnwritable(target);
   // In place, the ledger is read, computed and saved under its lock: a concurrent import is never lost.
   const run = inPlace ? await withFileLock(file, () => tallyInto(file, file, io, quizFiles)) : await tallyInto(file, target, io, quizFiles);
-  if (run.contest) for (const line of tallySummary(run.contest, io.lang)) io.out(line);
-  if (run.review) for (const line of emulationSummary(run.review, io.lang)) io.out(line);
-  if (run.quiz) for (const line of quizSummary(run.quiz, io.lang)) io.out(line);
+  for (const line of tallyReport(run, io.lang)) io.out(line);
   io.out(say(t(`Đã ghi kết quả vào ${target}.`, `Results written to ${target}.`), io.lang));
   return run.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
 }

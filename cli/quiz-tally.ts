@@ -1,24 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Cell, Grid } from "../shared/cells/cell.js";
-import { type Lang, type Msg, IM, QM, say } from "../shared/i18n/messages.js";
-import { awardLabel, problemsSheet } from "../shared/ledger/contest-outputs.js";
-import type { OutputSheet } from "../shared/ledger/output-sheet.js";
-import { type Problem, sortProblems } from "../shared/ledger/problem.js";
-import { CONTEST_SHEETS, resolveSheetNames } from "../shared/ledger/read-contest.js";
-import { SETTINGS_SHEET_NAME } from "../shared/ledger/schema.js";
+import { type Msg, IM, QM } from "../shared/i18n/messages.js";
 import type { AttemptSource, Locator, QuizAccumulator } from "../shared/quiz/accumulate.js";
-import { formatDuration, periodDisplay, unscale } from "../shared/quiz/fields.js";
-import { type QuizRun, attemptsGrid, feedGrid, finishQuiz, quizOutputs, startQuiz } from "../shared/quiz/run.js";
-import { QUIZ_OUTPUT_NAMES } from "../shared/quiz/schema.js";
-import { QUIZ_LEDGER_SHEETS } from "../shared/quiz/setup.js";
+import { type QuizRun, attemptsGrid, feedGrid, finishQuiz, startQuiz } from "../shared/quiz/run.js";
 import type { ContestRun } from "../shared/tasks/contest-run.js";
-import { formatDecimalVi, formatMoney } from "../shared/vn/format.js";
-import { amountInWords } from "../shared/vn/words.js";
 import { Refusal } from "./outcome.js";
 import { readCsvFile } from "./quiz-csv.js";
 import { readXlsxRows } from "./quiz-xlsx.js";
-import { problemLines } from "./summary.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
 
@@ -91,46 +80,3 @@ export async function quizFromFiles(sheets: ReadonlyMap<string, Grid | undefined
   return finishQuiz(reading, contest);
 }
 
-/** What `tally` prints about the quiz: each period's winners, the collective prizes, the grand total. */
-export function quizSummary(run: QuizRun, lang: Lang): string[] {
-  const s = (vi: string, en: string): string => say(t(vi, en), lang);
-  const lines: string[] = [];
-  lines.push(s(`Trắc nghiệm: ${run.attempts} lượt thi được tính, ${run.rejected} dòng lỗi không tính; ${run.participants} thí sinh; ${run.periods.length} tuần.`, `Quiz: ${run.attempts} attempts counted, ${run.rejected} bad rows not counted; ${run.participants} participants; ${run.periods.length} periods.`));
-  for (const p of run.periods) {
-    const label = periodDisplay(p.period.label);
-    lines.push(s(`[${label}] ${p.participants} thí sinh, ${p.winners.length} giải`, `[${label}] ${p.participants} participants, ${p.winners.length} prizes`) + (p.excluded + p.earlierWinners > 0 ? s(` (không xét: ${p.excluded} Không dự thi, ${p.earlierWinners} đã đoạt giải tuần trước)`, ` (not considered: ${p.excluded} excluded, ${p.earlierWinners} earlier winners)`) : ""));
-    for (const w of p.winners) {
-      const c = w.candidate.counted;
-      const money = w.award.kind === "prize" ? formatMoney(w.award.prize.amount) : s("chưa tính tiền", "no amount yet");
-      const time = c.ms === undefined ? "" : formatDuration(c.ms);
-      lines.push(`  ${awardLabel(w.award).padEnd(14)} ${w.candidate.participant.code.padEnd(12)} ${formatDecimalVi(String(unscale(c.score))).padStart(6)} ${time.padStart(8)}  ${money.padStart(13)}  ${w.candidate.participant.name}`);
-    }
-  }
-  if (run.collective) {
-    const eligible = run.collective.rows.filter((r) => r.rank !== undefined).length;
-    lines.push(s(`[${QUIZ_OUTPUT_NAMES.collective}] ${eligible} đơn vị đủ điều kiện / ${run.collective.rows.length} đơn vị.`, `[${QUIZ_OUTPUT_NAMES.collective}] ${eligible} of ${run.collective.rows.length} units eligible.`));
-    for (const r of run.collective.rows) {
-      if (r.award.kind === "none") continue;
-      const money = r.award.kind === "prize" ? formatMoney(r.award.prize.amount) : s("chưa tính tiền", "no amount yet");
-      lines.push(`  ${String(r.rank ?? "").padStart(2)}. ${awardLabel(r.award).padEnd(14)} ${r.unit.code.padEnd(8)} ${money.padStart(13)}  ${r.unit.name}`);
-    }
-  }
-  const w = run.setup.thousandWord;
-  const a = run.awarded;
-  const b = run.budget;
-  lines.push(s(
-    `Tổng tiền thưởng toàn cuộc thi: ${formatMoney(a.total)} (chấm bài ${formatMoney(a.judged)}; giải tuần ${formatMoney(a.quiz)}; tập thể ${formatMoney(a.collective)}) — ${amountInWords(a.total, w)}.`,
-    `Grand total of prize money: ${formatMoney(a.total)} (judged ${formatMoney(a.judged)}; weekly ${formatMoney(a.quiz)}; collective ${formatMoney(a.collective)}) — ${amountInWords(a.total, w)}.`,
-  ));
-  lines.push(s(
-    `Cơ cấu giải theo kế hoạch: ${formatMoney(b.total)} (giải tuần ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; chấm bài ${formatMoney(b.judged)}; tập thể ${formatMoney(b.collective)}) — ${amountInWords(b.total, w)}.`,
-    `Planned prize structure: ${formatMoney(b.total)} (weekly ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; judged ${formatMoney(b.judged)}; collective ${formatMoney(b.collective)}).`,
-  ));
-  const errors = run.problems.errorCount;
-  if (run.problems.items.length > 0) {
-    const warnings = run.problems.items.length - errors;
-    lines.push(s(`Kiểm tra phần trắc nghiệm: ${errors} lỗi, ${warnings} cảnh báo.`, `Quiz check: ${errors} errors, ${warnings} warnings.`));
-    lines.push(...problemLines(sortProblems(run.problems.items, []), lang));
-  }
-  return lines;
-}

@@ -12,7 +12,7 @@ import { unitChart } from "./chart.js";
 import { ExcelLedger, type ExcelRunner } from "./excel-port.js";
 import { type JudgeProgress, judgeProgress } from "../../shared/tasks/judge-sheets.js";
 import type { FormatCapabilities } from "./sheet-format.js";
-import { ledgerSummaryLine } from "./summary.js";
+import { ledgerSummaryLine } from "../../shared/tasks/tally-line.js";
 import { Refusal } from "../../shared/tasks/refusal.js";
 
 /**

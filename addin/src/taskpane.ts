@@ -20,7 +20,7 @@ import {
   selectProblem,
 } from "./actions.js";
 import { PartialWriteError } from "./excel-port.js";
-import { ledgerSummaryLine } from "./summary.js";
+import { ledgerSummaryLine } from "../../shared/tasks/tally-line.js";
 import { type UiKey, UI, ui } from "./ui-text.js";
 
 type Panel = "template" | "check" | "judge" | "import" | "tally";

@@ -1,13 +1,10 @@
 import type { Grid } from "../../shared/cells/cell.js";
-import type { EmulationRun } from "../../shared/emulation/run.js";
 import { type LedgerTally, tallyLedgerSync } from "../../shared/tasks/ledger-tally.js";
+import { ledgerSummaryLine } from "../../shared/tasks/tally-line.js";
 import { problemsSheet } from "../../shared/ledger/contest-outputs.js";
 import { type Problem, SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
 import { CONTEST_SHEETS, resolveSheetNames } from "../../shared/ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
-import { quizSummaryLine } from "../../shared/quiz/outputs.js";
-import type { ContestRun } from "../../shared/tasks/contest-run.js";
-import { formatMoney } from "../../shared/vn/format.js";
 import { type ActionResult, type Host, Refusal, result } from "./host.js";
 import type { SheetsPort } from "./sheets-port.js";
 
@@ -52,32 +49,9 @@ export function checkAction(host: Host): ActionResult {
   return result(run.errorCount === 0, "Kiểm tra sổ", message, problemLines(problems, MORE_PROBLEMS));
 }
 
-function contestToast(run: ContestRun): string[] {
-  let winners = 0;
-  let pending = 0;
-  for (const c of run.result.categories) {
-    for (const r of c.entries) {
-      if (r.award.kind === "prize") winners++;
-      else if (r.award.kind === "pending") pending++;
-    }
-  }
-  const parts = [`${winners} bài đạt giải`, `tổng ${formatMoney(run.result.totalAmount)}`];
-  if (pending > 0) parts.push(`${pending} bài chờ Hội đồng quyết định`);
-  return parts;
-}
-
-function emulationToast(run: EmulationRun): string[] {
-  const { awardedCount, pendingCount, totalAmount } = run.result;
-  const parts = [`${awardedCount} đề nghị được khen thưởng`];
-  if (totalAmount > 0n) parts.push(`tổng ${formatMoney(totalAmount)}`);
-  if (pendingCount > 0) parts.push(`${pendingCount} đề nghị chờ Hội đồng quyết định`);
-  return parts;
-}
-
+/** The toast after Tính kết quả: the core's one summary line, as the Excel pane shows it. */
 export function tallyToast(run: LedgerTally): string {
-  const parts = [...(run.contest ? contestToast(run.contest) : []), ...(run.review ? emulationToast(run.review) : [])];
-  parts.push(run.errorCount > 0 ? `còn ${run.errorCount} lỗi (kết quả tạm tính)` : "không còn lỗi");
-  return parts.join(", ") + "." + (run.quiz ? ` ${quizSummaryLine(run.quiz, "vi")}` : "");
+  return ledgerSummaryLine(run, "vi");
 }
 
 /** `Tính kết quả`: read once, compute in the core, write every output sheet of the ledger once. */

@@ -179,7 +179,8 @@ describe("Kiểm tra and Tính kết quả on an emulation review (thi-dua)", ()
     expect(gas.ss.tab("Kết quả")).toBeUndefined();
     // Only the template's own report: no refusal from Tính kết quả.
     expect(gas.ui.alerts.map((a) => a.title)).toEqual(["Tạo sổ cuộc thi"]);
-    expect(gas.ss.toasts[0]!.message).toBe("2 đề nghị được khen thưởng, không còn lỗi.");
+    // The core's one summary line, as the Excel pane shows it.
+    expect(gas.ss.toasts[0]!.message).toBe("Xét khen thưởng: được khen 01 tập thể, 01 cá nhân; không còn lỗi.");
   });
 
   it("toasts the awarded, the total and the proposals left to the council; Kiểm tra writes the core's problems", () => {
@@ -195,7 +196,9 @@ describe("Kiểm tra and Tính kết quả on an emulation review (thi-dua)", ()
     script.call("tallyResults");
     const awards = expected.outputs.find((s) => s.name === "Danh sách khen thưởng")!;
     expect(normaliseGrid(gas.ss.tab(awards.name)!.values())).toEqual(normaliseGrid(awards.rows));
-    expect(gas.ss.toasts[0]!.message).toBe("5 đề nghị được khen thưởng, tổng 1.890.000 đ, 2 đề nghị chờ Hội đồng quyết định, không còn lỗi.");
+    expect(gas.ss.toasts[0]!.message).toBe(
+      "Xét khen thưởng: được khen 02 tập thể, 03 cá nhân; 2 đề nghị chờ Hội đồng quyết định; tổng tiền thưởng 1.890.000 đ (Một triệu tám trăm chín mươi nghìn đồng); không còn lỗi.",
+    );
   });
 
   it("refuses a review missing one of its sheets and writes nothing", () => {
@@ -224,7 +227,7 @@ describe("Kiểm tra and Tính kết quả on a contest with its quiz (truc-tuye
       expect(normaliseGrid(gas.ss.tab(name)!.values()), name).toEqual(normaliseGrid(expected.outputs.find((s) => s.name === name)!.rows));
     }
     expect(gas.ss.toasts[0]!.message).toBe(
-      "1 bài đạt giải, tổng 3.000.000 đ, còn 1 lỗi (kết quả tạm tính). Trắc nghiệm: 7 lượt thi được tính (1 dòng lỗi), 5 thí sinh, 2 tuần; 6 giải tuần (9.000.000 đ); 2 giải tập thể (8.500.000 đ); tổng tiền thưởng toàn cuộc thi 20.500.000 đ; còn 1 lỗi ở phần trắc nghiệm — kết quả tạm tính.",
+      "1 bài đạt giải; tổng tiền thưởng 3.000.000 đ (Ba triệu đồng); không còn lỗi. Trắc nghiệm: 7 lượt thi được tính (1 dòng lỗi), 5 thí sinh, 2 tuần; 6 giải tuần (9.000.000 đ); 2 giải tập thể (8.500.000 đ); tổng tiền thưởng toàn cuộc thi 20.500.000 đ; còn 1 lỗi ở phần trắc nghiệm — kết quả tạm tính.",
     );
   });
 });

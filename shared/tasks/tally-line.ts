@@ -1,12 +1,12 @@
-import type { CandidateResult } from "../../shared/emulation/evaluate.js";
-import { countsText } from "../../shared/emulation/outputs.js";
-import type { EmulationRun } from "../../shared/emulation/run.js";
-import type { LedgerTally } from "../../shared/tasks/ledger-tally.js";
-import { type Lang, say } from "../../shared/i18n/messages.js";
-import { quizSummaryLine } from "../../shared/quiz/outputs.js";
-import type { ContestRun } from "../../shared/tasks/contest-run.js";
-import { formatMoney } from "../../shared/vn/format.js";
-import { amountInWords } from "../../shared/vn/words.js";
+import type { CandidateResult } from "../emulation/evaluate.js";
+import { countsText } from "../emulation/outputs.js";
+import type { EmulationRun } from "../emulation/run.js";
+import type { LedgerTally } from "./ledger-tally.js";
+import { type Lang, say } from "../i18n/messages.js";
+import { quizSummaryLine } from "../quiz/outputs.js";
+import type { ContestRun } from "./contest-run.js";
+import { formatMoney } from "../vn/format.js";
+import { amountInWords } from "../vn/words.js";
 
 function errorsLeft(errors: number): { vi: string; en: string } {
   return {
