@@ -1,7 +1,7 @@
 import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
 import { ENTRIES_SHEET, SETTINGS_SHEET_NAME, UNITS_SHEET } from "../../shared/ledger/schema.js";
 import { fromSheet, toSheet } from "./cells.js";
-import { type Answer, REJECTED_HEADER, REJECTED_SHEET, intake, rejectedRow } from "./form-intake.js";
+import { type Answer, REJECTED_HEADER, REJECTED_SHEET, intake, rejectedRow } from "../../shared/tasks/form-intake.js";
 import { type ActionResult, type Host, errorResult, result } from "./host.js";
 import { SheetsPort } from "./sheets-port.js";
 

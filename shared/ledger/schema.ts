@@ -176,6 +176,12 @@ export const INPUT_SHEETS_OF_CONTEST: readonly SheetDef[] = [
   PRIZES_SHEET,
 ];
 
+/** Sheets the Google Sheets host keeps beside the ledger: reminder drafts and rejected form responses. */
+export const INTAKE_SHEET_NAMES = {
+  reminders: "Nhắc nộp bài",
+  rejectedResponses: "Phản hồi bị từ chối",
+} as const;
+
 export const OUTPUT_SHEET_NAMES = {
   results: "Kết quả",
   prizeList: "Danh sách giải",

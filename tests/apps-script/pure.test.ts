@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { needsTextPrefix, toSheet } from "../../apps-script/src/cells.js";
-import { mapAnswers, nextEntryCode } from "../../apps-script/src/form-intake.js";
+import { mapAnswers, nextEntryCode } from "../../shared/tasks/form-intake.js";
 import { typedIn } from "./gas-double.js";
 
 describe("nextEntryCode", () => {

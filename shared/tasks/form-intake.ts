@@ -1,12 +1,12 @@
-import type { Cell, Grid } from "../../shared/cells/cell.js";
-import { dayOfInstant, partsOfInstant } from "../../shared/cells/date.js";
-import { cleanText, codeKey, foldKey } from "../../shared/cells/text.js";
-import type { ContestLedger, Unit } from "../../shared/ledger/model.js";
-import { ProblemList } from "../../shared/ledger/problem.js";
-import { readContest } from "../../shared/ledger/read-contest.js";
-import { ENTRIES_SHEET } from "../../shared/ledger/schema.js";
-import { headerKeys, readTable } from "../../shared/ledger/table.js";
-import { formatDateTime, formatDay } from "../../shared/vn/format.js";
+import type { Cell, Grid } from "../cells/cell.js";
+import { dayOfInstant, partsOfInstant } from "../cells/date.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
+import type { ContestLedger, Unit } from "../ledger/model.js";
+import { ProblemList } from "../ledger/problem.js";
+import { readContest } from "../ledger/read-contest.js";
+import { ENTRIES_SHEET, INTAKE_SHEET_NAMES } from "../ledger/schema.js";
+import { headerKeys, readTable } from "../ledger/table.js";
+import { formatDateTime, formatDay } from "../vn/format.js";
 
 /**
  * A form response becoming a `Bài dự thi` row. Questions are matched to columns by title, the way
@@ -139,7 +139,7 @@ export function intake(grids: ReadonlyMap<string, Grid | undefined>, entriesShee
   return { accepted: true, code, row };
 }
 
-export const REJECTED_SHEET = "Phản hồi bị từ chối";
+export const REJECTED_SHEET = INTAKE_SHEET_NAMES.rejectedResponses;
 export const REJECTED_HEADER = ["Thời điểm nộp", "Vị trí phản hồi", "Lý do", "Nội dung phản hồi"];
 
 export function rejectedRow(submittedAt: number, where: string, reasons: readonly string[], answers: readonly Answer[]): Cell[] {
