@@ -155,81 +155,82 @@ export function criteriaFailures(ledger: EmulationLedger, candidate: Candidate, 
   return failures;
 }
 
+/** Where the review's problems are reported: the candidates' sheet and its columns. */
+interface ReviewSheet {
+  readonly sheet: string;
+  readonly at: (key: string) => number | undefined;
+}
+
 /** Scores every candidate against its criteria, dossier, deadline and quota (ledger.md, "An emulation review"). */
 export function computeEmulation(ledger: EmulationLedger, problems: ProblemList): EmulationResult {
   const sheet = ledger.sheetNames.get(CANDIDATES_SHEET.name) ?? CANDIDATES_SHEET.name;
-  const at = (key: string): number | undefined => ledger.candidateColumns.get(key);
+  const where: ReviewSheet = { sheet, at: (key) => ledger.candidateColumns.get(key) };
   const quotaOf = new Map(ledger.quotas.map((q) => [`${q.levelKey}|${q.type}`, q]));
-  const drafts = ledger.candidates.map((candidate): CandidateResult => {
-    const base = { candidate, failures: [] as Failure[], dossierMissing: [] as string[], late: false, noDate: false, tied: false };
-    if (candidate.type === undefined) return { ...base, outcome: "notConsidered", reason: "Chưa ghi Loại (Tập thể / Cá nhân)" };
-    const quota = quotaOf.get(`${candidate.levelKey}|${candidate.type}`);
-    if (quota === undefined) {
-      if (candidate.level !== "") problems.error(sheet, candidate.row, at("level"), EM.noQuota(candidate.level, ENTRY_TYPE_VALUES[candidate.type]));
-      return { ...base, outcome: "notConsidered", reason: `Chưa có chỉ tiêu cho “${candidate.level}” – ${ENTRY_TYPE_VALUES[candidate.type]}` };
-    }
-    const failures = criteriaFailures(ledger, candidate, sheet, problems);
-    const dossierMissing = DOSSIER_ITEMS.filter((i) => !candidate.dossier[i.key]).map((i) => i.vi);
-    if (dossierMissing.length > 0) problems.warning(sheet, candidate.row, at(DOSSIER_ITEMS.find((i) => !candidate.dossier[i.key])!.key), EM.dossierMissing(dossierMissing.join(", ")));
-    let late = false;
-    let noDate = false;
-    if (quota.deadline !== undefined) {
-      if (candidate.submitted === undefined) {
-        noDate = true;
-        if (!candidate.submittedUnreadable) problems.warning(sheet, candidate.row, at("submitted"), EM.dossierNoDate(formatDay(quota.deadline)));
-      } else if (candidate.submitted > quota.deadline) {
-        late = true;
-        problems.warning(sheet, candidate.row, at("submitted"), EM.dossierLate(formatDay(candidate.submitted), formatDay(quota.deadline)));
-      }
-    }
-    const outcome: Outcome = failures.length > 0 ? "notEligible" : dossierMissing.length > 0 || late || noDate ? "incomplete" : "outsideQuota";
-    return { ...base, quota, failures, dossierMissing, late, noDate, outcome };
-  });
-
+  const drafts = ledger.candidates.map((candidate) => candidateDraft(ledger, candidate, quotaOf, where, problems));
   const byCandidate = new Map<string, CandidateResult>(drafts.map((d) => [d.candidate.key, d]));
-  const quotas: QuotaResult[] = [];
-  let totalAmount = 0n;
-  for (const quota of ledger.quotas) {
-    const eligible = drafts.filter((d) => d.quota === quota && d.outcome === "outsideQuota");
-    // A quota is one prize level whose ties at the edge are always the council's.
-    const { groups, awards } = standings(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }], [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }], "council");
-    if (eligible.length > quota.count) {
-      for (const d of eligible) {
-        if (d.candidate.score === undefined) problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, ENTRY_TYPE_VALUES[quota.type]));
-      }
-    }
-    const listed: CandidateResult[] = [];
-    groups.forEach((group, gi) => {
-      const award = awards[gi] ?? { kind: "none" };
-      if (award.kind === "pending") {
-        // A competition rank (1, 2, 2, 4): the group's rank is its first place in the quota.
-        const seats = quota.count - group[0]!.rank + 1;
-        problems.warning(sheet, group[0]!.item.candidate.row, at("candidate"), EM.councilDecides(group.map((r) => r.item.candidate.code).join(", "), quota.level, ENTRY_TYPE_VALUES[quota.type], seats));
-        for (const r of group) {
-          const d: CandidateResult = { ...r.item, outcome: "pending", rank: r.rank, tied: r.tied, seatsAtStake: seats };
-          byCandidate.set(r.item.candidate.key, d);
-          listed.push(d);
-        }
-      } else {
-        const outcome: Outcome = award.kind === "prize" ? "awarded" : "outsideQuota";
-        for (const r of group) {
-          const d: CandidateResult = { ...r.item, outcome, rank: r.rank, tied: r.tied };
-          byCandidate.set(r.item.candidate.key, d);
-          if (outcome === "awarded") {
-            totalAmount += quota.amount ?? 0n;
-            listed.push(d);
-          }
-        }
-      }
-    });
-    quotas.push({ quota, eligible: eligible.length, listed });
-  }
+  const quotas = ledger.quotas.map((quota) => fillQuota(quota, drafts, byCandidate, where, problems));
   const candidates = ledger.candidates.map((c) => byCandidate.get(c.key)!);
   return {
     candidates,
     quotas,
     awardedCount: candidates.filter((c) => c.outcome === "awarded").length,
     pendingCount: candidates.filter((c) => c.outcome === "pending").length,
-    totalAmount,
+    totalAmount: quotas.reduce((sum, q) => sum + BigInt(q.listed.filter((d) => d.outcome === "awarded").length) * (q.quota.amount ?? 0n), 0n),
   };
+}
+
+/** One candidate before the quotas: considered or not, its failed criteria, missing dossier items, lateness. */
+function candidateDraft(ledger: EmulationLedger, candidate: Candidate, quotaOf: ReadonlyMap<string, Quota>, { sheet, at }: ReviewSheet, problems: ProblemList): CandidateResult {
+  const base = { candidate, failures: [] as Failure[], dossierMissing: [] as string[], late: false, noDate: false, tied: false };
+  if (candidate.type === undefined) return { ...base, outcome: "notConsidered", reason: "Chưa ghi Loại (Tập thể / Cá nhân)" };
+  const quota = quotaOf.get(`${candidate.levelKey}|${candidate.type}`);
+  if (quota === undefined) {
+    if (candidate.level !== "") problems.error(sheet, candidate.row, at("level"), EM.noQuota(candidate.level, ENTRY_TYPE_VALUES[candidate.type]));
+    return { ...base, outcome: "notConsidered", reason: `Chưa có chỉ tiêu cho “${candidate.level}” – ${ENTRY_TYPE_VALUES[candidate.type]}` };
+  }
+  const failures = criteriaFailures(ledger, candidate, sheet, problems);
+  const dossierMissing = DOSSIER_ITEMS.filter((i) => !candidate.dossier[i.key]).map((i) => i.vi);
+  if (dossierMissing.length > 0) problems.warning(sheet, candidate.row, at(DOSSIER_ITEMS.find((i) => !candidate.dossier[i.key])!.key), EM.dossierMissing(dossierMissing.join(", ")));
+  let late = false;
+  let noDate = false;
+  if (quota.deadline !== undefined) {
+    if (candidate.submitted === undefined) {
+      noDate = true;
+      if (!candidate.submittedUnreadable) problems.warning(sheet, candidate.row, at("submitted"), EM.dossierNoDate(formatDay(quota.deadline)));
+    } else if (candidate.submitted > quota.deadline) {
+      late = true;
+      problems.warning(sheet, candidate.row, at("submitted"), EM.dossierLate(formatDay(candidate.submitted), formatDay(quota.deadline)));
+    }
+  }
+  const outcome: Outcome = failures.length > 0 ? "notEligible" : dossierMissing.length > 0 || late || noDate ? "incomplete" : "outsideQuota";
+  return { ...base, quota, failures, dossierMissing, late, noDate, outcome };
+}
+
+/** One quota: its eligible candidates ranked by `Điểm`, the seats handed out, ties at the edge left to the council. */
+function fillQuota(quota: Quota, drafts: readonly CandidateResult[], byCandidate: Map<string, CandidateResult>, { sheet, at }: ReviewSheet, problems: ProblemList): QuotaResult {
+  const eligible = drafts.filter((d) => d.quota === quota && d.outcome === "outsideQuota");
+  // A quota is one prize level whose ties at the edge are always the council's.
+  const { groups, awards } = standings(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }], [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }], "council");
+  if (eligible.length > quota.count) {
+    for (const d of eligible) {
+      if (d.candidate.score === undefined) problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, ENTRY_TYPE_VALUES[quota.type]));
+    }
+  }
+  const listed: CandidateResult[] = [];
+  groups.forEach((group, gi) => {
+    const award = awards[gi] ?? { kind: "none" };
+    if (award.kind === "pending") {
+      // A competition rank (1, 2, 2, 4): the group's rank is its first place in the quota.
+      const seats = quota.count - group[0]!.rank + 1;
+      problems.warning(sheet, group[0]!.item.candidate.row, at("candidate"), EM.councilDecides(group.map((r) => r.item.candidate.code).join(", "), quota.level, ENTRY_TYPE_VALUES[quota.type], seats));
+    }
+    for (const r of group) {
+      const seatsAtStake = award.kind === "pending" ? quota.count - group[0]!.rank + 1 : undefined;
+      const outcome: Outcome = award.kind === "pending" ? "pending" : award.kind === "prize" ? "awarded" : "outsideQuota";
+      const d: CandidateResult = { ...r.item, outcome, rank: r.rank, tied: r.tied, ...(seatsAtStake !== undefined ? { seatsAtStake } : {}) };
+      byCandidate.set(r.item.candidate.key, d);
+      if (outcome !== "outsideQuota") listed.push(d);
+    }
+  });
+  return { quota, eligible: eligible.length, listed };
 }

@@ -253,17 +253,61 @@ const DEFAULT_SETTINGS: ContestSettings = {
 
 export const EXTRA_SETTING_NAMES: readonly string[] = ["Lượt tính điểm", "Mỗi người một giải", "Top video"];
 
-function readSettings(
-  sheet: string,
-  grid: Grid,
-  criteria: ReadonlyMap<string, Criterion>,
-  problems: ProblemList,
-): ContestSettings {
-  const header = grid[0] ?? [];
-  const headerCols = matchHeader(sheet, header, [SETTINGS_KEY_HEADER, SETTINGS_VALUE_HEADER], problems);
+type MutableSettings = { -readonly [K in keyof ContestSettings]: ContestSettings[K] };
+
+/** What a setting's cell gives: the value to set (when readable) and the problems to report at the cell. */
+interface SettingRead {
+  readonly set?: (s: MutableSettings) => void;
+  readonly errors: readonly Msg[];
+}
+
+const value = (set: (s: MutableSettings) => void): SettingRead => ({ set, errors: [] });
+const error = (msg: Msg): SettingRead => ({ errors: [msg] });
+
+/** How each optional setting is read from its (non-blank) cell; the table the settings sheet is read by. */
+const SETTING_READERS: Partial<Record<SettingKey, (cell: Cell, text: string, criteria: ReadonlyMap<string, Criterion>) => SettingRead>> = {
+  aggregation: (_c, text) => {
+    const a = readChoice<Aggregation>(text, AGGREGATION_VALUES);
+    return a === undefined ? error(M.notOneOf(text, Object.values(AGGREGATION_VALUES))) : value((s) => (s.aggregation = a));
+  },
+  decimals: (cell, text) => {
+    const n = readCount(cell);
+    return n === undefined || n > 6 ? error(M.notOneOf(text, ["0", "1", "2", "3", "4", "5", "6"])) : value((s) => (s.decimals = n));
+  },
+  minScore: (cell, text) => {
+    const d = readDecimal(cell);
+    return d === undefined ? error(M.notANumber(text)) : value((s) => (s.minScore = d));
+  },
+  minJudges: (cell, text) => {
+    const n = readCount(cell);
+    return n === undefined || n < 1 ? error(M.notACount(text)) : value((s) => (s.minJudges = n));
+  },
+  tieBreak: (_c, text, criteria) => {
+    const byFolded = criterionLookup(criteria);
+    const keys: string[] = [];
+    const errors: Msg[] = [];
+    for (const code of splitList(text)) {
+      const c = byFolded.get(foldKey(code));
+      if (c === undefined) errors.push(M.unknownTieBreak(code));
+      else keys.push(c.key);
+    }
+    return { set: (s) => (s.tieBreak = keys), errors };
+  },
+  ties: (_c, text) => {
+    const t = readChoice<TiePolicy>(text, TIE_VALUES);
+    return t === undefined ? error(M.notOneOf(text, Object.values(TIE_VALUES))) : value((s) => (s.ties = t));
+  },
+  thousandWord: (_c, text) => {
+    const word = readThousandWord(text);
+    return word === undefined ? error(M.notOneOf(text, ["nghìn", "ngàn"])) : value((s) => (s.thousandWord = word));
+  },
+};
+
+/** The settings sheet's `Mục` → `Giá trị` cells by setting, unknown labels reported. */
+function settingCells(sheet: string, grid: Grid, problems: ProblemList): { values: Map<SettingKey, { cell: Cell; row: number }>; valueCol: number } {
+  const headerCols = matchHeader(sheet, grid[0] ?? [], [SETTINGS_KEY_HEADER, SETTINGS_VALUE_HEADER], problems);
   const keyCol = headerCols.get("key") ?? 0;
   const valueCol = headerCols.get("value") ?? 1;
-  const firstRow = headerCols.size > 0 ? 1 : 0;
   const defsByFolded = new Map<string, SettingKey>();
   for (const d of SETTINGS) {
     defsByFolded.set(foldKey(d.vi), d.key);
@@ -271,22 +315,21 @@ function readSettings(
   }
   const extras = new Set(EXTRA_SETTING_NAMES.map(foldKey));
   const values = new Map<SettingKey, { cell: Cell; row: number }>();
-  for (let r = firstRow; r < grid.length; r++) {
+  for (let r = headerCols.size > 0 ? 1 : 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const label = cleanText(row[keyCol]);
     if (label === "") continue;
     const key = defsByFolded.get(foldKey(label));
-    if (key === undefined) {
-      if (!extras.has(foldKey(label))) problems.warning(sheet, r, keyCol, M.unknownSetting(label));
-      continue;
-    }
-    values.set(key, { cell: row[valueCol] ?? null, row: r });
+    if (key !== undefined) values.set(key, { cell: row[valueCol] ?? null, row: r });
+    else if (!extras.has(foldKey(label))) problems.warning(sheet, r, keyCol, M.unknownSetting(label));
   }
-  const s: { -readonly [K in keyof ContestSettings]: ContestSettings[K] } = { ...DEFAULT_SETTINGS };
-  const bad = (key: SettingKey, msg: Msg): void => {
-    const v = values.get(key);
-    problems.error(sheet, v?.row, valueCol, msg);
-  };
+  return { values, valueCol };
+}
+
+function readSettings(sheet: string, grid: Grid, criteria: ReadonlyMap<string, Criterion>, problems: ProblemList): ContestSettings {
+  const { values, valueCol } = settingCells(sheet, grid, problems);
+  const s: MutableSettings = { ...DEFAULT_SETTINGS };
+  const bad = (key: SettingKey, msg: Msg): void => problems.error(sheet, values.get(key)?.row, valueCol, msg);
   const text = (key: SettingKey): string => cleanText(values.get(key)?.cell);
   const blank = (key: SettingKey): boolean => isBlank(values.get(key)?.cell);
 
@@ -301,45 +344,12 @@ function readSettings(
     else s[k] = day;
   }
   if (s.opens !== undefined && s.closes !== undefined && s.opens > s.closes) bad("closes", M.windowReversed());
-  if (!blank("aggregation")) {
-    const a = readChoice<Aggregation>(text("aggregation"), AGGREGATION_VALUES);
-    if (a === undefined) bad("aggregation", M.notOneOf(text("aggregation"), Object.values(AGGREGATION_VALUES)));
-    else s.aggregation = a;
-  }
-  if (!blank("decimals")) {
-    const n = readCount(values.get("decimals")?.cell);
-    if (n === undefined || n > 6) bad("decimals", M.notOneOf(text("decimals"), ["0", "1", "2", "3", "4", "5", "6"]));
-    else s.decimals = n;
-  }
-  if (!blank("minScore")) {
-    const d = readDecimal(values.get("minScore")?.cell);
-    if (d === undefined) bad("minScore", M.notANumber(text("minScore")));
-    else s.minScore = d;
-  }
-  if (!blank("minJudges")) {
-    const n = readCount(values.get("minJudges")?.cell);
-    if (n === undefined || n < 1) bad("minJudges", M.notACount(text("minJudges")));
-    else s.minJudges = n;
-  }
-  if (!blank("tieBreak")) {
-    const byFolded = criterionLookup(criteria);
-    const keys: string[] = [];
-    for (const code of splitList(text("tieBreak"))) {
-      const c = byFolded.get(foldKey(code));
-      if (c === undefined) bad("tieBreak", M.unknownTieBreak(code));
-      else keys.push(c.key);
-    }
-    s.tieBreak = keys;
-  }
-  if (!blank("ties")) {
-    const t = readChoice<TiePolicy>(text("ties"), TIE_VALUES);
-    if (t === undefined) bad("ties", M.notOneOf(text("ties"), Object.values(TIE_VALUES)));
-    else s.ties = t;
-  }
-  if (!blank("thousandWord")) {
-    const word = readThousandWord(text("thousandWord"));
-    if (word === undefined) bad("thousandWord", M.notOneOf(text("thousandWord"), ["nghìn", "ngàn"]));
-    else s.thousandWord = word;
+  for (const d of SETTINGS) {
+    const read = SETTING_READERS[d.key];
+    if (read === undefined || blank(d.key)) continue;
+    const outcome = read(values.get(d.key)?.cell ?? null, text(d.key), criteria);
+    for (const msg of outcome.errors) bad(d.key, msg);
+    outcome.set?.(s);
   }
   return s;
 }

@@ -97,73 +97,83 @@ function admissionFlags(ledger: ContestLedger, entry: Entry, sheet: string, prob
 
 /** Scores, ranks and awards every entry, category by category, exactly as ledger.md states. */
 export function computeContest(ledger: ContestLedger, problems: ProblemList): ContestResult {
-  const s = ledger.settings;
   const totals = judgeTotals(ledger, problems);
-  const entriesSheet = ledger.sheetNames.get("Bài dự thi") ?? "Bài dự thi";
-  const categories: CategoryResult[] = [];
-  let totalAmount = 0n;
-
-  for (const [categoryKey, categoryName] of ledger.categories) {
-    const entries = [...ledger.entries.values()].filter((e) => e.categoryKey === categoryKey);
-    const byEntry = new Map<string, JudgeTotal[]>(entries.map((e) => [e.key, totals.get(e.key) ?? []]));
-    const admission = new Map(entries.map((e) => [e.key, admissionFlags(ledger, e, entriesSheet, problems)]));
-    const method = AGGREGATIONS[s.aggregation];
-    const pooled = method.pools === "admitted" ? new Map([...byEntry].filter(([key]) => admission.get(key)?.length === 0)) : byEntry;
-    const raw = method.run(pooled);
-    const drafts = entries.map((entry) => {
-      const list = byEntry.get(entry.key) ?? [];
-      const flags = admission.get(entry.key) ?? [];
-      const codeCol = ledger.entryColumns.get("entry");
-      const unrounded = raw.get(entry.key);
-      const score = unrounded === undefined ? undefined : roundHalfUp(unrounded, s.decimals);
-      // Each failed condition is reported; scores are not expected of withdrawn or invalid entries.
-      const scoreExpected = entry.status === "valid";
-      if (list.length < s.minJudges && scoreExpected) {
-        flags.push(FLAG.tooFewJudges);
-        problems.warning(entriesSheet, entry.row, codeCol, M.tooFewJudges(list.length, s.minJudges));
-      }
-      if (score !== undefined && s.minScore !== undefined && compare(score, s.minScore) < 0 && scoreExpected) {
-        flags.push(FLAG.belowMin);
-        problems.warning(entriesSheet, entry.row, codeCol, M.belowMinScore(formatDecimalVi(toFixedText(score, s.decimals)), formatDecimalVi(toFixedText(s.minScore, s.decimals))));
-      }
-      const eligible = flags.length === 0 && score !== undefined;
-      const notes: string[] = [];
-      if (entry.status === "valid" && hasMissingScores(ledger, entry, list)) notes.push(FLAG.missingScores);
-      if (hasConflict(ledger, entry)) notes.push(FLAG.conflict);
-      const tieValues = s.tieBreak.map((key) => {
-        const xs = list.map((t) => t.byCriterion.get(key)).filter((x): x is Exact => x !== undefined);
-        return xs.length > 0 ? mean(xs) : undefined;
-      });
-      return { entry, list, score, eligible, flags, notes, tieValues };
-    });
-    type Draft = (typeof drafts)[number];
-    const metrics: Metric<Draft>[] = [
-      { name: "score", order: "desc", value: (d) => d.score },
-      ...s.tieBreak.map((key, i): Metric<Draft> => ({ name: key, order: "desc", value: (d) => d.tieValues[i] })),
-    ];
-    const levels = levelsFor(ledger.prizes, categoryKey);
-    const { ranked, groups, awards } = standings(drafts.filter((d) => d.eligible), metrics, levels, s.ties);
-    if (levels.length === 0 && ranked.length > 0) {
-      problems.warning(ledger.sheetNames.get("Cơ cấu giải") ?? "Cơ cấu giải", undefined, undefined, M.noPrizeRows(categoryName));
-    }
-    const results: EntryResult[] = [];
-    groups.forEach((group, gi) => {
-      const award = awards[gi] ?? { kind: "none" };
-      if (award.kind === "pending") {
-        const names = award.atStake.map((l) => l.name).concat(award.mayGetNothing ? ["không giải"] : []);
-        problems.warning(entriesSheet, group[0]!.item.entry.row, ledger.entryColumns.get("entry"), M.councilDecides(group.map((r) => r.item.entry.code).join(", "), names.join(" / ")));
-      }
-      for (const r of group) {
-        const d = r.item;
-        totalAmount += awardAmount(award);
-        const flags = [...(r.tied ? [FLAG.tied] : []), ...(award.kind === "pending" ? [FLAG.pending] : []), ...d.notes];
-        results.push(result(d, r.rank, r.tied, award, flags));
-      }
-    });
-    for (const d of drafts) if (!d.eligible) results.push(result(d, undefined, false, { kind: "none" }, [...d.flags, ...d.notes]));
-    categories.push({ key: categoryKey, name: categoryName, entries: results, levels });
-  }
+  const categories = [...ledger.categories].map(([key, name]) => computeCategory(ledger, key, name, totals, problems));
+  const totalAmount = categories.reduce((sum, c) => c.entries.reduce((n, r) => n + awardAmount(r.award), sum), 0n);
   return { categories, totalAmount, totals };
+}
+
+/** An entry of a category on its way to a result: its score, whether it may be ranked, its flags and tie-break values. */
+interface Draft {
+  readonly entry: Entry;
+  readonly list: readonly JudgeTotal[];
+  readonly score: Exact | undefined;
+  readonly eligible: boolean;
+  readonly flags: readonly string[];
+  readonly notes: readonly string[];
+  readonly tieValues: readonly (Exact | undefined)[];
+}
+
+/** One category: the aggregation the settings name over the entries it pools, then drafts, standings and results. */
+function computeCategory(ledger: ContestLedger, categoryKey: string, categoryName: string, totals: ReadonlyMap<string, JudgeTotal[]>, problems: ProblemList): CategoryResult {
+  const s = ledger.settings;
+  const entriesSheet = ledger.sheetNames.get("Bài dự thi") ?? "Bài dự thi";
+  const entries = [...ledger.entries.values()].filter((e) => e.categoryKey === categoryKey);
+  const byEntry = new Map<string, JudgeTotal[]>(entries.map((e) => [e.key, totals.get(e.key) ?? []]));
+  const admission = new Map(entries.map((e) => [e.key, admissionFlags(ledger, e, entriesSheet, problems)]));
+  const method = AGGREGATIONS[s.aggregation];
+  const pooled = method.pools === "admitted" ? new Map([...byEntry].filter(([key]) => admission.get(key)?.length === 0)) : byEntry;
+  const raw = method.run(pooled);
+  const drafts = entries.map((entry) => draftOf(ledger, entry, byEntry.get(entry.key) ?? [], admission.get(entry.key) ?? [], raw.get(entry.key), entriesSheet, problems));
+  const metrics: Metric<Draft>[] = [
+    { name: "score", order: "desc", value: (d) => d.score },
+    ...s.tieBreak.map((key, i): Metric<Draft> => ({ name: key, order: "desc", value: (d) => d.tieValues[i] })),
+  ];
+  const levels = levelsFor(ledger.prizes, categoryKey);
+  const { ranked, groups, awards } = standings(drafts.filter((d) => d.eligible), metrics, levels, s.ties);
+  if (levels.length === 0 && ranked.length > 0) {
+    problems.warning(ledger.sheetNames.get("Cơ cấu giải") ?? "Cơ cấu giải", undefined, undefined, M.noPrizeRows(categoryName));
+  }
+  const results: EntryResult[] = [];
+  groups.forEach((group, gi) => {
+    const award = awards[gi] ?? { kind: "none" };
+    if (award.kind === "pending") {
+      const names = award.atStake.map((l) => l.name).concat(award.mayGetNothing ? ["không giải"] : []);
+      problems.warning(entriesSheet, group[0]!.item.entry.row, ledger.entryColumns.get("entry"), M.councilDecides(group.map((r) => r.item.entry.code).join(", "), names.join(" / ")));
+    }
+    for (const r of group) {
+      const flags = [...(r.tied ? [FLAG.tied] : []), ...(award.kind === "pending" ? [FLAG.pending] : []), ...r.item.notes];
+      results.push(result(r.item, r.rank, r.tied, award, flags));
+    }
+  });
+  for (const d of drafts) if (!d.eligible) results.push(result(d, undefined, false, { kind: "none" }, [...d.flags, ...d.notes]));
+  return { key: categoryKey, name: categoryName, entries: results, levels };
+}
+
+/** One entry's draft: its rounded score, the conditions it fails (each reported), its notes and tie-break means. */
+function draftOf(ledger: ContestLedger, entry: Entry, list: readonly JudgeTotal[], notAdmitted: readonly string[], unrounded: Exact | undefined, entriesSheet: string, problems: ProblemList): Draft {
+  const s = ledger.settings;
+  const flags = [...notAdmitted];
+  const codeCol = ledger.entryColumns.get("entry");
+  const score = unrounded === undefined ? undefined : roundHalfUp(unrounded, s.decimals);
+  // Each failed condition is reported; scores are not expected of withdrawn or invalid entries.
+  const scoreExpected = entry.status === "valid";
+  if (list.length < s.minJudges && scoreExpected) {
+    flags.push(FLAG.tooFewJudges);
+    problems.warning(entriesSheet, entry.row, codeCol, M.tooFewJudges(list.length, s.minJudges));
+  }
+  if (score !== undefined && s.minScore !== undefined && compare(score, s.minScore) < 0 && scoreExpected) {
+    flags.push(FLAG.belowMin);
+    problems.warning(entriesSheet, entry.row, codeCol, M.belowMinScore(formatDecimalVi(toFixedText(score, s.decimals)), formatDecimalVi(toFixedText(s.minScore, s.decimals))));
+  }
+  const notes: string[] = [];
+  if (entry.status === "valid" && hasMissingScores(ledger, entry, list)) notes.push(FLAG.missingScores);
+  if (hasConflict(ledger, entry)) notes.push(FLAG.conflict);
+  const tieValues = s.tieBreak.map((key) => {
+    const xs = list.map((t) => t.byCriterion.get(key)).filter((x): x is Exact => x !== undefined);
+    return xs.length > 0 ? mean(xs) : undefined;
+  });
+  return { entry, list, score, eligible: flags.length === 0 && score !== undefined, flags, notes, tieValues };
 }
 
 function result(

@@ -38,52 +38,12 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
   const sheet = ledger.sheetNames.get("Điểm") ?? "Điểm";
   const out = new Map<string, JudgeTotal[]>();
   for (const key of ledger.entries.keys()) out.set(key, []);
-
-  // Rows of `Điểm` by entry then judge; `sameRowsOf[i]` is the list that score row i belongs to.
-  const rowsByPair: RowsByPair = new Map();
-  const sameRowsOf: number[][] = [];
-  for (const s of ledger.scores) {
-    let byJudge = rowsByPair.get(s.entryKey);
-    if (byJudge === undefined) {
-      byJudge = new Map();
-      rowsByPair.set(s.entryKey, byJudge);
-    }
-    let list = byJudge.get(s.judgeKey);
-    if (list === undefined) {
-      list = [];
-      byJudge.set(s.judgeKey, list);
-    }
-    list.push(s.row);
-    sameRowsOf.push(list);
-  }
+  const { rowsByPair, sameRowsOf } = groupRows(ledger.scores);
   const columnsByCategory = new Map<string, CategoryColumns>();
-
-  for (let index = 0; index < ledger.scores.length; index++) {
-    const s = ledger.scores[index]!;
-    const entry = ledger.entries.get(s.entryKey);
-    const judge = ledger.judges.get(s.judgeKey);
-    if (entry === undefined) {
-      problems.error(sheet, s.row, ledger.scoreKeyColumns.entry, M.unknownEntry(s.entryCode));
-      continue;
-    }
-    if (judge === undefined) {
-      problems.error(sheet, s.row, ledger.scoreKeyColumns.judge, M.unknownJudge(s.judgeCode));
-      continue;
-    }
-    const sameRows = sameRowsOf[index] ?? [];
-    if (sameRows.length > 1) {
-      const others = sameRows.filter((r) => r !== s.row).map((r) => `dòng ${r + 1}`).join(", ");
-      problems.error(sheet, s.row, ledger.scoreKeyColumns.judge, M.duplicateScoreRow(entry.code, judge.code, others));
-      continue;
-    }
-    if (isConflict(judge, entry)) {
-      problems.warning(sheet, s.row, ledger.scoreKeyColumns.judge, M.conflictOfInterest(judge.code, entry.unitCode));
-      continue;
-    }
-    if (!judgeScoresCategory(judge, entry.categoryKey)) {
-      problems.warning(sheet, s.row, ledger.scoreKeyColumns.judge, M.judgeNotForCategory(judge.code, entry.category));
-      continue;
-    }
+  ledger.scores.forEach((s, index) => {
+    const pair = admittedPair(ledger, s, sameRowsOf[index] ?? [], sheet, problems);
+    if (pair === undefined) return;
+    const { entry, judge } = pair;
     let columns = columnsByCategory.get(entry.categoryKey);
     if (columns === undefined) {
       columns = categoryColumns(ledger, entry.categoryKey);
@@ -92,42 +52,75 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
         problems.error(ledger.sheetNames.get("Tiêu chí") ?? "Tiêu chí", undefined, undefined, M.noCriteria(entry.category));
       }
     }
-    const byCriterion = new Map<string, Exact>();
-    let total = exactZero;
-    // With no criterion a total would be 0 for everyone and every entry would tie for first.
-    let valid = columns.own.length > 0;
-    for (const { criterion: c, col } of columns.own) {
-      if (col === undefined) {
-        valid = false;
-        continue;
-      }
-      const cell = s.cells[col];
-      if (isBlank(cell)) {
-        problems.error(sheet, s.row, col, M.scoreMissing(c.code));
-        valid = false;
-        continue;
-      }
-      const value = readDecimal(cell);
-      if (value === undefined) {
-        problems.error(sheet, s.row, col, M.scoreNotNumber(cleanText(cell), c.code));
-        valid = false;
-        continue;
-      }
-      if (compare(value, exactZero) < 0 || compare(value, c.max) > 0) {
-        problems.error(sheet, s.row, col, M.scoreOutOfRange(cleanText(cell), c.code, toPlainText(c.max)));
-        valid = false;
-        continue;
-      }
-      byCriterion.set(c.key, value);
-      total = add(total, mul(value, c.weight));
-    }
-    for (const { criterion: c, col } of columns.others) {
-      if (!isBlank(s.cells[col])) problems.warning(sheet, s.row, col, M.scoreForOtherCategory(c.code));
-    }
-    if (valid) out.get(entry.key)?.push({ judgeKey: judge.key, total, byCriterion });
-  }
+    const scored = scoreRow(s, columns, sheet, problems);
+    if (scored !== undefined) out.get(entry.key)?.push({ judgeKey: judge.key, ...scored });
+  });
   reportMissingScores(ledger, rowsByPair, sheet, problems);
   return out;
+}
+
+type ScoreRow = ContestLedger["scores"][number];
+
+/** Rows of `Điểm` by entry then judge; `sameRowsOf[i]` is the list that score row i belongs to. */
+function groupRows(scores: readonly ScoreRow[]): { rowsByPair: RowsByPair; sameRowsOf: number[][] } {
+  const rowsByPair: RowsByPair = new Map();
+  const sameRowsOf: number[][] = [];
+  for (const s of scores) {
+    let byJudge = rowsByPair.get(s.entryKey);
+    if (byJudge === undefined) rowsByPair.set(s.entryKey, (byJudge = new Map()));
+    let list = byJudge.get(s.judgeKey);
+    if (list === undefined) byJudge.set(s.judgeKey, (list = []));
+    list.push(s.row);
+    sameRowsOf.push(list);
+  }
+  return { rowsByPair, sameRowsOf };
+}
+
+/** The entry and judge of a score row that may count; undefined (with the problem reported) for one that may not. */
+function admittedPair(ledger: ContestLedger, s: ScoreRow, sameRows: readonly number[], sheet: string, problems: ProblemList): { entry: Entry; judge: Judge } | undefined {
+  const entry = ledger.entries.get(s.entryKey);
+  const judge = ledger.judges.get(s.judgeKey);
+  const at = ledger.scoreKeyColumns;
+  if (entry === undefined) return void problems.error(sheet, s.row, at.entry, M.unknownEntry(s.entryCode));
+  if (judge === undefined) return void problems.error(sheet, s.row, at.judge, M.unknownJudge(s.judgeCode));
+  if (sameRows.length > 1) {
+    const others = sameRows.filter((r) => r !== s.row).map((r) => `dòng ${r + 1}`).join(", ");
+    return void problems.error(sheet, s.row, at.judge, M.duplicateScoreRow(entry.code, judge.code, others));
+  }
+  if (isConflict(judge, entry)) return void problems.warning(sheet, s.row, at.judge, M.conflictOfInterest(judge.code, entry.unitCode));
+  if (!judgeScoresCategory(judge, entry.categoryKey)) return void problems.warning(sheet, s.row, at.judge, M.judgeNotForCategory(judge.code, entry.category));
+  return { entry, judge };
+}
+
+/** The weighted total of one row over its category's criteria; undefined (each bad cell reported) when any score is missing or invalid. */
+function scoreRow(s: ScoreRow, columns: CategoryColumns, sheet: string, problems: ProblemList): { total: Exact; byCriterion: Map<string, Exact> } | undefined {
+  const byCriterion = new Map<string, Exact>();
+  let total = exactZero;
+  // With no criterion a total would be 0 for everyone and every entry would tie for first.
+  let valid = columns.own.length > 0;
+  for (const { criterion: c, col } of columns.own) {
+    const value = col === undefined ? undefined : criterionScore(s, c, col, sheet, problems);
+    if (value === undefined) {
+      valid = false;
+      continue;
+    }
+    byCriterion.set(c.key, value);
+    total = add(total, mul(value, c.weight));
+  }
+  for (const { criterion: c, col } of columns.others) {
+    if (!isBlank(s.cells[col])) problems.warning(sheet, s.row, col, M.scoreForOtherCategory(c.code));
+  }
+  return valid ? { total, byCriterion } : undefined;
+}
+
+/** One criterion's score in its cell: a number in [0, max], else undefined with the problem reported at the cell. */
+function criterionScore(s: ScoreRow, c: Criterion, col: number, sheet: string, problems: ProblemList): Exact | undefined {
+  const cell = s.cells[col];
+  if (isBlank(cell)) return void problems.error(sheet, s.row, col, M.scoreMissing(c.code));
+  const value = readDecimal(cell);
+  if (value === undefined) return void problems.error(sheet, s.row, col, M.scoreNotNumber(cleanText(cell), c.code));
+  if (compare(value, exactZero) < 0 || compare(value, c.max) > 0) return void problems.error(sheet, s.row, col, M.scoreOutOfRange(cleanText(cell), c.code, toPlainText(c.max)));
+  return value;
 }
 
 /** Rows of `Điểm` (0-based) by entry key, then judge key. */

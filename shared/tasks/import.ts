@@ -3,7 +3,7 @@ import { type Instant, partsOfInstant } from "../cells/date.js";
 import { readDecimal } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { IM, type Msg } from "../i18n/messages.js";
-import type { ContestLedger, Criterion, Entry } from "../ledger/model.js";
+import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
 import { ProblemList } from "../ledger/problem.js";
 import { readContest, resolveSheetNames } from "../ledger/read-contest.js";
 import { ENTRIES_SHEET, OUTPUT_SHEET_NAMES, SCORES_SHEET } from "../ledger/schema.js";
@@ -140,70 +140,116 @@ export function logText(r: ImportReport): string {
   return parts.join("; ");
 }
 
-function importJudge(
-  ledger: ContestLedger,
-  wb: ReturnedWorkbook,
-  meta: JudgeMeta,
-  scores: EditableSheet,
-  replace: boolean,
-  problems: ProblemList,
-): ImportReport {
-  const refuse = (msg: Msg, sheet = JUDGE_META_SHEET): ImportReport => {
-    problems.error(where(wb.file, sheet), undefined, undefined, msg);
-    return refused(wb.file, meta.judge);
-  };
-  if (foldKey(meta.contest) !== foldKey(ledger.settings.name)) return refuse(IM.otherContest(meta.contest, ledger.settings.name));
+/** A judge's returned workbook that matches the ledger: its judge, rows, entries and criterion columns. */
+interface CheckedJudgeBook {
+  readonly judge: Judge;
+  readonly header: readonly Cell[];
+  readonly rows: readonly { readonly cells: readonly Cell[]; readonly row: number }[];
+  readonly entries: readonly Entry[];
+  readonly criteria: readonly Criterion[];
+  readonly columnOf: ReadonlyMap<string, number>;
+}
+
+/** Checks a returned workbook against the ledger: same contest, known judge, unaltered entry list and rubric. */
+function checkJudgeBook(ledger: ContestLedger, wb: ReturnedWorkbook, meta: JudgeMeta): CheckedJudgeBook | { readonly refusal: Msg; readonly sheet: string } {
+  const altered = (refusal: Msg) => ({ refusal, sheet: JUDGE_SCORE_SHEET });
+  if (foldKey(meta.contest) !== foldKey(ledger.settings.name)) return { refusal: IM.otherContest(meta.contest, ledger.settings.name), sheet: JUDGE_META_SHEET };
   const judge = ledger.judges.get(codeKey(meta.judge));
-  if (!judge) return refuse(IM.unknownJudge(meta.judge));
+  if (!judge) return { refusal: IM.unknownJudge(meta.judge), sheet: JUDGE_META_SHEET };
   const grid = wb.sheets.get(JUDGE_SCORE_SHEET);
-  if (!grid) return refuse(IM.entriesAltered(), JUDGE_SCORE_SHEET);
+  if (!grid) return altered(IM.entriesAltered());
   const header = grid[0] ?? [];
   const rows = grid.slice(1).map((cells, i) => ({ cells, row: i + 1 })).filter((r) => !isBlankRow(r.cells));
   const codes = rows.map((r) => cleanText(r.cells[0]));
-  if (entriesFingerprint(codes) !== meta.entries) return refuse(IM.entriesAltered(), JUDGE_SCORE_SHEET);
-  const wbEntries: Entry[] = [];
+  if (entriesFingerprint(codes) !== meta.entries) return altered(IM.entriesAltered());
+  const entries: Entry[] = [];
   for (const code of codes) {
     const e = ledger.entries.get(codeKey(code));
-    if (!e) return refuse(IM.entryGone(code), JUDGE_SCORE_SHEET);
-    wbEntries.push(e);
+    if (!e) return altered(IM.entryGone(code));
+    entries.push(e);
   }
-  const criteria = criteriaForEntries(ledger, wbEntries);
+  const criteria = criteriaForEntries(ledger, entries);
   const headerCodes = header.map((h) => codeKey(h));
   const columnOf = new Map<string, number>();
   for (const c of criteria) {
     const col = headerCodes.indexOf(c.key);
     if (col >= 0) columnOf.set(c.key, col);
   }
-  if (rubricFingerprint(criteria) !== meta.rubric || columnOf.size !== criteria.length) {
-    return refuse(IM.rubricAltered(), JUDGE_SCORE_SHEET);
-  }
+  if (rubricFingerprint(criteria) !== meta.rubric || columnOf.size !== criteria.length) return altered(IM.rubricAltered());
+  return { judge, header, rows, entries, criteria, columnOf };
+}
 
-  const ledgerCols = ensureCriterionColumns(ledger, scores, criteria);
-  const judgeNoteIndex = header.findIndex((h) => foldKey(cleanText(h)) === foldKey(NOTE_COLUMN.vi));
-  const judgeNoteCol = judgeNoteIndex >= 0 ? judgeNoteIndex : undefined;
+interface ImportCounts {
+  added: number;
+  same: number;
+  conflicts: number;
+  replaced: number;
+  invalid: number;
+}
+
+/** The valid scores a judge typed for one entry (invalid cells reported and counted). */
+function typedScores(ledger: ContestLedger, book: CheckedJudgeBook, i: number, sheetLabel: string, counts: ImportCounts, problems: ProblemList): Map<Criterion, Exact> {
+  const r = book.rows[i]!;
+  const applicable = new Set(criteriaForEntries(ledger, [book.entries[i]!]).map((c) => c.key));
+  const values = new Map<Criterion, Exact>();
+  for (const c of book.criteria) {
+    if (!applicable.has(c.key)) continue;
+    const col = book.columnOf.get(c.key)!;
+    const cell = r.cells[col];
+    if (isBlank(cell)) continue;
+    const v = readDecimal(cell);
+    if (v === undefined || compare(v, exactZero) < 0 || compare(v, c.max) > 0) {
+      problems.error(sheetLabel, r.row, col, IM.badScore(cleanText(cell), toPlainText(c.max)));
+      counts.invalid++;
+      continue;
+    }
+    values.set(c, v);
+  }
+  return values;
+}
+
+/** One score into the ledger's cell: added when empty, nothing when equal, else replaced (`--replace`) or a conflict. */
+function mergeScore(scores: EditableSheet, target: number, col: number, v: Exact, what: string, replace: boolean, counts: ImportCounts, problems: ProblemList): void {
+  const old = scores.get(target, col);
+  const number = Number(toPlainText(v));
+  if (isBlank(old)) {
+    scores.set(target, col, number);
+    counts.added++;
+    return;
+  }
+  const oldValue = readDecimal(old);
+  if (oldValue !== undefined && compare(oldValue, v) === 0) {
+    counts.same++;
+    return;
+  }
+  if (replace) {
+    scores.set(target, col, number);
+    counts.replaced++;
+    return;
+  }
+  const oldText = oldValue === undefined ? `“${cleanText(old)}”` : scoreText(oldValue);
+  problems.error(scores.name, target, col, IM.valueConflict(what, oldText, scoreText(v)));
+  counts.conflicts++;
+}
+
+function importJudge(ledger: ContestLedger, wb: ReturnedWorkbook, meta: JudgeMeta, scores: EditableSheet, replace: boolean, problems: ProblemList): ImportReport {
+  const book = checkJudgeBook(ledger, wb, meta);
+  if ("refusal" in book) {
+    problems.error(where(wb.file, book.sheet), undefined, undefined, book.refusal);
+    return refused(wb.file, meta.judge);
+  }
+  const { judge } = book;
+  const ledgerCols = ensureCriterionColumns(ledger, scores, book.criteria);
+  const judgeNoteIndex = book.header.findIndex((h) => foldKey(cleanText(h)) === foldKey(NOTE_COLUMN.vi));
   let ledgerNoteCol: number | undefined;
   const existing = new Map<string, number[]>();
   for (const s of ledger.scores) if (s.judgeKey === judge.key) existing.set(s.entryKey, [...(existing.get(s.entryKey) ?? []), s.row]);
-  const counts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
+  const counts: ImportCounts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
   const sheetLabel = where(wb.file, JUDGE_SCORE_SHEET);
-  rows.forEach((r, i) => {
-    const entry = wbEntries[i]!;
-    const applicable = new Set(criteriaForEntries(ledger, [entry]).map((c) => c.key));
-    const values = new Map<Criterion, Exact>();
-    for (const c of criteria) {
-      if (!applicable.has(c.key)) continue;
-      const col = columnOf.get(c.key)!;
-      const cell = r.cells[col];
-      if (isBlank(cell)) continue;
-      const v = readDecimal(cell);
-      if (v === undefined || compare(v, exactZero) < 0 || compare(v, c.max) > 0) {
-        problems.error(sheetLabel, r.row, col, IM.badScore(cleanText(cell), toPlainText(c.max)));
-        counts.invalid++;
-        continue;
-      }
-      values.set(c, v);
-    }
-    const note = judgeNoteCol === undefined ? "" : cleanText(r.cells[judgeNoteCol]);
+  book.rows.forEach((r, i) => {
+    const entry = book.entries[i]!;
+    const values = typedScores(ledger, book, i, sheetLabel, counts, problems);
+    const note = judgeNoteIndex < 0 ? "" : cleanText(r.cells[judgeNoteIndex]);
     if (values.size === 0 && note === "") return;
     const rowsInLedger = existing.get(entry.key) ?? [];
     if (rowsInLedger.length > 1) {
@@ -218,30 +264,7 @@ function importJudge(
       scores.set(target, ledger.scoreKeyColumns.judge, judge.code);
       existing.set(entry.key, [target]);
     }
-    for (const [c, v] of values) {
-      const col = ledgerCols.get(c.key)!;
-      const old = scores.get(target, col);
-      const number = Number(toPlainText(v));
-      if (isBlank(old)) {
-        scores.set(target, col, number);
-        counts.added++;
-        continue;
-      }
-      const oldValue = readDecimal(old);
-      if (oldValue !== undefined && compare(oldValue, v) === 0) {
-        counts.same++;
-        continue;
-      }
-      const what = `Bài “${entry.code}”, giám khảo “${judge.code}”, tiêu chí “${c.code}”`;
-      const oldText = oldValue === undefined ? `“${cleanText(old)}”` : scoreText(oldValue);
-      if (replace) {
-        scores.set(target, col, number);
-        counts.replaced++;
-      } else {
-        problems.error(scores.name, target, col, IM.valueConflict(what, oldText, scoreText(v)));
-        counts.conflicts++;
-      }
-    }
+    for (const [c, v] of values) mergeScore(scores, target, ledgerCols.get(c.key)!, v, `Bài “${entry.code}”, giám khảo “${judge.code}”, tiêu chí “${c.code}”`, replace, counts, problems);
     if (note !== "") mergeNote(scores, target, (ledgerNoteCol ??= noteColumn(scores)), note, `Bài “${entry.code}”, giám khảo “${judge.code}”, ghi chú`, replace, problems);
   });
   return { file: wb.file, kind: "judge", judge: judge.code, ...counts };
@@ -276,36 +299,26 @@ function ensureCriterionColumns(ledger: ContestLedger, scores: EditableSheet, cr
   return cols;
 }
 
-function importEntries(
-  ledger: ContestLedger,
-  wb: ReturnedWorkbook,
-  entries: EditableSheet,
-  replace: boolean,
-  problems: ProblemList,
-): ImportReport {
+function importEntries(ledger: ContestLedger, wb: ReturnedWorkbook, entries: EditableSheet, replace: boolean, problems: ProblemList): ImportReport {
   const sheetName = resolveSheetNames([...wb.sheets.keys()], [ENTRIES_SHEET.name]).get(ENTRIES_SHEET.name)!;
   const label = where(wb.file, sheetName);
   const incoming = readTable(label, wb.sheets.get(sheetName) ?? [], ENTRIES_SHEET, problems);
   if (!incoming.complete) return refused(wb.file);
-  const ledgerTable = readTable(entries.name, entries.grid, ENTRIES_SHEET, new ProblemList());
-  const ledgerCols = new Map(ledgerTable.columns);
+  const ledgerCols = new Map(readTable(entries.name, entries.grid, ENTRIES_SHEET, new ProblemList()).columns);
   // A column the unit filled in but the ledger lacks is added to the ledger, never dropped.
   const columnFor = (key: string, header: string): number => {
     let col = ledgerCols.get(key);
-    if (col === undefined) {
-      col = entries.appendHeader(header, 1);
-      ledgerCols.set(key, col);
-    }
+    if (col === undefined) ledgerCols.set(key, (col = entries.appendHeader(header, 1)));
     return col;
   };
   // Rows added from this workbook, so that a code repeated inside it is not added twice.
   const addedHere = new Map<string, number>();
-  const counts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
+  const counts: ImportCounts = { added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0 };
+  const codeCol = incoming.columns.get("entry")!;
+  const unitCol = incoming.columns.get("unit")!;
   for (const row of incoming.rows) {
-    const codeCol = incoming.columns.get("entry")!;
     const code = cleanText(row.cells[codeCol]);
     if (code === "") continue;
-    const unitCol = incoming.columns.get("unit")!;
     const unitCode = cleanText(row.cells[unitCol]);
     if (!ledger.units.has(codeKey(unitCode))) {
       problems.error(label, row.row, unitCol, { vi: `Mã đơn vị “${unitCode}” không có trong sổ: dòng này không được nhập.`, en: `Unit “${unitCode}” is not in the ledger: row not imported.` });
@@ -313,37 +326,47 @@ function importEntries(
       continue;
     }
     const existingRow = ledger.entries.get(codeKey(code))?.row ?? addedHere.get(codeKey(code));
-    const existing = existingRow !== undefined;
     const target = existingRow ?? entries.nextRow();
-    if (!existing) addedHere.set(codeKey(code), target);
-    let changedAny = false;
-    let conflictAny = false;
-    for (const def of ENTRIES_SHEET.columns) {
-      const from = incoming.columns.get(def.key);
-      if (from === undefined) continue;
-      const value = row.cells[from] ?? null;
-      if (isBlank(value)) continue;
-      const to = columnFor(def.key, def.vi);
-      const old = entries.get(target, to);
-      if (!existing || isBlank(old)) {
-        entries.set(target, to, value);
-        changedAny = true;
-      } else if (def.kind === "code" ? codeKey(old) !== codeKey(value) : !sameCell(old, value)) {
-        if (replace) {
-          entries.set(target, to, value);
-          changedAny = true;
-        } else {
-          conflictAny = true;
-          problems.error(entries.name, target, to, IM.valueConflict(`Bài “${code}”, cột “${def.vi}”`, `“${cleanText(old)}”`, `“${cleanText(value)}”`));
-        }
-      }
-    }
-    if (conflictAny) counts.conflicts++;
-    else if (!existing) counts.added++;
-    else if (changedAny) counts.replaced++;
+    if (existingRow === undefined) addedHere.set(codeKey(code), target);
+    const merged = mergeEntryRow(row.cells, incoming.columns, entries, target, existingRow !== undefined, code, columnFor, replace, problems);
+    if (merged.conflict) counts.conflicts++;
+    else if (existingRow === undefined) counts.added++;
+    else if (merged.changed) counts.replaced++;
     else counts.same++;
   }
   return { file: wb.file, kind: "entries", ...counts };
+}
+
+/** One unit's entry row into the ledger's row: empty cells filled, equal ones left, different ones replaced (`--replace`) or reported. */
+function mergeEntryRow(
+  cells: readonly Cell[],
+  from: ReadonlyMap<string, number>,
+  entries: EditableSheet,
+  target: number,
+  existing: boolean,
+  code: string,
+  columnFor: (key: string, header: string) => number,
+  replace: boolean,
+  problems: ProblemList,
+): { changed: boolean; conflict: boolean } {
+  let changed = false;
+  let conflict = false;
+  for (const def of ENTRIES_SHEET.columns) {
+    const col = from.get(def.key);
+    const value = col === undefined ? null : (cells[col] ?? null);
+    if (isBlank(value)) continue;
+    const to = columnFor(def.key, def.vi);
+    const old = entries.get(target, to);
+    const differs = def.kind === "code" ? codeKey(old) !== codeKey(value) : !sameCell(old, value);
+    if (!existing || isBlank(old) || (differs && replace)) {
+      entries.set(target, to, value);
+      changed = true;
+    } else if (differs) {
+      conflict = true;
+      problems.error(entries.name, target, to, IM.valueConflict(`Bài “${code}”, cột “${def.vi}”`, `“${cleanText(old)}”`, `“${cleanText(value)}”`));
+    }
+  }
+  return { changed, conflict };
 }
 
 function sameCell(a: Cell, b: Cell): boolean {
