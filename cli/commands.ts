@@ -36,7 +36,6 @@ export function unreadableFile(file: string, err: unknown): Msg {
   return t(`Không đọc được tệp “${file}” (không phải tệp Excel .xlsx hợp lệ).`, `Cannot read “${file}” (not a valid .xlsx workbook).`);
 }
 
-
 export function refuseMissingSheets(missingSheets: readonly string[]): void {
   if (missingSheets.length > 0) {
     throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${missingSheets.join(", ")}.`));
@@ -97,7 +96,12 @@ async function importInto(file: string, inputs: readonly string[], replace: bool
   const contestSheets = resolveSheetNames(names, CONTEST_SHEETS);
   const missingSheets = CONTEST_SHEETS.filter((s) => !contestSheets.has(s));
   if (missingSheets.length > 0) {
-    throw new Refusal(t(`“${file}” không phải sổ cuộc thi (thiếu trang ${missingSheets.join(", ")}); không nhập gì. Tệp sổ phải đứng trước các tệp cần nhập.`, `“${file}” is not a contest ledger (missing ${missingSheets.join(", ")}); nothing imported. The ledger comes before the files to import.`));
+    throw new Refusal(
+      t(
+        `“${file}” không phải sổ cuộc thi (thiếu trang ${missingSheets.join(", ")}); không nhập gì. Tệp sổ phải đứng trước các tệp cần nhập.`,
+        `“${file}” is not a contest ledger (missing ${missingSheets.join(", ")}); nothing imported. The ledger comes before the files to import.`,
+      ),
+    );
   }
   const unreadable = new ProblemList();
   const returned: ReturnedWorkbook[] = [];

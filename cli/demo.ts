@@ -45,7 +45,10 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
   for (const file of blanks) {
     const wb = await XlsxWorkbook.load(file);
     const grid = (await wb.read([JUDGE_SCORE_SHEET])).get(JUDGE_SCORE_SHEET) ?? [];
-    const judge = path.basename(file, ".xlsx").replace(/^phieu-cham-/, "").toUpperCase();
+    const judge = path
+      .basename(file, ".xlsx")
+      .replace(/^phieu-cham-/, "")
+      .toUpperCase();
     const scores = DEMO_RETURNED_SCORES[judge] ?? {};
     const firstCriterion = (grid[0] ?? []).indexOf("TC1");
     const edits: CellEdit[] = [];

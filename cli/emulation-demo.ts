@@ -14,18 +14,16 @@ export const CONTEST_DEMO_DOCX = "phu-luc-giai-sang-kien.docx";
  * The demo's emulation part (seeds 001/003, invented names): review ledger, tally, and the Word
  * drafts of the award-decision annexes (of the review, and of the judged contest when given).
  */
-export async function emulationDemo(
-  root: string,
-  io: Io,
-  step: (vi: string, en: string) => void,
-  contestLedger?: string,
-): Promise<{ status: number; files: string[] }> {
+export async function emulationDemo(root: string, io: Io, step: (vi: string, en: string) => void, contestLedger?: string): Promise<{ status: number; files: string[] }> {
   const ledger = path.join(root, EMULATION_DEMO_LEDGER);
   const docx = path.join(root, EMULATION_DEMO_DOCX);
   const contestDocx = path.join(root, CONTEST_DEMO_DOCX);
   for (const f of [ledger, docx, contestDocx]) await fs.rm(f, { force: true });
 
-  step("Xét khen thưởng phong trào thi đua mẫu (4 tập thể, 8 cá nhân, chỉ tiêu và hạn nộp theo kế hoạch Mỹ Thạnh)", "Sample emulation review (4 collectives, 8 individuals, quotas and deadlines of the Mỹ Thạnh plan)");
+  step(
+    "Xét khen thưởng phong trào thi đua mẫu (4 tập thể, 8 cá nhân, chỉ tiêu và hạn nộp theo kế hoạch Mỹ Thạnh)",
+    "Sample emulation review (4 collectives, 8 individuals, quotas and deadlines of the Mỹ Thạnh plan)",
+  );
   const book = XlsxWorkbook.empty();
   for (const sheet of emulationDemoSheets()) book.replaceSheet(sheet);
   await book.save(ledger);

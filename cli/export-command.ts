@@ -38,7 +38,15 @@ export async function exportCommand(file: string | undefined, docx: string | und
     await writeFileAtomic(docxFile, (tmp) => fs.writeFile(tmp, data));
     if (docx) io.out(say(t(`Đã ghi bản Word ${docx} (${built.annexes.length} phụ lục).`, `Word draft written to ${docx} (${built.annexes.length} annexes).`), io.lang));
     if (built.errorCount > 0) {
-      io.out(say(t(`Lưu ý: sổ còn ${built.errorCount} lỗi, văn bản được đánh dấu KẾT QUẢ TẠM TÍNH (xem lệnh check).`, `Note: ${built.errorCount} errors remain; the document is marked provisional (see the check command).`), io.lang));
+      io.out(
+        say(
+          t(
+            `Lưu ý: sổ còn ${built.errorCount} lỗi, văn bản được đánh dấu KẾT QUẢ TẠM TÍNH (xem lệnh check).`,
+            `Note: ${built.errorCount} errors remain; the document is marked provisional (see the check command).`,
+          ),
+          io.lang,
+        ),
+      );
     }
     let status: number = built.errorCount > 0 ? EXIT.errorsRemain : EXIT.done;
     if (pdf) {

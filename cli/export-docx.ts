@@ -134,9 +134,7 @@ function bodyRow(row: AnnexRow, doc: AnnexDocument, widths: readonly number[]): 
   const bold = row.kind === "total";
   return new TableRow({
     cantSplit: true,
-    children: doc.columns.map((c, i) =>
-      cell(cellParagraphs(row.cells[i] ?? "", bold && i === 1 ? "center" : c.align, { bold }), widths[i]!, VerticalAlignTable.CENTER),
-    ),
+    children: doc.columns.map((c, i) => cell(cellParagraphs(row.cells[i] ?? "", bold && i === 1 ? "center" : c.align, { bold }), widths[i]!, VerticalAlignTable.CENTER)),
   });
 }
 
@@ -166,10 +164,7 @@ function signatureBlock(doc: AnnexDocument): Table {
     para(sig.note, { italics: true, size: SIZE.small, after: 1400 }),
     para(sig.name, { bold: true }),
   ];
-  const recipients = [
-    para("Nơi nhận:", { bold: true, italics: true, size: SIZE.small, align: "left" }),
-    ...doc.recipients.map((r) => para(r, { size: SIZE.recipients, align: "left" })),
-  ];
+  const recipients = [para("Nơi nhận:", { bold: true, italics: true, size: SIZE.small, align: "left" }), ...doc.recipients.map((r) => para(r, { size: SIZE.recipients, align: "left" }))];
   return new Table({
     borders: NO_BORDERS,
     layout: TableLayoutType.FIXED,

@@ -79,4 +79,3 @@ export async function quizFromFiles(sheets: ReadonlyMap<string, Grid | undefined
   }
   return finishQuiz(reading, contest);
 }
-

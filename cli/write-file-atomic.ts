@@ -44,11 +44,21 @@ export async function refuseUnwritable(file: string): Promise<void> {
     throw err;
   }
   if ((st.mode & 0o222) === 0) {
-    throw new Refusal(t(`Tệp “${file}” chỉ cho đọc; thidua không ghi đè. Hãy bỏ thuộc tính chỉ đọc, hoặc dùng --out để ghi ra tệp khác.`, `“${file}” is read-only; thidua does not overwrite it. Make it writable, or use --out to write another file.`));
+    throw new Refusal(
+      t(
+        `Tệp “${file}” chỉ cho đọc; thidua không ghi đè. Hãy bỏ thuộc tính chỉ đọc, hoặc dùng --out để ghi ra tệp khác.`,
+        `“${file}” is read-only; thidua does not overwrite it. Make it writable, or use --out to write another file.`,
+      ),
+    );
   }
   const uid = process.getuid?.();
   if (uid !== undefined && st.uid !== uid) {
-    throw new Refusal(t(`Tệp “${file}” thuộc người dùng khác; ghi đè sẽ đổi chủ sở hữu của nó. Hãy chép ra tệp của mình, hoặc dùng --out.`, `“${file}” belongs to another user; replacing it would change its owner. Copy it, or use --out.`));
+    throw new Refusal(
+      t(
+        `Tệp “${file}” thuộc người dùng khác; ghi đè sẽ đổi chủ sở hữu của nó. Hãy chép ra tệp của mình, hoặc dùng --out.`,
+        `“${file}” belongs to another user; replacing it would change its owner. Copy it, or use --out.`,
+      ),
+    );
   }
 }
 
@@ -123,7 +133,10 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>, wait
     if (Date.now() >= deadline) {
       const who = owner?.pid ? ` (tiến trình ${owner.pid}${owner.host && owner.host !== me.host ? ` trên máy ${owner.host}` : ""})` : "";
       throw new Refusal(
-        t(`Sổ “${file}” đang được một lệnh thidua khác ghi${who}; hãy đợi lệnh đó xong rồi chạy lại. Nếu chắc không còn lệnh nào, xóa tệp ${lock}.`, `Ledger “${file}” is being written by another thidua run${who.replace("tiến trình", "process").replace("trên máy", "on")}; wait for it and run again. If none is running, delete ${lock}.`),
+        t(
+          `Sổ “${file}” đang được một lệnh thidua khác ghi${who}; hãy đợi lệnh đó xong rồi chạy lại. Nếu chắc không còn lệnh nào, xóa tệp ${lock}.`,
+          `Ledger “${file}” is being written by another thidua run${who.replace("tiến trình", "process").replace("trên máy", "on")}; wait for it and run again. If none is running, delete ${lock}.`,
+        ),
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -140,7 +153,12 @@ export async function refuseOverwritingInput(output: string, inputs: readonly st
   const out = await realTarget(output);
   for (const input of inputs) {
     if ((await realTarget(input)) === out) {
-      throw new Refusal(t(`Tệp ghi ra “${output}” trùng với tệp đầu vào “${input}”; hãy chọn tên khác để không ghi đè dữ liệu.`, `Output “${output}” is the input “${input}”; choose another name so nothing is overwritten.`));
+      throw new Refusal(
+        t(
+          `Tệp ghi ra “${output}” trùng với tệp đầu vào “${input}”; hãy chọn tên khác để không ghi đè dữ liệu.`,
+          `Output “${output}” is the input “${input}”; choose another name so nothing is overwritten.`,
+        ),
+      );
     }
   }
 }

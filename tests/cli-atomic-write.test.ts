@@ -57,7 +57,12 @@ describe("atomic save of the ledger", () => {
     const before = sha256(ledger);
     const fault = renameFails(faults);
     const registration = path.join(dir, "dang-ky.xlsx");
-    await writeBook(registration, [plainSheet("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["SK20", "Bài mới", "XPT"]])]);
+    await writeBook(registration, [
+      plainSheet("Bài dự thi", [
+        ["Mã bài", "Tên bài", "Mã đơn vị"],
+        ["SK20", "Bài mới", "XPT"],
+      ]),
+    ]);
     const run = await runCli(["import", ledger, registration], { nodeArgs: fault.nodeArgs, env: fault.env });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("EIO");

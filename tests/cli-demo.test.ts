@@ -59,7 +59,9 @@ describe("thidua demo", () => {
   });
 
   it("lists the files it wrote, and they all exist", () => {
-    const files = section("Các tệp đã ghi").map((l) => l.trim()).filter((l) => l !== "");
+    const files = section("Các tệp đã ghi")
+      .map((l) => l.trim())
+      .filter((l) => l !== "");
     expect(files).toContain(path.join(demoDir, LEDGER));
     expect(files.filter((f) => f.includes(`${path.sep}phieu-cham${path.sep}`))).toHaveLength(3);
     expect(files.filter((f) => f.includes(`${path.sep}phieu-da-cham${path.sep}`))).toHaveLength(3);
@@ -76,7 +78,9 @@ describe("thidua demo", () => {
     const header = list.findIndex((r) => r[0] === "TT");
     expect(list.find((r) => r[0] === "Tổng cộng")?.[columnIndex(list, "Số tiền", header)]).toBe(8_500_000);
     expect(list.find((r) => r[0] === "Bằng chữ:")?.[1]).toBe("Tám triệu năm trăm nghìn đồng");
-    const log = sheetGrid(grids, OUTPUT_SHEET_NAMES.log).slice(1).filter((r) => r[0]);
+    const log = sheetGrid(grids, OUTPUT_SHEET_NAMES.log)
+      .slice(1)
+      .filter((r) => r[0]);
     expect(log.map((r) => r[2])).toEqual(["GK1", "GK2", "GK3"]);
     expect(sheetGrid(grids, OUTPUT_SHEET_NAMES.problems).some((r) => r[0] === "Lỗi")).toBe(false);
   });

@@ -24,7 +24,10 @@ beforeAll(async () => {
   const b = brokenDemoSheets();
   errorCells = b.errorCells;
   await writeBook(broken, b.sheets);
-  await writeBook(noScores, scoredDemoSheets().filter((s) => s.name !== "Điểm"));
+  await writeBook(
+    noScores,
+    scoredDemoSheets().filter((s) => s.name !== "Điểm"),
+  );
   writeFileSync(notXlsx, "Mã bài;Tên bài\nSK01;Đây là tệp văn bản đổi đuôi thành .xlsx\n");
 });
 afterAll(() => removeFolder(dir));
@@ -102,11 +105,7 @@ describe("exit status 2: nothing could be done", () => {
 
   it("a missing required sheet: reported by name, nothing written", async () => {
     const before = sha256(noScores);
-    const runs = await Promise.all([
-      runCli(["check", noScores]),
-      runCli(["tally", noScores]),
-      runCli(["judge-sheets", noScores, "--out", path.join(dir, "phieu-thieu-trang")]),
-    ]);
+    const runs = await Promise.all([runCli(["check", noScores]), runCli(["tally", noScores]), runCli(["judge-sheets", noScores, "--out", path.join(dir, "phieu-thieu-trang")])]);
     for (const run of runs) expectRefused(run, "Sổ thiếu trang bắt buộc: Điểm");
     expect(sha256(noScores)).toBe(before);
   });

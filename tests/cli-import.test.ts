@@ -72,7 +72,10 @@ function scoresOf(grids: ReadonlyMap<string, Grid>, judge: string): Map<string, 
   for (const r of scores.slice(1)) {
     if (r[gk] !== judge) continue;
     expect(out.has(String(r[entry])), `one row per entry and judge (${String(r[entry])})`).toBe(false);
-    out.set(String(r[entry]), cols.map((c) => r[c] ?? null));
+    out.set(
+      String(r[entry]),
+      cols.map((c) => r[c] ?? null),
+    );
   }
   return out;
 }
@@ -155,9 +158,12 @@ describe("importing judges' workbooks", () => {
   it("refuses a workbook from another contest", async () => {
     const otherName = "Hội thi ý tưởng chuyển đổi số năm 2021";
     const otherLedger = path.join(dir, "so-khac.xlsx");
-    await writeBook(otherLedger, demoSheets((rows) => {
-      rows.get("Cuộc thi")!.find((r) => r[0] === "Tên cuộc thi")![1] = otherName;
-    }));
+    await writeBook(
+      otherLedger,
+      demoSheets((rows) => {
+        rows.get("Cuộc thi")!.find((r) => r[0] === "Tên cuộc thi")![1] = otherName;
+      }),
+    );
     const otherDir = path.join(dir, "phieu-cuoc-thi-khac");
     expect((await runCli(["judge-sheets", otherLedger, "--out", otherDir])).code).toBe(0);
     const foreign = path.join(dir, "phieu-cham-gk2-cuoc-thi-khac.xlsx");

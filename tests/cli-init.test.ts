@@ -55,7 +55,9 @@ describe("thidua init", () => {
       ["", "Khuyến khích", 3, 500_000],
     ]);
     // The rubric's criteria head the score columns, so judges' sheets and imports line up.
-    const criteria = sheetGrid(grids, "Tiêu chí").slice(1).map((r) => r[0]);
+    const criteria = sheetGrid(grids, "Tiêu chí")
+      .slice(1)
+      .map((r) => r[0]);
     expect(criteria.length).toBeGreaterThan(0);
     expect(sheetGrid(grids, "Điểm")[0]).toEqual(["Mã bài", "Mã GK", "Ghi chú", ...criteria]);
     // The template is a ledger the tool itself accepts.

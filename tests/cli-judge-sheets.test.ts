@@ -35,7 +35,12 @@ const bookOf = (judge: string): TestBook => {
   return b;
 };
 const scoreSheet = (judge: string): ExcelJS.Worksheet => bookOf(judge).workbook.getWorksheet(JUDGE_SCORE_SHEET)!;
-const codesIn = (judge: string): string[] => bookOf(judge).readAll().get(JUDGE_SCORE_SHEET)!.slice(1).map((r) => String(r[0]));
+const codesIn = (judge: string): string[] =>
+  bookOf(judge)
+    .readAll()
+    .get(JUDGE_SCORE_SHEET)!
+    .slice(1)
+    .map((r) => String(r[0]));
 
 /** Entries a judge must score, straight from the ledger: not withdrawn or invalid, not of the judge's own unit. */
 function expectedCodes(judgeUnit: string): string[] {
@@ -55,14 +60,20 @@ function protectionOf(ws: ExcelJS.Worksheet): { sheet?: boolean } | undefined {
 
 /** Criterion codes and maxima from the ledger's rubric. */
 function rubric(): [string, number][] {
-  return sheetGrid(ledgerGrids, "Tiêu chí").slice(1).map((r) => [String(r[0]), Number(r[2])]);
+  return sheetGrid(ledgerGrids, "Tiêu chí")
+    .slice(1)
+    .map((r) => [String(r[0]), Number(r[2])]);
 }
 
 describe("thidua judge-sheets", () => {
   it("writes one workbook per judge of the ledger and names each on stdout", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect([...books.keys()].sort()).toEqual(judges().map((j) => `phieu-cham-${String(j[0]).toLowerCase()}.xlsx`).sort());
+    expect([...books.keys()].sort()).toEqual(
+      judges()
+        .map((j) => `phieu-cham-${String(j[0]).toLowerCase()}.xlsx`)
+        .sort(),
+    );
     for (const j of judges()) expect(run.stdout).toContain(path.join(outDir, `phieu-cham-${String(j[0]).toLowerCase()}.xlsx`));
   });
 
@@ -117,7 +128,12 @@ describe("thidua judge-sheets", () => {
     for (const [judge] of judges()) {
       const book = bookOf(String(judge));
       expect(book.workbook.getWorksheet(JUDGE_META_SHEET)?.state).toBe("veryHidden");
-      const meta = new Map(book.readAll().get(JUDGE_META_SHEET)!.map((r) => [String(r[0]), String(r[1])]));
+      const meta = new Map(
+        book
+          .readAll()
+          .get(JUDGE_META_SHEET)!
+          .map((r) => [String(r[0]), String(r[1])]),
+      );
       expect(meta.get("contest")).toBe(sheetGrid(ledgerGrids, "Cuộc thi").find((r) => r[0] === "Tên cuộc thi")?.[1]);
       expect(meta.get("judge")).toBe(judge);
       const codes = codesIn(String(judge));
@@ -126,8 +142,20 @@ describe("thidua judge-sheets", () => {
       expect(meta.get("rubric")).toBe(rubricFingerprint(criteriaForEntries(model, entries)));
     }
     // Different entry lists give different fingerprints.
-    expect(new Map(bookOf("GK1").readAll().get(JUDGE_META_SHEET)!.map((r) => [r[0], r[1]])).get("entries")).not.toBe(
-      new Map(bookOf("GK2").readAll().get(JUDGE_META_SHEET)!.map((r) => [r[0], r[1]])).get("entries"),
+    expect(
+      new Map(
+        bookOf("GK1")
+          .readAll()
+          .get(JUDGE_META_SHEET)!
+          .map((r) => [r[0], r[1]]),
+      ).get("entries"),
+    ).not.toBe(
+      new Map(
+        bookOf("GK2")
+          .readAll()
+          .get(JUDGE_META_SHEET)!
+          .map((r) => [r[0], r[1]]),
+      ).get("entries"),
     );
   });
 

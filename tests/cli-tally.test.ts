@@ -39,8 +39,15 @@ function usersLedger(): ReturnType<typeof scoredDemoSheets> {
   });
   return [
     ...sheets,
-    plainSheet(USER_SHEET, [["Ngày", "Việc"], [new Date(Date.UTC(2020, 9, 12, 3)), "Họp tổ thư ký"], [null, "=không phải công thức"]]),
-    plainSheet(OUTPUT_SHEET_NAMES.results, Array.from({ length: 60 }, (_, i) => [`kết quả cũ ${i}`, i])),
+    plainSheet(USER_SHEET, [
+      ["Ngày", "Việc"],
+      [new Date(Date.UTC(2020, 9, 12, 3)), "Họp tổ thư ký"],
+      [null, "=không phải công thức"],
+    ]),
+    plainSheet(
+      OUTPUT_SHEET_NAMES.results,
+      Array.from({ length: 60 }, (_, i) => [`kết quả cũ ${i}`, i]),
+    ),
   ];
 }
 
@@ -75,7 +82,15 @@ describe("thidua tally <ledger>", () => {
     const list = sheetGrid(afterFirst, OUTPUT_SHEET_NAMES.prizeList);
     expect(list.find((r) => r[0] === "TT")).toEqual(PRIZE_LIST_HEADER);
     const total = list.find((r) => r[0] === "Tổng cộng")!;
-    expect(total[columnIndex(list, "Số tiền", list.findIndex((r) => r[0] === "TT"))]).toBe(8_500_000);
+    expect(
+      total[
+        columnIndex(
+          list,
+          "Số tiền",
+          list.findIndex((r) => r[0] === "TT"),
+        )
+      ],
+    ).toBe(8_500_000);
     expect(list.find((r) => r[0] === "Bằng chữ:")?.[1]).toBe("Tám triệu năm trăm nghìn đồng");
     expect(sheetGrid(afterFirst, OUTPUT_SHEET_NAMES.unitSummary)[0]).toEqual(UNIT_SUMMARY_HEADER);
   });
@@ -85,7 +100,11 @@ describe("thidua tally <ledger>", () => {
     expectInputsUnchanged(afterFirst);
     // The user's `Tổng` column of 999s was not trusted: no entry scored 999.
     const scoreCol = columnIndex(sheetGrid(afterFirst, OUTPUT_SHEET_NAMES.results), "Điểm");
-    expect(sheetGrid(afterFirst, OUTPUT_SHEET_NAMES.results).slice(1).some((r) => r[scoreCol] === 999)).toBe(false);
+    expect(
+      sheetGrid(afterFirst, OUTPUT_SHEET_NAMES.results)
+        .slice(1)
+        .some((r) => r[scoreCol] === 999),
+    ).toBe(false);
   });
 
   it("a second tally gives the same outputs: sheets replaced whole, no duplicate sheet or row", async () => {
@@ -131,7 +150,12 @@ describe("format hints applied by the Node host", () => {
   };
 
   it("header rows are bold and frozen on every output sheet", () => {
-    for (const [name, headerRow] of [[OUTPUT_SHEET_NAMES.results, 1], [OUTPUT_SHEET_NAMES.prizeList, 4], [OUTPUT_SHEET_NAMES.unitSummary, 1], [OUTPUT_SHEET_NAMES.problems, 1]] as const) {
+    for (const [name, headerRow] of [
+      [OUTPUT_SHEET_NAMES.results, 1],
+      [OUTPUT_SHEET_NAMES.prizeList, 4],
+      [OUTPUT_SHEET_NAMES.unitSummary, 1],
+      [OUTPUT_SHEET_NAMES.problems, 1],
+    ] as const) {
       const ws = sheet(name);
       expect(ws.getRow(headerRow).getCell(1).font?.bold, name).toBe(true);
       expect(frozenRows(ws), name).toBe(headerRow);
@@ -168,7 +192,10 @@ describe("the shared scenarios through the binary", () => {
   it.each(SCENARIOS.map((s) => [s.name, s] as const))("%s: the written outputs are the core's own", async (_name, scenario) => {
     const file = path.join(dir, `kich-ban-${scenario.name}.xlsx`);
     const sheets = scenario.sheets();
-    await writeBook(file, [...sheets].map(([name, grid]) => plainSheet(name, grid)));
+    await writeBook(
+      file,
+      [...sheets].map(([name, grid]) => plainSheet(name, grid)),
+    );
     const run = await runCli(["tally", file]);
     expect(run.stderr).toBe("");
     expect([0, 1]).toContain(run.code);

@@ -7,15 +7,7 @@ import { readContestSheets, runContest } from "../shared/tasks/contest-run.js";
 import { importWorkbooks } from "../shared/tasks/import.js";
 import { XlsxWorkbook } from "../cli/xlsx-workbook.js";
 import { columnIndex, editBook, headerTexts, plainSheet, readGrids, rowByCode, sheetGrid, writeBook } from "./support/cli-books.js";
-import {
-  HOSTILE_ENTRIES,
-  HOSTILE_JUDGE,
-  HOSTILE_SHEETS,
-  builtinsSnapshot,
-  hostileLedgerSheets,
-  inheritedEnumerableKeys,
-  poisonDefinedNames,
-} from "./support/cli-hostile.js";
+import { HOSTILE_ENTRIES, HOSTILE_JUDGE, HOSTILE_SHEETS, builtinsSnapshot, hostileLedgerSheets, inheritedEnumerableKeys, poisonDefinedNames } from "./support/cli-hostile.js";
 import { type CliRun, removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
 /**
@@ -47,7 +39,10 @@ beforeAll(async () => {
       });
     }
     ws.getCell(1, ws.columnCount + 1).value = "__proto__";
-    wb.getWorksheet(JUDGE_META_SHEET)!.addRows([["__proto__", '{"polluted":"yes"}'], ["constructor", "polluted"]]);
+    wb.getWorksheet(JUDGE_META_SHEET)!.addRows([
+      ["__proto__", '{"polluted":"yes"}'],
+      ["constructor", "polluted"],
+    ]);
     for (const name of HOSTILE_SHEETS) wb.addWorksheet(name).addRow(["__proto__", "constructor"]);
   });
   registration = path.join(dir, "dang-ky-doc-hai.xlsx");
@@ -78,9 +73,7 @@ describe("crafted workbooks in the Node host, in-process", () => {
     const run = runContest(await readContestSheets(book));
     await book.write(contestOutputs(run));
     await book.save(path.join(dir, "so-doc-hai-da-tinh.xlsx"));
-    const returned = await Promise.all(
-      [judgeBook, registration].map(async (f) => ({ file: path.basename(f), sheets: (await XlsxWorkbook.load(f)).readAll() })),
-    );
+    const returned = await Promise.all([judgeBook, registration].map(async (f) => ({ file: path.basename(f), sheets: (await XlsxWorkbook.load(f)).readAll() })));
     const ledgerGrids = (await XlsxWorkbook.load(ledger)).readAll();
     const imported = importWorkbooks(ledgerGrids, returned, { replace: false, now: Date.now() });
 
@@ -118,7 +111,11 @@ describe("crafted workbooks through the binary", () => {
     const results = sheetGrid(grids, "Kết quả");
     const scoreCol = columnIndex(results, "Điểm");
     for (const code of HOSTILE_ENTRIES) expect(typeof rowByCode(results, code, columnIndex(results, "Mã bài"))[scoreCol]).toBe("number");
-    for (const name of HOSTILE_SHEETS) expect(grids.get(name)).toEqual([["__proto__", "constructor", "prototype"], ["__proto__", "constructor", 1]]);
+    for (const name of HOSTILE_SHEETS)
+      expect(grids.get(name)).toEqual([
+        ["__proto__", "constructor", "prototype"],
+        ["__proto__", "constructor", 1],
+      ]);
   });
 
   it("import merges the crafted judge's scores and the crafted registration as plain data", async () => {

@@ -22,7 +22,11 @@ const oneEach = (units: UnitSpec[], score = 10): Attempt[] => units.map((u) => (
 
 describe("the top-N video cut", () => {
   // 22 units: videos 99, 98, …, 81 for the first 19; the 20th and 21st tie at 80; the 22nd has 79.
-  const units: UnitSpec[] = Array.from({ length: 22 }, (_, i) => ({ code: `D${String(i + 1).padStart(2, "0")}`, staff: 10, video: i < 19 ? 99 - i : i < 21 ? 80 : 79 }));
+  const units: UnitSpec[] = Array.from({ length: 22 }, (_, i) => ({
+    code: `D${String(i + 1).padStart(2, "0")}`,
+    staff: 10,
+    video: i < 19 ? 99 - i : i < 21 ? 80 : 79,
+  }));
 
   it("takes the 20 best units by default, and every unit tied at the 20th place", () => {
     const c = collectiveOf(units, oneEach(units));
@@ -44,7 +48,18 @@ describe("the top-N video cut", () => {
   });
 
   it("a unit is ranked by its best video", () => {
-    const sheets = quizLedger({ units: [{ code: "A", staff: 5, video: 50 }, { code: "B", staff: 5, video: 60 }], attempts: [{ id: "a", unit: "A", score: 1 }, { id: "b", unit: "B", score: 1 }], collectivePrizes: COLLECTIVE, settings: [["Top video", 1]] });
+    const sheets = quizLedger({
+      units: [
+        { code: "A", staff: 5, video: 50 },
+        { code: "B", staff: 5, video: 60 },
+      ],
+      attempts: [
+        { id: "a", unit: "A", score: 1 },
+        { id: "b", unit: "B", score: 1 },
+      ],
+      collectivePrizes: COLLECTIVE,
+      settings: [["Top video", 1]],
+    });
     sheets.get("Bài dự thi")!.push(["V-A2", "Video thứ hai của A", "Video", "A"]);
     sheets.get("Điểm")!.push(["V-A2", "GK1", 70]);
     const c = runBoth(sheets).quiz.collective!;
@@ -117,7 +132,10 @@ describe("ranking the eligible units", () => {
       { id: "b", unit: "B", score: 8 },
       { id: "c", unit: "C", score: 8 },
     ];
-    const levels: [string, number, number][] = [["Nhất", 1, 5_000_000], ["Nhì", 1, 3_000_000]];
+    const levels: [string, number, number][] = [
+      ["Nhất", 1, 5_000_000],
+      ["Nhì", 1, 3_000_000],
+    ];
     const shared = runBoth(quizLedger({ units, attempts, collectivePrizes: levels })).quiz.collective!;
     expect(shared.rows.map((r) => (r.award.kind === "prize" ? r.award.prize.name : r.award.kind))).toEqual(["Nhất", "Nhì", "Nhì"]);
     const council = runBoth(quizLedger({ units, attempts, collectivePrizes: levels, settings: [["Đồng hạng", "Hội đồng quyết định"]] })).quiz;

@@ -35,7 +35,10 @@ describe("choosing what to compute", () => {
   it("computes the thi-dua template as shipped with no problem", () => {
     const run = runEmulation(gridsOf(templateSheets("thi-dua")));
     expect(run.problems).toEqual([]);
-    expect(run.result.candidates.map((c) => [c.candidate.code, c.outcome])).toEqual([["DN01", "awarded"], ["DN02", "awarded"]]);
+    expect(run.result.candidates.map((c) => [c.candidate.code, c.outcome])).toEqual([
+      ["DN01", "awarded"],
+      ["DN02", "awarded"],
+    ]);
   });
 
   it("shows every rule in the demo review (seeds 001/003, invented names)", () => {
@@ -87,13 +90,17 @@ describe("thidua tally and check on a review ledger", () => {
     expect(list[2]![0]).toMatch(/^CHỜ HỘI ĐỒNG QUYẾT ĐỊNH: 2 đề nghị/);
     expect(list.filter((r) => String(r[8] ?? "").startsWith("Chờ Hội đồng quyết định")).map((r) => r[3])).toEqual(["CN03", "CN04"]);
     expect(list.find((r) => r[0] === "Bằng chữ:")![1]).toBe("Một triệu tám trăm chín mươi nghìn đồng");
-    const failed = sheetGrid(grids, "Không đủ điều kiện").slice(1).map((r) => `${r[0]} ${r[5] ?? ""} ${r[6]} | ${r[7] ?? ""} | ${r[8] ?? ""}`);
+    const failed = sheetGrid(grids, "Không đủ điều kiện")
+      .slice(1)
+      .map((r) => `${r[0]} ${r[5] ?? ""} ${r[6]} | ${r[7] ?? ""} | ${r[8] ?? ""}`);
     expect(failed).toContain("CN05 CHI_SO Chỉ số cải cách hành chính của đơn vị đạt bình quân từ 90% trở lên | 87 | từ 90 trở lên");
     expect(failed).toContain("CN05 SANG_KIEN Có sáng kiến, giải pháp cải cách hành chính được Hội đồng sáng kiến cấp huyện công nhận | Không | Có");
     expect(failed).toContain("TT03 KHONG_TRE_HAN Không có hồ sơ trễ hẹn, tồn đọng | Không | Có");
     expect(failed.some((l) => l.startsWith("TT03 THU_HANG / TANG_HANG Không đạt tiêu chí nào trong nhóm “XEP_HANG”"))).toBe(true);
     expect(failed).toContain("TT02  Đủ tiêu chí nhưng ngoài chỉ tiêu: xếp thứ 2 theo Điểm | 88 | trong 1 suất");
-    const dossier = sheetGrid(grids, "Thiếu hồ sơ").slice(1).map((r) => `${r[0]} ${r[5] ?? ""} ${r[8] ?? ""}`.trim());
+    const dossier = sheetGrid(grids, "Thiếu hồ sơ")
+      .slice(1)
+      .map((r) => `${r[0]} ${r[5] ?? ""} ${r[8] ?? ""}`.trim());
     expect(dossier).toEqual(["CN06 Biên bản họp", "CN07  Nộp muộn 3 ngày (hạn 25/11/2023)"]);
   });
 
@@ -110,9 +117,7 @@ describe("thidua tally and check on a review ledger", () => {
 
   it("exits 1 with a provisional list when a Lỗi remains", async () => {
     const file = path.join(dir, "loi.xlsx");
-    const sheets = emulationDemoSheets().map((s) =>
-      s.name === "Tiêu chí khen thưởng" ? { ...s, rows: s.rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!, r[2]!, "lớn hơn", r[4]!, r[5]!] : r)) } : s,
-    );
+    const sheets = emulationDemoSheets().map((s) => (s.name === "Tiêu chí khen thưởng" ? { ...s, rows: s.rows.map((r, i) => (i === 1 ? [r[0]!, r[1]!, r[2]!, "lớn hơn", r[4]!, r[5]!] : r)) } : s));
     await writeBook(file, sheets);
     const tally = await runCli(["tally", file]);
     expect(tally.code).toBe(1);
@@ -123,7 +128,10 @@ describe("thidua tally and check on a review ledger", () => {
 
   it("exits 2 and writes nothing when a review sheet is missing", async () => {
     const file = path.join(dir, "thieu.xlsx");
-    await writeBook(file, emulationDemoSheets().filter((s) => s.name !== "Chỉ tiêu khen thưởng"));
+    await writeBook(
+      file,
+      emulationDemoSheets().filter((s) => s.name !== "Chỉ tiêu khen thưởng"),
+    );
     const before = sha256(file);
     const tally = await runCli(["tally", file]);
     expect(tally.code).toBe(2);
@@ -146,7 +154,12 @@ describe("a judged contest keeps its behaviour", () => {
 
   it("a ledger with only Cuộc thi and Đơn vị is still refused as a contest missing its sheets (exit 2)", async () => {
     const file = path.join(dir, "hai-trang.xlsx");
-    await writeBook(file, templateSheets("thi-dua").filter((s) => s.name === "Cuộc thi" || s.name === "Đơn vị").map((s) => plainSheet(s.name, s.rows)));
+    await writeBook(
+      file,
+      templateSheets("thi-dua")
+        .filter((s) => s.name === "Cuộc thi" || s.name === "Đơn vị")
+        .map((s) => plainSheet(s.name, s.rows)),
+    );
     const tally = await runCli(["tally", file]);
     expect(tally.code).toBe(2);
     expect(tally.stderr).toContain("Sổ thiếu trang bắt buộc: Bài dự thi, Giám khảo, Tiêu chí, Điểm, Cơ cấu giải.");

@@ -177,10 +177,13 @@ describe("criteria apply per candidate type, identified by (type, code)", () => 
   });
 
   it("treats a blank Áp dụng cho as both types", () => {
-    const both = run([["DAO_DUC", "Phẩm chất đạo đức tốt", null, "Có/Không", null, null]], [
-      { code: "TT", type: "Tập thể", values: { DAO_DUC: "Không" } },
-      { code: "CN", type: "Cá nhân", values: { DAO_DUC: "Không" } },
-    ]);
+    const both = run(
+      [["DAO_DUC", "Phẩm chất đạo đức tốt", null, "Có/Không", null, null]],
+      [
+        { code: "TT", type: "Tập thể", values: { DAO_DUC: "Không" } },
+        { code: "CN", type: "Cá nhân", values: { DAO_DUC: "Không" } },
+      ],
+    );
     expect(failedCodes(both, "TT")).toEqual(["DAO_DUC"]);
     expect(failedCodes(both, "CN")).toEqual(["DAO_DUC"]);
   });
@@ -199,24 +202,32 @@ describe("quotas per (Cấp khen, Loại), ranked by Điểm", () => {
   const yes = { HT_NV: "Có" };
 
   it("awards the highest Điểm within the quota, whatever the row order", () => {
-    const r = run(criteria, [
-      { code: "C", values: yes, score: "88,5" },
-      { code: "A", values: yes, score: 95 },
-      { code: "D", values: yes, score: 70 },
-      { code: "B", values: yes, score: "91" },
-    ], [[XA, "Cá nhân", 2, null, null]]);
+    const r = run(
+      criteria,
+      [
+        { code: "C", values: yes, score: "88,5" },
+        { code: "A", values: yes, score: 95 },
+        { code: "D", values: yes, score: 70 },
+        { code: "B", values: yes, score: "91" },
+      ],
+      [[XA, "Cá nhân", 2, null, null]],
+    );
     expect(outcomes(r)).toEqual({ C: "outsideQuota", A: "awarded", D: "outsideQuota", B: "awarded" });
     expect(r.result.quotas[0]!.listed.map((x) => x.candidate.code)).toEqual(["A", "B"]);
     expect(result(r, "C").rank).toBe(3);
   });
 
   it("leaves a tie at the quota's edge to the council: nobody is cut arbitrarily", () => {
-    const r = run(criteria, [
-      { code: "A", values: yes, score: 95 },
-      { code: "B", values: yes, score: "90,4" },
-      { code: "C", values: yes, score: 90.4 },
-      { code: "D", values: yes, score: 80 },
-    ], [[XA, "Cá nhân", 2, null, null]]);
+    const r = run(
+      criteria,
+      [
+        { code: "A", values: yes, score: 95 },
+        { code: "B", values: yes, score: "90,4" },
+        { code: "C", values: yes, score: 90.4 },
+        { code: "D", values: yes, score: 80 },
+      ],
+      [[XA, "Cá nhân", 2, null, null]],
+    );
     expect(outcomes(r)).toEqual({ A: "awarded", B: "pending", C: "pending", D: "outsideQuota" });
     expect(result(r, "B").seatsAtStake).toBe(1);
     expect(r.result.awardedCount).toBe(1);
@@ -224,34 +235,64 @@ describe("quotas per (Cấp khen, Loại), ranked by Điểm", () => {
   });
 
   it("awards a tie that fits inside the quota, and gives nothing to a tie wholly below it", () => {
-    const inside = run(criteria, [
-      { code: "A", values: yes, score: 95 },
-      { code: "B", values: yes, score: 90 },
-      { code: "C", values: yes, score: 90 },
-    ], [[XA, "Cá nhân", 3, null, null]]);
+    const inside = run(
+      criteria,
+      [
+        { code: "A", values: yes, score: 95 },
+        { code: "B", values: yes, score: 90 },
+        { code: "C", values: yes, score: 90 },
+      ],
+      [[XA, "Cá nhân", 3, null, null]],
+    );
     expect(outcomes(inside)).toEqual({ A: "awarded", B: "awarded", C: "awarded" });
-    const below = run(criteria, [
-      { code: "A", values: yes, score: 95 },
-      { code: "B", values: yes, score: 90 },
-      { code: "C", values: yes, score: 90 },
-    ], [[XA, "Cá nhân", 1, null, null]]);
+    const below = run(
+      criteria,
+      [
+        { code: "A", values: yes, score: 95 },
+        { code: "B", values: yes, score: 90 },
+        { code: "C", values: yes, score: 90 },
+      ],
+      [[XA, "Cá nhân", 1, null, null]],
+    );
     expect(outcomes(below)).toEqual({ A: "awarded", B: "outsideQuota", C: "outsideQuota" });
   });
 
   it("keeps each level and type apart", () => {
-    const r = run(criteria, [
-      { code: "X1", values: yes, score: 80 },
-      { code: "H1", values: yes, score: 70, level: HUYEN },
-      { code: "T1", type: "Tập thể", values: yes, score: 60 },
-    ], [[XA, "Cá nhân", 1, null, null], [HUYEN, "Cá nhân", 1, null, null], [XA, "Tập thể", 1, null, null]]);
+    const r = run(
+      criteria,
+      [
+        { code: "X1", values: yes, score: 80 },
+        { code: "H1", values: yes, score: 70, level: HUYEN },
+        { code: "T1", type: "Tập thể", values: yes, score: 60 },
+      ],
+      [
+        [XA, "Cá nhân", 1, null, null],
+        [HUYEN, "Cá nhân", 1, null, null],
+        [XA, "Tập thể", 1, null, null],
+      ],
+    );
     expect(outcomes(r)).toEqual({ X1: "awarded", H1: "awarded", T1: "awarded" });
   });
 
   it("needs no Điểm when the quota is not exceeded, and warns when it is", () => {
-    const fits = run(criteria, [{ code: "A", values: yes }, { code: "B", values: yes }], [[XA, "Cá nhân", 2, null, null]]);
+    const fits = run(
+      criteria,
+      [
+        { code: "A", values: yes },
+        { code: "B", values: yes },
+      ],
+      [[XA, "Cá nhân", 2, null, null]],
+    );
     expect(outcomes(fits)).toEqual({ A: "awarded", B: "awarded" });
     expect(fits.problems).toEqual([]);
-    const over = run(criteria, [{ code: "A", values: yes, score: 90 }, { code: "B", values: yes }], [[XA, "Cá nhân", 1, null, null]]);
+    const over = run(
+      criteria,
+      [
+        { code: "A", values: yes, score: 90 },
+        { code: "B", values: yes },
+      ],
+      [[XA, "Cá nhân", 1, null, null]],
+    );
     expect(outcomes(over)).toEqual({ A: "awarded", B: "outsideQuota" });
     expect(problemAt(over, "Đề nghị khen thưởng!K3")[0]).toMatch(/^warning: Số đề nghị đủ điều kiện vượt chỉ tiêu/);
   });
@@ -269,22 +310,30 @@ describe("dossier completeness and deadline", () => {
   const quotas = [[XA, "Cá nhân", 2, "25/11/2023", null]];
 
   it("holds back a candidate with a missing dossier item, and the next one takes the place", () => {
-    const r = run(criteria, [
-      { code: "A", values: yes, score: 99, dossier: ["Có", null, "Có"] },
-      { code: "B", values: yes, score: 90 },
-      { code: "C", values: yes, score: 80 },
-    ], quotas);
+    const r = run(
+      criteria,
+      [
+        { code: "A", values: yes, score: 99, dossier: ["Có", null, "Có"] },
+        { code: "B", values: yes, score: 90 },
+        { code: "C", values: yes, score: 80 },
+      ],
+      quotas,
+    );
     expect(outcomes(r)).toEqual({ A: "incomplete", B: "awarded", C: "awarded" });
     expect(result(r, "A").dossierMissing).toEqual(["Biên bản họp"]);
     expect(problemAt(r, "Đề nghị khen thưởng!H2")).toEqual(["warning: Hồ sơ còn thiếu: Biên bản họp; chưa xét khen thưởng cho tới khi bổ sung."]);
   });
 
   it("takes a dossier on the deadline day, and holds back one submitted the day after", () => {
-    const r = run(criteria, [
-      { code: "ON", values: yes, submitted: "25/11/2023" },
-      { code: "LATE", values: yes, submitted: "26/11/2023" },
-      { code: "NODATE", values: yes, submitted: null },
-    ], quotas);
+    const r = run(
+      criteria,
+      [
+        { code: "ON", values: yes, submitted: "25/11/2023" },
+        { code: "LATE", values: yes, submitted: "26/11/2023" },
+        { code: "NODATE", values: yes, submitted: null },
+      ],
+      quotas,
+    );
     expect(outcomes(r)).toEqual({ ON: "awarded", LATE: "incomplete", NODATE: "incomplete" });
     expect(result(r, "LATE").late).toBe(true);
     expect(result(r, "NODATE").noDate).toBe(true);
@@ -292,12 +341,16 @@ describe("dossier completeness and deadline", () => {
   });
 
   it("lists missing items and late dossiers in Thiếu hồ sơ, failed criteria in Không đủ điều kiện", () => {
-    const r = run(criteria, [
-      { code: "MISS", values: yes, dossier: [null, "Có", "Không"] },
-      { code: "LATE", values: yes, submitted: "28/11/2023" },
-      { code: "FAIL", values: { HT_NV: "Không" } },
-      { code: "OK", values: yes },
-    ], quotas);
+    const r = run(
+      criteria,
+      [
+        { code: "MISS", values: yes, dossier: [null, "Có", "Không"] },
+        { code: "LATE", values: yes, submitted: "28/11/2023" },
+        { code: "FAIL", values: { HT_NV: "Không" } },
+        { code: "OK", values: yes },
+      ],
+      quotas,
+    );
     const [list, notEligible, dossier] = emulationOutputs(r);
     expect(dossier!.rows.slice(1).map((row) => [row[0], row[5], row[8]])).toEqual([
       ["MISS", "Tờ trình, Báo cáo thành tích", ""],
@@ -318,10 +371,14 @@ describe("reading the review sheets", () => {
   });
 
   it("reads a quota's deadline and amount, and refuses a duplicate (Cấp khen, Loại)", () => {
-    const r = run([["HT_NV", "Hoàn thành", null, "Có/Không", null, null]], [{ code: "A", values: { HT_NV: "Có" } }], [
-      [XA, "Cá nhân", 1, "25/11/2023", "270.000"],
-      ["giấy khen ubnd XÃ", "cá nhân", 2, null, null],
-    ]);
+    const r = run(
+      [["HT_NV", "Hoàn thành", null, "Có/Không", null, null]],
+      [{ code: "A", values: { HT_NV: "Có" } }],
+      [
+        [XA, "Cá nhân", 1, "25/11/2023", "270.000"],
+        ["giấy khen ubnd XÃ", "cá nhân", 2, null, null],
+      ],
+    );
     expect(r.ledger.quotas.map((q) => [q.level, q.count, q.amount])).toEqual([[XA, 1, 270000n]]);
     expect(problemAt(r, "Chỉ tiêu khen thưởng!A3")[0]).toMatch(/^error: Chỉ tiêu “giấy khen ubnd XÃ” – Cá nhân bị trùng/);
     expect(r.result.totalAmount).toBe(270000n);

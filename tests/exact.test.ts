@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readDecimal } from "../shared/cells/number.js";
-import {
-  type Exact,
-  add,
-  compare,
-  exact,
-  fromNumber,
-  mean,
-  parseExact,
-  roundHalfUp,
-  roundScaled,
-  sum,
-  toFixedText,
-  toPlainText,
-} from "../shared/cells/exact.js";
+import { type Exact, add, compare, exact, fromNumber, mean, parseExact, roundHalfUp, roundScaled, sum, toFixedText, toPlainText } from "../shared/cells/exact.js";
 import { panelScores, rankTable, resultOf, resultRows, runSpec } from "./support/contest-ledger.js";
 
 function p(text: string): Exact {
@@ -112,14 +99,22 @@ describe("exact decimal arithmetic", () => {
     const entries = [{ code: "A" }, { code: "B" }, { code: "C" }];
     const scores = panelScores({ A: [80.001], B: [80.004], C: [79.9] });
     const two = runSpec({ entries, scores });
-    expect(rankTable(two)).toEqual([["A", 1], ["B", 1], ["C", 3]]);
+    expect(rankTable(two)).toEqual([
+      ["A", 1],
+      ["B", 1],
+      ["C", 3],
+    ]);
     expect(resultOf(two, "A").tied).toBe(true);
     expect(resultOf(two, "B").flags).toContain("đồng hạng");
     // Both tied entries get the first prize under `Đồng giải`.
     expect(resultOf(two, "A").award).toEqual(resultOf(two, "B").award);
 
     const three = runSpec({ entries, scores, settings: [["Số chữ số thập phân", 3]] });
-    expect(rankTable(three)).toEqual([["B", 1], ["A", 2], ["C", 3]]);
+    expect(rankTable(three)).toEqual([
+      ["B", 1],
+      ["A", 2],
+      ["C", 3],
+    ]);
     expect(resultOf(three, "A").tied).toBe(false);
   });
 });

@@ -136,7 +136,10 @@ describe("thidua export", () => {
 
   it("writes a contest's prize list and marks it provisional when Lỗi remain (exit 1)", async () => {
     const ledger = path.join(dir, "cuoc-thi-loi.xlsx");
-    await writeBook(ledger, scoredDemoSheets((rows) => rows.get("Điểm")!.push(["SK02", "GK9", null, 20, 20, 20, 5])));
+    await writeBook(
+      ledger,
+      scoredDemoSheets((rows) => rows.get("Điểm")!.push(["SK02", "GK9", null, 20, 20, 20, 5])),
+    );
     const docx = path.join(dir, "giai.docx");
     const run = await runCli(["export", ledger, "--docx", docx]);
     expect(run.code).toBe(1);
@@ -148,7 +151,10 @@ describe("thidua export", () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("Cần tên tệp sổ và --docx <tệp.docx>");
     const partial = path.join(dir, "thieu.xlsx");
-    await writeBook(partial, emulationDemoSheets().filter((s) => s.name !== "Tiêu chí khen thưởng"));
+    await writeBook(
+      partial,
+      emulationDemoSheets().filter((s) => s.name !== "Tiêu chí khen thưởng"),
+    );
     const missing = await runCli(["export", partial, "--docx", path.join(dir, "x.docx")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("Sổ thiếu trang bắt buộc: Tiêu chí khen thưởng.");

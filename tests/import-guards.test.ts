@@ -49,21 +49,35 @@ describe("a judge's notes come back with the scores", () => {
 });
 
 describe("a unit's registration workbook", () => {
-  const registration = (rows: Grid): Map<string, Grid> =>
-    new Map([["Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái"], ...rows]]]);
+  const registration = (rows: Grid): Map<string, Grid> => new Map([["Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái"], ...rows]]]);
 
   it("adds a column the ledger lacks instead of dropping the value", () => {
     const ledger = demoLedger();
     const entries = ledger.get("Bài dự thi")!.map((r) => r.filter((_, i) => i !== 8));
     ledger.set("Bài dự thi", entries); // no `Trạng thái` column in the ledger
-    const result = importWorkbooks(ledger, [{ file: "don-vi.xlsx", sheets: registration([["SK03", entries[3]![1]!, "PVHTT", "Rút"]]) }], { replace: false, now: NOW });
+    const result = importWorkbooks(ledger, [{ file: "don-vi.xlsx", sheets: registration([["SK03", entries[3]![1]!, "PVHTT", "Rút"]]) }], {
+      replace: false,
+      now: NOW,
+    });
     const edits = result.edits.find((e) => e.sheet === "Bài dự thi")!.edits;
     expect(edits.some((e) => e.row === 0 && e.value === "Trạng thái")).toBe(true);
     expect(edits.some((e) => e.value === "Rút")).toBe(true);
   });
 
   it("does not add a code twice when the workbook repeats it", () => {
-    const result = importWorkbooks(demoLedger(), [{ file: "don-vi.xlsx", sheets: registration([["SK90", "Bài mới", "XPT", null], ["sk90", "Bài mới", "XPT", null]]) }], { replace: false, now: NOW });
+    const result = importWorkbooks(
+      demoLedger(),
+      [
+        {
+          file: "don-vi.xlsx",
+          sheets: registration([
+            ["SK90", "Bài mới", "XPT", null],
+            ["sk90", "Bài mới", "XPT", null],
+          ]),
+        },
+      ],
+      { replace: false, now: NOW },
+    );
     const codeEdits = result.edits.find((e) => e.sheet === "Bài dự thi")!.edits.filter((e) => e.col === 0);
     expect(codeEdits).toHaveLength(1);
     expect(result.reports[0]).toMatchObject({ added: 1, same: 1 });
@@ -94,7 +108,10 @@ describe("Chuẩn hóa ignores entries that cannot be ranked", () => {
   it("marking an entry late does not change the others' normalised scores", () => {
     const spec = (lateReceived: string) =>
       runSpec({
-        settings: [["Cách tính điểm", "Chuẩn hóa"], ["Nhận bài đến ngày", "10/10/2020"]],
+        settings: [
+          ["Cách tính điểm", "Chuẩn hóa"],
+          ["Nhận bài đến ngày", "10/10/2020"],
+        ],
         entries: [
           { code: "A", received: "01/10/2020" },
           { code: "B", received: "01/10/2020" },
@@ -102,18 +119,34 @@ describe("Chuẩn hóa ignores entries that cannot be ranked", () => {
           { code: "L", received: lateReceived },
         ],
         scores: [
-          ["A", "G1", 90], ["B", "G1", 80], ["C", "G1", 70], ["L", "G1", 20],
-          ["A", "G2", 60], ["B", "G2", 50], ["C", "G2", 45], ["L", "G2", 99],
+          ["A", "G1", 90],
+          ["B", "G1", 80],
+          ["C", "G1", 70],
+          ["L", "G1", 20],
+          ["A", "G2", 60],
+          ["B", "G2", 50],
+          ["C", "G2", 45],
+          ["L", "G2", 99],
         ],
       });
     const withoutLate = runSpec({
-      settings: [["Cách tính điểm", "Chuẩn hóa"], ["Nhận bài đến ngày", "10/10/2020"]],
+      settings: [
+        ["Cách tính điểm", "Chuẩn hóa"],
+        ["Nhận bài đến ngày", "10/10/2020"],
+      ],
       entries: [
         { code: "A", received: "01/10/2020" },
         { code: "B", received: "01/10/2020" },
         { code: "C", received: "01/10/2020" },
       ],
-      scores: [["A", "G1", 90], ["B", "G1", 80], ["C", "G1", 70], ["A", "G2", 60], ["B", "G2", 50], ["C", "G2", 45]],
+      scores: [
+        ["A", "G1", 90],
+        ["B", "G1", 80],
+        ["C", "G1", 70],
+        ["A", "G2", 60],
+        ["B", "G2", 50],
+        ["C", "G2", 45],
+      ],
     });
     const late = spec("15/10/2020");
     for (const code of ["A", "B", "C"]) expect(resultOf(late, code).score).toEqual(resultOf(withoutLate, code).score);

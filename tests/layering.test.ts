@@ -22,7 +22,8 @@ function sourcesUnder(dir: string): string[] {
 const FOLDERS = ["shared", "xlsx", "cli", "addin/src", "apps-script/src"] as const;
 const graph = importGraph(REPO_ROOT, FOLDERS.flatMap(sourcesUnder));
 const folderOf = (file: string): string | undefined => FOLDERS.find((f) => file.startsWith(`${f}/`));
-const importsOf = (folder: string): [string, string][] => [...graph.edges].filter(([file]) => folderOf(file) === folder).flatMap(([file, targets]) => targets.map((t) => [file, t] as [string, string]));
+const importsOf = (folder: string): [string, string][] =>
+  [...graph.edges].filter(([file]) => folderOf(file) === folder).flatMap(([file, targets]) => targets.map((t) => [file, t] as [string, string]));
 
 describe("layering", () => {
   it("the graph is read: every source file, and a command that does load the workbook code is seen to", () => {

@@ -7,26 +7,19 @@ import { AGGREGATIONS } from "../shared/scoring/aggregate.js";
 import type { Exact } from "../shared/cells/exact.js";
 import { runContest } from "../shared/tasks/contest-run.js";
 import { contestOutputs } from "../shared/tasks/tally.js";
-import {
-  VIETNAMESE_LETTER,
-  calendarDay,
-  cleanLedger,
-  describeProblems,
-  entryResult,
-  errorAt,
-  errorsOf,
-  ledgerWith,
-  problemsAt,
-  settingsGrid,
-  snapshot,
-} from "./support/reading-ledger.js";
+import { VIETNAMESE_LETTER, calendarDay, cleanLedger, describeProblems, entryResult, errorAt, errorsOf, ledgerWith, problemsAt, settingsGrid, snapshot } from "./support/reading-ledger.js";
 
 const ex = (num: bigint, den: bigint = 1n): Exact => ({ num, den });
 /** SK01 and SK02 means in the clean ledger: 25.5 and 21. */
 const SK01_MEAN = ex(51n, 2n);
 const SK02_MEAN = ex(21n);
 
-const CLEAN_SCORES: Grid = [["SK01", "GK1", 8, 9], ["SK01", "GK2", 9, 8], ["SK02", "GK1", 6, 7], ["SK02", "GK2", 8, 7]];
+const CLEAN_SCORES: Grid = [
+  ["SK01", "GK1", 8, 9],
+  ["SK01", "GK2", 9, 8],
+  ["SK02", "GK1", 6, 7],
+  ["SK02", "GK2", 8, 7],
+];
 
 function withoutColumn(grid: Grid, header: string): Grid {
   const index = grid[0]!.indexOf(header);
@@ -45,16 +38,14 @@ describe("the clean ledger used as a baseline", () => {
 });
 
 describe("headers are matched by text, not position", () => {
-  it.each([
-    ["Mã bài"],
-    ["ma bai"],
-    ["MÃ  BÀI "],
-    ["  mã\tbài"],
-    ["entry"],
-    ["ENTRY"],
-    ["Mã bài".normalize("NFD")],
-  ])("finds the entry-code column headed %j", (header) => {
-    const run = runContest(ledgerWith("Bài dự thi", [[header, "Tên bài", "Mã đơn vị"], ["SK01", "Bài một", "U1"], ["SK02", "Bài hai", "U2"]]));
+  it.each([["Mã bài"], ["ma bai"], ["MÃ  BÀI "], ["  mã\tbài"], ["entry"], ["ENTRY"], ["Mã bài".normalize("NFD")]])("finds the entry-code column headed %j", (header) => {
+    const run = runContest(
+      ledgerWith("Bài dự thi", [
+        [header, "Tên bài", "Mã đơn vị"],
+        ["SK01", "Bài một", "U1"],
+        ["SK02", "Bài hai", "U2"],
+      ]),
+    );
     expect(describeProblems(run.problems)).toEqual([]);
     expect(run.ledger.entries.get("SK01")?.title).toBe("Bài một");
     expect(entryResult(run, "SK01").score).toEqual(SK01_MEAN);
@@ -62,13 +53,53 @@ describe("headers are matched by text, not position", () => {
 
   it("accepts the English key of every column, in every sheet", () => {
     const sheets = new Map<string, Grid>([
-      ["Cuộc thi", [["key", "value"], ["name", "Hội thi thử"]]],
-      ["Đơn vị", [["unit", "name", "mandatory", "quota", "staff", "group", "email"], ["U1", "Đơn vị Một", "Có", 2, 40, "Xã", "a@b.vn"], ["U2", "Đơn vị Hai", "Không", null, null, null, null]]],
-      ["Bài dự thi", [["entry", "title", "unit", "category", "authors", "type", "received", "field", "status", "note"], ["SK01", "Bài một", "U1", null, "Nguyễn Văn A", "Cá nhân", "10/10/2020", "Tư pháp", "Hợp lệ", "ghi chú"], ["SK02", "Bài hai", "U2", null, null, null, null, null, null, null]]],
-      ["Giám khảo", [["judge", "name", "unit", "email"], ["GK1", "Giám khảo Một", null, null], ["GK2", "Giám khảo Hai", null, null]]],
-      ["Tiêu chí", [["criterion", "name", "max", "weight", "category"], ["ND", "Nội dung", 10, 1, null], ["HT", "Hình thức", 10, 2, null]]],
+      [
+        "Cuộc thi",
+        [
+          ["key", "value"],
+          ["name", "Hội thi thử"],
+        ],
+      ],
+      [
+        "Đơn vị",
+        [
+          ["unit", "name", "mandatory", "quota", "staff", "group", "email"],
+          ["U1", "Đơn vị Một", "Có", 2, 40, "Xã", "a@b.vn"],
+          ["U2", "Đơn vị Hai", "Không", null, null, null, null],
+        ],
+      ],
+      [
+        "Bài dự thi",
+        [
+          ["entry", "title", "unit", "category", "authors", "type", "received", "field", "status", "note"],
+          ["SK01", "Bài một", "U1", null, "Nguyễn Văn A", "Cá nhân", "10/10/2020", "Tư pháp", "Hợp lệ", "ghi chú"],
+          ["SK02", "Bài hai", "U2", null, null, null, null, null, null, null],
+        ],
+      ],
+      [
+        "Giám khảo",
+        [
+          ["judge", "name", "unit", "email"],
+          ["GK1", "Giám khảo Một", null, null],
+          ["GK2", "Giám khảo Hai", null, null],
+        ],
+      ],
+      [
+        "Tiêu chí",
+        [
+          ["criterion", "name", "max", "weight", "category"],
+          ["ND", "Nội dung", 10, 1, null],
+          ["HT", "Hình thức", 10, 2, null],
+        ],
+      ],
       ["Điểm", [["entry", "judge", "ND", "HT", "note"], ...CLEAN_SCORES]],
-      ["Cơ cấu giải", [["category", "prize", "count", "amount"], [null, "Nhất", 1, 1_000_000]]],
+      [
+        "Cơ cấu giải",
+        [
+          ["category", "prize", "count", "amount"],
+          [null, "Nhất", 1, 1_000_000],
+        ],
+      ],
     ]);
     const run = runContest(sheets);
     expect(describeProblems(run.problems)).toEqual([]);
@@ -93,10 +124,7 @@ describe("headers are matched by text, not position", () => {
       ["đã xem", "U1", 1000, "Bài một", "SK01"],
       ["", "U2", "không đọc", "Bài hai", "SK02"],
     ]);
-    sheets.set("Điểm", [
-      ["HT", "Người nhập", "ND", "Mã GK", "Mã bài"],
-      ...CLEAN_SCORES.map(([e, j, nd, ht]) => [ht!, "thư ký", nd!, j!, e!]),
-    ]);
+    sheets.set("Điểm", [["HT", "Người nhập", "ND", "Mã GK", "Mã bài"], ...CLEAN_SCORES.map(([e, j, nd, ht]) => [ht!, "thư ký", nd!, j!, e!])]);
     const run = runContest(sheets);
     expect(describeProblems(run.problems)).toEqual([]);
     expect(run.ledger.units.get("U1")).toMatchObject({ code: "U1", name: "Đơn vị Một", mandatory: true, quota: 3 });
@@ -147,12 +175,27 @@ describe("headers are matched by text, not position", () => {
   });
 
   it("reports the missing column under the sheet's actual name", () => {
-    const run = runContest(ledgerWith("Bài dự thi", [["Mã bài", "Mã đơn vị"], ["SK01", "U1"]], "bai du thi"));
+    const run = runContest(
+      ledgerWith(
+        "Bài dự thi",
+        [
+          ["Mã bài", "Mã đơn vị"],
+          ["SK01", "U1"],
+        ],
+        "bai du thi",
+      ),
+    );
     expect(errorAt(run, "bai du thi!1:1").text.vi).toContain("“Tên bài”");
   });
 
   it("reports a duplicated header column at the duplicate and reads the first one", () => {
-    const run = runContest(ledgerWith("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "entry"], ["SK01", "Bài một", "U1", "ZZ99"], ["SK02", "Bài hai", "U2", "ZZ98"]]));
+    const run = runContest(
+      ledgerWith("Bài dự thi", [
+        ["Mã bài", "Tên bài", "Mã đơn vị", "entry"],
+        ["SK01", "Bài một", "U1", "ZZ99"],
+        ["SK02", "Bài hai", "U2", "ZZ98"],
+      ]),
+    );
     const [p, ...more] = problemsAt(run, "Bài dự thi!D1");
     expect(more).toEqual([]);
     expect(p?.text.vi).toContain("“Mã bài”");
@@ -178,7 +221,16 @@ describe("sheet names", () => {
       ["Bài  Dự Thi ", clean.get("Bài dự thi")!],
       ["giam khao", clean.get("Giám khảo")!],
       ["TIÊU CHÍ".normalize("NFD"), clean.get("Tiêu chí")!],
-      ["diem", [["Mã bài", "Mã GK", "ND", "HT"], ["SK01", "GK1", 8, 9], ["SK01", "GK2", 9, "chín"], ["SK02", "GK1", 6, 7], ["SK02", "GK2", 8, 7]]],
+      [
+        "diem",
+        [
+          ["Mã bài", "Mã GK", "ND", "HT"],
+          ["SK01", "GK1", 8, 9],
+          ["SK01", "GK2", 9, "chín"],
+          ["SK02", "GK1", 6, 7],
+          ["SK02", "GK2", 8, 7],
+        ],
+      ],
       ["Co cau giai", clean.get("Cơ cấu giải")!],
     ]);
     const run = runContest(renamed);
@@ -218,9 +270,21 @@ describe("text is NFC-normalised and trimmed; codes compare case-insensitively",
 
   it("matches decomposed codes of units, entries and judges with composed ones", () => {
     const sheets = cleanLedger();
-    sheets.set("Đơn vị", [["Mã đơn vị", "Tên đơn vị"], ["HÒA", "Xã Hòa Bình"], ["U2", "Đơn vị Hai"]]);
-    sheets.set("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["BÀI-01", "Bài một", nfd("hòa")], ["SK02", "Bài hai", "U2"]]);
-    sheets.set("Giám khảo", [["Mã GK", "Họ tên"], ["GK-Đức", "Giám khảo Một"], ["GK2", "Giám khảo Hai"]]);
+    sheets.set("Đơn vị", [
+      ["Mã đơn vị", "Tên đơn vị"],
+      ["HÒA", "Xã Hòa Bình"],
+      ["U2", "Đơn vị Hai"],
+    ]);
+    sheets.set("Bài dự thi", [
+      ["Mã bài", "Tên bài", "Mã đơn vị"],
+      ["BÀI-01", "Bài một", nfd("hòa")],
+      ["SK02", "Bài hai", "U2"],
+    ]);
+    sheets.set("Giám khảo", [
+      ["Mã GK", "Họ tên"],
+      ["GK-Đức", "Giám khảo Một"],
+      ["GK2", "Giám khảo Hai"],
+    ]);
     sheets.set("Điểm", [
       ["Mã bài", "Mã GK", "ND", "HT"],
       [nfd("bài-01"), nfd("gk-đức"), 8, 9],
@@ -235,14 +299,28 @@ describe("text is NFC-normalised and trimmed; codes compare case-insensitively",
   });
 
   it("an entry `sk01` in `Điểm` matches `SK01`, and surrounding spaces do not matter", () => {
-    const run = runContest(ledgerWith("Điểm", [["Mã bài", "Mã GK", "ND", "HT"], ["sk01", " gk1 ", 8, 9], [" Sk01", "GK2", 9, 8], ["SK02 ", "Gk1", 6, 7], ["sK02", "gK2", 8, 7]]));
+    const run = runContest(
+      ledgerWith("Điểm", [
+        ["Mã bài", "Mã GK", "ND", "HT"],
+        ["sk01", " gk1 ", 8, 9],
+        [" Sk01", "GK2", 9, 8],
+        ["SK02 ", "Gk1", 6, 7],
+        ["sK02", "gK2", 8, 7],
+      ]),
+    );
     expect(describeProblems(run.problems)).toEqual([]);
     expect(entryResult(run, "SK01").score).toEqual(SK01_MEAN);
     expect(entryResult(run, "SK02").score).toEqual(SK02_MEAN);
   });
 
   it("trims and composes the text it keeps", () => {
-    const run = runContest(ledgerWith("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["  SK01 ", nfd("  Cải cách hành chính  "), " U1"], ["SK02", "Bài hai", "U2"]]));
+    const run = runContest(
+      ledgerWith("Bài dự thi", [
+        ["Mã bài", "Tên bài", "Mã đơn vị"],
+        ["  SK01 ", nfd("  Cải cách hành chính  "), " U1"],
+        ["SK02", "Bài hai", "U2"],
+      ]),
+    );
     const e = run.ledger.entries.get("SK01")!;
     expect(e.code).toBe("SK01");
     expect(e.title).toBe("Cải cách hành chính");
@@ -252,9 +330,21 @@ describe("text is NFC-normalised and trimmed; codes compare case-insensitively",
 
   it("treats decomposed and composed categories as one, for entries, criteria and prizes", () => {
     const sheets = cleanLedger();
-    sheets.set("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "Hạng mục"], ["SK01", "Bài một", "U1", "Hòa giải"], ["SK02", "Bài hai", "U2", nfd("hòa giải ")]]);
-    sheets.set("Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số", "Hạng mục"], ["ND", "Nội dung", 10, 1, nfd("HÒA GIẢI")], ["HT", "Hình thức", 10, 2, null]]);
-    sheets.set("Cơ cấu giải", [["Hạng mục", "Giải", "Số lượng", "Mức thưởng"], [nfd("Hòa giải"), "Nhất", 1, 2_000_000], ["Khác", "Nhất", 1, 5_000_000]]);
+    sheets.set("Bài dự thi", [
+      ["Mã bài", "Tên bài", "Mã đơn vị", "Hạng mục"],
+      ["SK01", "Bài một", "U1", "Hòa giải"],
+      ["SK02", "Bài hai", "U2", nfd("hòa giải ")],
+    ]);
+    sheets.set("Tiêu chí", [
+      ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số", "Hạng mục"],
+      ["ND", "Nội dung", 10, 1, nfd("HÒA GIẢI")],
+      ["HT", "Hình thức", 10, 2, null],
+    ]);
+    sheets.set("Cơ cấu giải", [
+      ["Hạng mục", "Giải", "Số lượng", "Mức thưởng"],
+      [nfd("Hòa giải"), "Nhất", 1, 2_000_000],
+      ["Khác", "Nhất", 1, 5_000_000],
+    ]);
     const run = runContest(sheets);
     expect(run.ledger.categories.size).toBe(1);
     expect(run.result.categories).toHaveLength(1);
@@ -264,7 +354,15 @@ describe("text is NFC-normalised and trimmed; codes compare case-insensitively",
 
   it("reads decomposed settings keys and values", () => {
     const run = runContest(
-      ledgerWith("Cuộc thi", settingsGrid([[nfd("Tên cuộc thi"), nfd("Hội thi Cải cách")], [nfd("Cách tính điểm"), nfd("Bỏ cao nhất, thấp nhất")], [nfd("Đồng hạng"), nfd("Hội đồng quyết định")], [nfd("Đọc số"), nfd("ngàn")]])),
+      ledgerWith(
+        "Cuộc thi",
+        settingsGrid([
+          [nfd("Tên cuộc thi"), nfd("Hội thi Cải cách")],
+          [nfd("Cách tính điểm"), nfd("Bỏ cao nhất, thấp nhất")],
+          [nfd("Đồng hạng"), nfd("Hội đồng quyết định")],
+          [nfd("Đọc số"), nfd("ngàn")],
+        ]),
+      ),
     );
     expect(describeProblems(run.problems)).toEqual([]);
     expect(run.ledger.settings).toMatchObject({ name: "Hội thi Cải cách", aggregation: "trimmed", ties: "council", thousandWord: "ngàn" });
@@ -275,7 +373,13 @@ describe("text is NFC-normalised and trimmed; codes compare case-insensitively",
     [nfd("Rút"), "withdrawn"],
     [nfd("Hợp lệ"), "valid"],
   ])("reads the decomposed status %j", (status, expected) => {
-    const run = runContest(ledgerWith("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái"], ["SK01", "Bài một", "U1", status], ["SK02", "Bài hai", "U2", null]]));
+    const run = runContest(
+      ledgerWith("Bài dự thi", [
+        ["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái"],
+        ["SK01", "Bài một", "U1", status],
+        ["SK02", "Bài hai", "U2", null],
+      ]),
+    );
     expect(run.ledger.entries.get("SK01")?.status).toBe(expected);
     expect(errorsOf(run)).toEqual([]);
   });
@@ -283,7 +387,15 @@ describe("text is NFC-normalised and trimmed; codes compare case-insensitively",
 
 describe("numbers", () => {
   it("reads 8,5 and 8.5 and the number 8.5 alike", () => {
-    const run = runContest(ledgerWith("Điểm", [["Mã bài", "Mã GK", "ND", "HT"], ["SK01", "GK1", "8,5", "9"], ["SK01", "GK2", "8.5", 9], ["SK02", "GK1", 8.5, " 9,0 "], ["SK02", "GK2", "\u00a08,5\u00a0", "9."]]));
+    const run = runContest(
+      ledgerWith("Điểm", [
+        ["Mã bài", "Mã GK", "ND", "HT"],
+        ["SK01", "GK1", "8,5", "9"],
+        ["SK01", "GK2", "8.5", 9],
+        ["SK02", "GK1", 8.5, " 9,0 "],
+        ["SK02", "GK2", "\u00a08,5\u00a0", "9."],
+      ]),
+    );
     expect(describeProblems(run.problems)).toEqual([]);
     // 8.5 + 2 × 9 = 26.5 for every judge.
     expect(entryResult(run, "SK01").score).toEqual(ex(53n, 2n));
@@ -293,15 +405,7 @@ describe("numbers", () => {
 
   it.each([["8,5,3"], ["abc"], ["1.000"], ["1,000"], ["8 5"], ["9đ"]])("rejects the score %j as a Lỗi at Điểm!D7, counting no total", (junk) => {
     const run = runContest(
-      ledgerWith("Điểm", [
-        ["Mã bài", "Mã GK", "ND", "HT"],
-        ["SK01", "GK1", 8, 9],
-        ["SK01", "GK2", 9, 8],
-        [],
-        [null, "   ", null],
-        ["SK02", "GK1", 6, 7],
-        ["SK02", "GK2", 8, junk],
-      ]),
+      ledgerWith("Điểm", [["Mã bài", "Mã GK", "ND", "HT"], ["SK01", "GK1", 8, 9], ["SK01", "GK2", 9, 8], [], [null, "   ", null], ["SK02", "GK1", 6, 7], ["SK02", "GK2", 8, junk]]),
     );
     const p = errorAt(run, "Điểm!D7");
     expect(p.text.vi).toContain(`“${junk}”`);
@@ -312,7 +416,13 @@ describe("numbers", () => {
   });
 
   it("reads a decimal comma in `Điểm tối đa` and `Hệ số` exactly", () => {
-    const run = runContest(ledgerWith("Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"], ["ND", "Nội dung", "9,5", 1], ["HT", "Hình thức", 10, "1,5"]]));
+    const run = runContest(
+      ledgerWith("Tiêu chí", [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"],
+        ["ND", "Nội dung", "9,5", 1],
+        ["HT", "Hình thức", 10, "1,5"],
+      ]),
+    );
     expect(run.ledger.criteria.get("ND")?.max).toEqual(ex(19n, 2n));
     expect(run.ledger.criteria.get("HT")?.weight).toEqual(ex(3n, 2n));
     // SK01: 8 + 1.5×9 = 21.5 and 9 + 1.5×8 = 21, mean 21.25 exactly.
@@ -321,14 +431,23 @@ describe("numbers", () => {
   });
 
   it("rejects `1.000` as a maximum score, at its cell", () => {
-    const run = runContest(ledgerWith("Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"], ["ND", "Nội dung", 10, 1], ["HT", "Hình thức", "1.000", 2]]));
+    const run = runContest(
+      ledgerWith("Tiêu chí", [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"],
+        ["ND", "Nội dung", 10, 1],
+        ["HT", "Hình thức", "1.000", 2],
+      ]),
+    );
     expect(errorAt(run, "Tiêu chí!C3").text.vi).toContain("“1.000”");
     expect(run.ledger.criteria.has("HT")).toBe(false);
   });
 });
 
 describe("money in `Mức thưởng`", () => {
-  const prizes = (amount: Cell): Grid => [["Giải", "Số lượng", "Mức thưởng"], ["Nhất", 1, amount]];
+  const prizes = (amount: Cell): Grid => [
+    ["Giải", "Số lượng", "Mức thưởng"],
+    ["Nhất", 1, amount],
+  ];
 
   it.each<[Cell]>([[3_000_000], ["3000000"], ["3.000.000"], ["3,000,000"], ["3 000 000"], ["3.000.000 đ"], ["3.000.000 đồng"]])("reads %j as 3 000 000 đồng", (amount) => {
     const run = runContest(ledgerWith("Cơ cấu giải", prizes(amount)));
@@ -347,15 +466,28 @@ describe("money in `Mức thưởng`", () => {
   });
 
   it("rejects a count that is not a whole number", () => {
-    const run = runContest(ledgerWith("Cơ cấu giải", [["Giải", "Số lượng", "Mức thưởng"], ["Nhất", "1,5", 1_000_000]]));
+    const run = runContest(
+      ledgerWith("Cơ cấu giải", [
+        ["Giải", "Số lượng", "Mức thưởng"],
+        ["Nhất", "1,5", 1_000_000],
+      ]),
+    );
     expect(errorAt(run, "Cơ cấu giải!B2").text.vi).toContain("“1,5”");
   });
 });
 
 describe("dates in `Ngày nhận` and the submission window", () => {
-  const window: [Cell, Cell][] = [["Tên cuộc thi", "Hội thi thử"], ["Nhận bài từ ngày", "01/10/2020"], ["Nhận bài đến ngày", "10/10/2020"]];
+  const window: [Cell, Cell][] = [
+    ["Tên cuộc thi", "Hội thi thử"],
+    ["Nhận bài từ ngày", "01/10/2020"],
+    ["Nhận bài đến ngày", "10/10/2020"],
+  ];
   const withReceived = (received: Cell, settings: [Cell, Cell][] = window): Map<string, Grid> => {
-    const sheets = ledgerWith("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "Ngày nhận"], ["SK01", "Bài một", "U1", received], ["SK02", "Bài hai", "U2", "05/10/2020"]]);
+    const sheets = ledgerWith("Bài dự thi", [
+      ["Mã bài", "Tên bài", "Mã đơn vị", "Ngày nhận"],
+      ["SK01", "Bài một", "U1", received],
+      ["SK02", "Bài hai", "U2", "05/10/2020"],
+    ]);
     sheets.set("Cuộc thi", settingsGrid(settings));
     return sheets;
   };
@@ -397,7 +529,13 @@ describe("dates in `Ngày nhận` and the submission window", () => {
   });
 
   it("reads the window from real dates and serial numbers too", () => {
-    const run = runContest(withReceived("10/10/2020", [["Tên cuộc thi", "X"], ["Nhận bài từ ngày", new Date("2020-09-30T17:00:00Z")], ["Nhận bài đến ngày", 44114]]));
+    const run = runContest(
+      withReceived("10/10/2020", [
+        ["Tên cuộc thi", "X"],
+        ["Nhận bài từ ngày", new Date("2020-09-30T17:00:00Z")],
+        ["Nhận bài đến ngày", 44114],
+      ]),
+    );
     expect(run.ledger.settings.opens).toBe(calendarDay(2020, 10, 1));
     expect(run.ledger.settings.closes).toBe(calendarDay(2020, 10, 10));
     expect(entryResult(run, "SK01").eligible).toBe(true);
@@ -407,10 +545,32 @@ describe("dates in `Ngày nhận` and the submission window", () => {
 describe("every problem carries sheet, address, severity and a Vietnamese message", () => {
   it("holds for a ledger with many reading problems", () => {
     const sheets = cleanLedger();
-    sheets.set("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["Cách tính điểm", "Trung vị"], ["Mục lạ", 1]]));
-    sheets.set("Đơn vị", [["Mã đơn vị", "Tên đơn vị", "Bắt buộc"], ["U1", "Một", "Có lẽ"], ["U2", "Hai", null], ["U1", "Trùng", null]]);
-    sheets.set("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái", "Mã bài"], ["SK01", "Bài một", "U1", "Đã duyệt", null], ["SK02", "Bài hai", "U9", null, null]]);
-    sheets.set("Điểm", [["Mã bài", "Mã GK", "ND", "HT"], ["SK01", "GK1", "abc", 9], ["SK01", "GK2", 9, 8], ["SK02", "GK1", 6, 7], ["SK02", "GK2", 8, 7]]);
+    sheets.set(
+      "Cuộc thi",
+      settingsGrid([
+        ["Tên cuộc thi", "Hội thi"],
+        ["Cách tính điểm", "Trung vị"],
+        ["Mục lạ", 1],
+      ]),
+    );
+    sheets.set("Đơn vị", [
+      ["Mã đơn vị", "Tên đơn vị", "Bắt buộc"],
+      ["U1", "Một", "Có lẽ"],
+      ["U2", "Hai", null],
+      ["U1", "Trùng", null],
+    ]);
+    sheets.set("Bài dự thi", [
+      ["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái", "Mã bài"],
+      ["SK01", "Bài một", "U1", "Đã duyệt", null],
+      ["SK02", "Bài hai", "U9", null, null],
+    ]);
+    sheets.set("Điểm", [
+      ["Mã bài", "Mã GK", "ND", "HT"],
+      ["SK01", "GK1", "abc", 9],
+      ["SK01", "GK2", 9, 8],
+      ["SK02", "GK1", 6, 7],
+      ["SK02", "GK2", 8, 7],
+    ]);
     const run = runContest(sheets);
     const rows = problemsSheet(run.problems).rows.slice(1);
     expect(rows.length).toBeGreaterThanOrEqual(7);
@@ -513,7 +673,15 @@ describe("settings sheet `Cuộc thi`", () => {
     ["Nhận bài từ ngày", "32/10/2020", "opens", undefined],
     ["Nhận bài đến ngày", "10/31/2020", "closes", undefined],
   ])("reports %s = %j at the value cell and keeps the default", (key, value, field, fallback) => {
-    const run = runContest(ledgerWith("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], [key, value]])));
+    const run = runContest(
+      ledgerWith(
+        "Cuộc thi",
+        settingsGrid([
+          ["Tên cuộc thi", "Hội thi"],
+          [key, value],
+        ]),
+      ),
+    );
     const p = errorAt(run, "Cuộc thi!B3");
     expect(p.text.vi).toContain(`“${String(value)}”`);
     expect(errorsOf(run)).toHaveLength(1);
@@ -521,7 +689,15 @@ describe("settings sheet `Cuộc thi`", () => {
   });
 
   it("reports an unknown tie-break criterion and keeps the known ones", () => {
-    const run = runContest(ledgerWith("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["Tiêu chí phụ", "nd; XX"]])));
+    const run = runContest(
+      ledgerWith(
+        "Cuộc thi",
+        settingsGrid([
+          ["Tên cuộc thi", "Hội thi"],
+          ["Tiêu chí phụ", "nd; XX"],
+        ]),
+      ),
+    );
     expect(errorAt(run, "Cuộc thi!B3").text.vi).toContain("“XX”");
     expect(run.ledger.settings.tieBreak).toEqual(["ND"]);
   });
@@ -532,18 +708,41 @@ describe("settings sheet `Cuộc thi`", () => {
     expect(more).toEqual([]);
     expect(p?.sheet).toBe("Cuộc thi");
     expect(p?.text.vi).toContain("“Tên cuộc thi”");
-    const blank = runContest(ledgerWith("Cuộc thi", settingsGrid([["Năm", 2024], ["Tên cuộc thi", "   "]])));
+    const blank = runContest(
+      ledgerWith(
+        "Cuộc thi",
+        settingsGrid([
+          ["Năm", 2024],
+          ["Tên cuộc thi", "   "],
+        ]),
+      ),
+    );
     expect(errorAt(blank, "Cuộc thi!B3").text.vi).toContain("“Tên cuộc thi”");
   });
 
   it("reports a reversed window at the closing date", () => {
-    const run = runContest(ledgerWith("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["Nhận bài từ ngày", "31/10/2020"], ["Nhận bài đến ngày", "01/10/2020"]])));
+    const run = runContest(
+      ledgerWith(
+        "Cuộc thi",
+        settingsGrid([
+          ["Tên cuộc thi", "Hội thi"],
+          ["Nhận bài từ ngày", "31/10/2020"],
+          ["Nhận bài đến ngày", "01/10/2020"],
+        ]),
+      ),
+    );
     expect(errorAt(run, "Cuộc thi!B4").text.vi).toMatch(VIETNAMESE_LETTER);
     expect(errorsOf(run)).toHaveLength(1);
   });
 
   it("warns about an unknown setting at its key cell, and reads a sheet without a header row", () => {
-    const run = runContest(ledgerWith("Cuộc thi", [["Tên cuộc thi", "Hội thi"], ["Hạn chót", "nay"], ["Số chữ số thập phân", 0]]));
+    const run = runContest(
+      ledgerWith("Cuộc thi", [
+        ["Tên cuộc thi", "Hội thi"],
+        ["Hạn chót", "nay"],
+        ["Số chữ số thập phân", 0],
+      ]),
+    );
     expect(run.ledger.settings.name).toBe("Hội thi");
     expect(run.ledger.settings.decimals).toBe(0);
     const [p, ...more] = problemsAt(run, "Cuộc thi!A2");
@@ -553,7 +752,15 @@ describe("settings sheet `Cuộc thi`", () => {
   });
 
   it("applies the number of decimals it read to the final score", () => {
-    const run = runContest(ledgerWith("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["decimals", "0"]])));
+    const run = runContest(
+      ledgerWith(
+        "Cuộc thi",
+        settingsGrid([
+          ["Tên cuộc thi", "Hội thi"],
+          ["decimals", "0"],
+        ]),
+      ),
+    );
     // 25.5 rounded half-up to a whole number.
     expect(entryResult(run, "SK01").score).toEqual(ex(26n));
   });
@@ -591,12 +798,25 @@ describe("units `Đơn vị`", () => {
   });
 
   it("reports an unreadable Bắt buộc at its cell", () => {
-    const run = runContest(ledgerWith("Đơn vị", [["Mã đơn vị", "Tên đơn vị", "Bắt buộc"], ["U1", "Một", "Có lẽ"], ["U2", "Hai", null]]));
+    const run = runContest(
+      ledgerWith("Đơn vị", [
+        ["Mã đơn vị", "Tên đơn vị", "Bắt buộc"],
+        ["U1", "Một", "Có lẽ"],
+        ["U2", "Hai", null],
+      ]),
+    );
     expect(errorAt(run, "Đơn vị!C2").text.vi).toContain("“Có lẽ”");
   });
 
   it("reports a duplicate code as a Lỗi and ignores the second row", () => {
-    const run = runContest(ledgerWith("Đơn vị", [["Mã đơn vị", "Tên đơn vị", "Bắt buộc"], ["U1", "Đơn vị Một", "Không"], ["U2", "Đơn vị Hai", null], ["u1 ", "Đơn vị Trùng", "Có"]]));
+    const run = runContest(
+      ledgerWith("Đơn vị", [
+        ["Mã đơn vị", "Tên đơn vị", "Bắt buộc"],
+        ["U1", "Đơn vị Một", "Không"],
+        ["U2", "Đơn vị Hai", null],
+        ["u1 ", "Đơn vị Trùng", "Có"],
+      ]),
+    );
     const p = errorAt(run, "Đơn vị!A4");
     expect(p.text.vi).toContain("“u1”");
     expect(p.text.vi).toContain("Đơn vị!A2");
@@ -607,10 +827,20 @@ describe("units `Đơn vị`", () => {
 
 describe("entries `Bài dự thi`", () => {
   const withStatus = (status: Cell): Map<string, Grid> =>
-    ledgerWith("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái"], ["SK01", "Bài một", "U1", status], ["SK02", "Bài hai", "U2", null]]);
+    ledgerWith("Bài dự thi", [
+      ["Mã bài", "Tên bài", "Mã đơn vị", "Trạng thái"],
+      ["SK01", "Bài một", "U1", status],
+      ["SK02", "Bài hai", "U2", null],
+    ]);
 
   it("reports an unknown unit as a Lỗi at the unit cell and does not rank the entry", () => {
-    const run = runContest(ledgerWith("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["SK01", "Bài một", "U1"], ["SK02", "Bài hai", "U9"]]));
+    const run = runContest(
+      ledgerWith("Bài dự thi", [
+        ["Mã bài", "Tên bài", "Mã đơn vị"],
+        ["SK01", "Bài một", "U1"],
+        ["SK02", "Bài hai", "U9"],
+      ]),
+    );
     expect(errorAt(run, "Bài dự thi!C3").text.vi).toContain("“U9”");
     expect(entryResult(run, "SK02").rank).toBeUndefined();
     expect(entryResult(run, "SK01").rank).toBe(1);
@@ -644,15 +874,33 @@ describe("entries `Bài dự thi`", () => {
   });
 
   it("reports a missing required value at its cell", () => {
-    const run = runContest(ledgerWith("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["SK01", "  ", "U1"], ["SK02", "Bài hai", "U2"]]));
+    const run = runContest(
+      ledgerWith("Bài dự thi", [
+        ["Mã bài", "Tên bài", "Mã đơn vị"],
+        ["SK01", "  ", "U1"],
+        ["SK02", "Bài hai", "U2"],
+      ]),
+    );
     expect(errorAt(run, "Bài dự thi!B2").text.vi).toContain("“Tên bài”");
   });
 });
 
 describe("criteria `Tiêu chí`", () => {
   it("defaults the weight to 1 when the column or the cell is empty", () => {
-    const noColumn = runContest(ledgerWith("Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"], ["ND", "Nội dung", 10], ["HT", "Hình thức", 10]]));
-    const blankCell = runContest(ledgerWith("Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"], ["ND", "Nội dung", 10, null], ["HT", "Hình thức", 10, " "]]));
+    const noColumn = runContest(
+      ledgerWith("Tiêu chí", [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"],
+        ["ND", "Nội dung", 10],
+        ["HT", "Hình thức", 10],
+      ]),
+    );
+    const blankCell = runContest(
+      ledgerWith("Tiêu chí", [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"],
+        ["ND", "Nội dung", 10, null],
+        ["HT", "Hình thức", 10, " "],
+      ]),
+    );
     for (const run of [noColumn, blankCell]) {
       expect(errorsOf(run)).toEqual([]);
       expect(run.ledger.criteria.get("HT")?.weight).toEqual(ex(1n));
@@ -662,7 +910,13 @@ describe("criteria `Tiêu chí`", () => {
   });
 
   it.each<[Cell]>([[0], [-5], ["-1,5"]])("rejects a maximum of %j at its cell", (max) => {
-    const run = runContest(ledgerWith("Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"], ["ND", "Nội dung", 10, 1], ["HT", "Hình thức", max, 2]]));
+    const run = runContest(
+      ledgerWith("Tiêu chí", [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"],
+        ["ND", "Nội dung", 10, 1],
+        ["HT", "Hình thức", max, 2],
+      ]),
+    );
     const p = errorAt(run, "Tiêu chí!C3");
     expect(p.text.vi).toContain(`“${String(max)}”`);
     expect(p.text.vi).toContain("lớn hơn 0");
@@ -670,7 +924,13 @@ describe("criteria `Tiêu chí`", () => {
   });
 
   it("rejects a weight of 0 and a maximum that is not a number", () => {
-    const run = runContest(ledgerWith("Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"], ["ND", "Nội dung", "mười", 1], ["HT", "Hình thức", 10, 0]]));
+    const run = runContest(
+      ledgerWith("Tiêu chí", [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"],
+        ["ND", "Nội dung", "mười", 1],
+        ["HT", "Hình thức", 10, 0],
+      ]),
+    );
     expect(errorAt(run, "Tiêu chí!C2").text.vi).toContain("“mười”");
     expect(errorAt(run, "Tiêu chí!D3").text.vi).toContain("“0”");
     expect(run.ledger.criteria.size).toBe(0);
@@ -741,13 +1001,64 @@ describe("the reader is safe against prototype pollution", () => {
     const hostileColumns = (grid: Grid): Grid => grid.map((row, i) => [...row, ...NAMES.map((n) => (i === 0 ? n : `{"polluted": true}`))]);
     const sheets = new Map<string, Grid | undefined>();
     sheets.set("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ...NAMES.map((n): [Cell, Cell] => [n, "polluted"]), ["Tiêu chí phụ", "__proto__"]]));
-    sheets.set("Đơn vị", hostileColumns([["Mã đơn vị", "Tên đơn vị"], ["__proto__", "Đơn vị proto"], ["constructor", "Đơn vị constructor"], ["__PROTO__", "Trùng"]]));
-    sheets.set("Bài dự thi", hostileColumns([["Mã bài", "Tên bài", "Mã đơn vị", "Hạng mục"], ["prototype", "Bài một", "__proto__", "__proto__"], ["__proto__", "Bài hai", "constructor", "constructor"], ["toString", "Bài ba", "hasOwnProperty", "__proto__"]]));
-    sheets.set("Giám khảo", hostileColumns([["Mã GK", "Họ tên", "Hạng mục"], ["__proto__", "GK proto", "__proto__, constructor"], ["constructor", "GK constructor", null]]));
-    sheets.set("Tiêu chí", hostileColumns([["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"], ["__proto__", "constructor", 10]]));
-    sheets.set("Điểm", hostileColumns([["Mã bài", "Mã GK", "__proto__"], ["prototype", "__proto__", 8], ["prototype", "constructor", 9], ["__proto__", "__proto__", 7], ["__proto__", "constructor", 6], ["toString", "__proto__", 5], ["valueOf", "constructor", 5]]));
-    sheets.set("Cơ cấu giải", hostileColumns([["Hạng mục", "Giải", "Số lượng", "Mức thưởng"], ["__proto__", "Nhất", 1, 1_000_000], ["constructor", "__proto__", 1, 500_000]]));
-    for (const n of NAMES) sheets.set(n, [[n, "polluted"], ["polluted", n]]);
+    sheets.set(
+      "Đơn vị",
+      hostileColumns([
+        ["Mã đơn vị", "Tên đơn vị"],
+        ["__proto__", "Đơn vị proto"],
+        ["constructor", "Đơn vị constructor"],
+        ["__PROTO__", "Trùng"],
+      ]),
+    );
+    sheets.set(
+      "Bài dự thi",
+      hostileColumns([
+        ["Mã bài", "Tên bài", "Mã đơn vị", "Hạng mục"],
+        ["prototype", "Bài một", "__proto__", "__proto__"],
+        ["__proto__", "Bài hai", "constructor", "constructor"],
+        ["toString", "Bài ba", "hasOwnProperty", "__proto__"],
+      ]),
+    );
+    sheets.set(
+      "Giám khảo",
+      hostileColumns([
+        ["Mã GK", "Họ tên", "Hạng mục"],
+        ["__proto__", "GK proto", "__proto__, constructor"],
+        ["constructor", "GK constructor", null],
+      ]),
+    );
+    sheets.set(
+      "Tiêu chí",
+      hostileColumns([
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"],
+        ["__proto__", "constructor", 10],
+      ]),
+    );
+    sheets.set(
+      "Điểm",
+      hostileColumns([
+        ["Mã bài", "Mã GK", "__proto__"],
+        ["prototype", "__proto__", 8],
+        ["prototype", "constructor", 9],
+        ["__proto__", "__proto__", 7],
+        ["__proto__", "constructor", 6],
+        ["toString", "__proto__", 5],
+        ["valueOf", "constructor", 5],
+      ]),
+    );
+    sheets.set(
+      "Cơ cấu giải",
+      hostileColumns([
+        ["Hạng mục", "Giải", "Số lượng", "Mức thưởng"],
+        ["__proto__", "Nhất", 1, 1_000_000],
+        ["constructor", "__proto__", 1, 500_000],
+      ]),
+    );
+    for (const n of NAMES)
+      sheets.set(n, [
+        [n, "polluted"],
+        ["polluted", n],
+      ]);
     sheets.set("__proto__ ", undefined);
 
     const run = runContest(sheets);
@@ -780,7 +1091,12 @@ describe("the reader is safe against prototype pollution", () => {
   });
 
   it("reads a settings sheet whose only rows are hostile keys, reporting the missing name", () => {
-    const run = readContest(ledgerWith("Cuộc thi", [["__proto__", "constructor"], ["prototype", "x"]]));
+    const run = readContest(
+      ledgerWith("Cuộc thi", [
+        ["__proto__", "constructor"],
+        ["prototype", "x"],
+      ]),
+    );
     expect(({} as Record<string, unknown>)["constructor"]).toBe(Object);
     expect(run.ledger.settings.name).toBe("");
     expect(run.problems.items.some((p) => p.severity === "error" && p.text.vi.includes("“Tên cuộc thi”"))).toBe(true);
@@ -799,13 +1115,28 @@ describe("the aggregation methods are one table", () => {
   it("every method of the table is accepted by its label and chosen; anything else is a Lỗi at its cell and nothing falls back silently", () => {
     for (const [key, method] of Object.entries(AGGREGATIONS)) {
       const sheets = cleanLedger();
-      sheets.set("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["Cách tính điểm", method.label.toUpperCase()]]));
+      sheets.set(
+        "Cuộc thi",
+        settingsGrid([
+          ["Tên cuộc thi", "Hội thi"],
+          ["Cách tính điểm", method.label.toUpperCase()],
+        ]),
+      );
       const run = runContest(sheets);
       expect(run.ledger.settings.aggregation, method.label).toBe(key);
-      expect(run.problems.filter((p) => p.severity === "error"), method.label).toEqual([]);
+      expect(
+        run.problems.filter((p) => p.severity === "error"),
+        method.label,
+      ).toEqual([]);
     }
     const sheets = cleanLedger();
-    sheets.set("Cuộc thi", settingsGrid([["Tên cuộc thi", "Hội thi"], ["Cách tính điểm", "Trung vị"]]));
+    sheets.set(
+      "Cuộc thi",
+      settingsGrid([
+        ["Tên cuộc thi", "Hội thi"],
+        ["Cách tính điểm", "Trung vị"],
+      ]),
+    );
     const errors = runContest(sheets).problems.filter((p) => p.severity === "error");
     expect(errors.map((p) => problemAddress(p))).toEqual(["Cuộc thi!B3"]);
     for (const method of Object.values(AGGREGATIONS)) expect(errors[0]!.text.vi).toContain(method.label);

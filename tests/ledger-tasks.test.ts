@@ -43,7 +43,11 @@ class MemoryLedger implements LedgerPort, SyncLedgerPort {
 const ledgers: [string, () => Map<string, Grid>][] = [
   ...SCENARIOS.map((s) => [s.name, s.sheets] as [string, () => Map<string, Grid>]),
   ["emulation review", () => gridsOf(emulationDemoSheets()) as Map<string, Grid>],
-  ["contest and review in one ledger", () => new Map([...(demoLedgerScored() as Map<string, Grid>), ...(gridsOf(emulationDemoSheets().filter((s) => s.name.startsWith("Đề nghị") || s.name.includes("khen thưởng"))) as Map<string, Grid>)])],
+  [
+    "contest and review in one ledger",
+    () =>
+      new Map([...(demoLedgerScored() as Map<string, Grid>), ...(gridsOf(emulationDemoSheets().filter((s) => s.name.startsWith("Đề nghị") || s.name.includes("khen thưởng"))) as Map<string, Grid>)]),
+  ],
 ];
 
 describe("the one runner", () => {

@@ -60,7 +60,12 @@ describe("`Danh sách giải`", () => {
       ["Bằng chữ:", "Bốn triệu năm trăm nghìn đồng"],
     ]);
     // No `Lỗi`: no provisional banner anywhere above the table.
-    expect(sheet.rows.slice(0, sheet.format.headerRow).flat().some((c) => typeof c === "string" && c.includes("TẠM TÍNH"))).toBe(false);
+    expect(
+      sheet.rows
+        .slice(0, sheet.format.headerRow)
+        .flat()
+        .some((c) => typeof c === "string" && c.includes("TẠM TÍNH")),
+    ).toBe(false);
   });
 
   it("`Đọc số: ngàn` writes the total with `ngàn`", () => {
@@ -91,7 +96,10 @@ describe("`Danh sách giải`", () => {
     });
     expect(withErrors.errorCount).toBe(2);
     const sheet = outputSheet(withErrors, "Danh sách giải");
-    const above = sheet.rows.slice(0, sheet.format.headerRow).flat().filter((c): c is string => typeof c === "string");
+    const above = sheet.rows
+      .slice(0, sheet.format.headerRow)
+      .flat()
+      .filter((c): c is string => typeof c === "string");
     const banner = above.find((c) => c.includes("KẾT QUẢ TẠM TÍNH"));
     expect(banner).toBeDefined();
     expect(banner).toContain("còn 2 lỗi");
@@ -177,7 +185,10 @@ describe("`Kiểm tra`", () => {
 
   it("says so when there is nothing to report", () => {
     const run = runSpec({ entries: [{ code: "E1" }], scores: panelScores({ E1: [70] }) });
-    expect(outputSheet(run, "Kiểm tra").rows).toEqual([["Mức độ", "Vị trí", "Nội dung"], [null, null, "Không phát hiện lỗi hay cảnh báo nào."]]);
+    expect(outputSheet(run, "Kiểm tra").rows).toEqual([
+      ["Mức độ", "Vị trí", "Nội dung"],
+      [null, null, "Không phát hiện lỗi hay cảnh báo nào."],
+    ]);
   });
 
   it("speaks English when asked, with the same addresses", () => {

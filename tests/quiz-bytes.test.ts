@@ -116,7 +116,12 @@ describe("a CSV line read straight from its bytes", () => {
   });
 
   it("in UTF-16 gives what the same file in UTF-8 gives", async () => {
-    const lines = [ATTEMPT_HEADER.join("\t"), "a1\tNgười A\tU1\t1\t18\t07:45\t02/06/2023 08:15:00\t990", 'b2\t"Người ""B"""\tU2\t1\t17\t07:45\t02/06/2023 08:15:00\t990', "c3\tĐặng C\tU2\t1\t16\t7:60\t02/06/2023 08:15:00\t990"];
+    const lines = [
+      ATTEMPT_HEADER.join("\t"),
+      "a1\tNgười A\tU1\t1\t18\t07:45\t02/06/2023 08:15:00\t990",
+      'b2\t"Người ""B"""\tU2\t1\t17\t07:45\t02/06/2023 08:15:00\t990',
+      "c3\tĐặng C\tU2\t1\t16\t7:60\t02/06/2023 08:15:00\t990",
+    ];
     const text = lines.join("\r\n") + "\r\n";
     const as8 = reading();
     writeFileSync(path.join(dir, "u8.csv"), text, "utf8");
@@ -157,7 +162,10 @@ describe("attempts counted in batches", () => {
 
   it("keep, for attempts submitted at the same second, the first read under `Lần đầu` and the last read under `Lần cuối`", async () => {
     const { bytes, first, last } = sameSecondFile();
-    for (const [policy, expected] of [["Lần đầu", first], ["Lần cuối", last]] as const) {
+    for (const [policy, expected] of [
+      ["Lần đầu", first],
+      ["Lần cuối", last],
+    ] as const) {
       const { viaBytes, viaCells } = await bothWays(bytes, [["Lượt tính điểm", policy]], "cung-giay.csv");
       const acc = viaBytes.read.accumulator;
       const counted = new Map<string, number>();

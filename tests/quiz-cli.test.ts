@@ -36,7 +36,10 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), "thidua-quiz-cli-"));
   const sheets = quizLedger({
-    units: [{ code: "U1", staff: 10, video: 90 }, { code: "U2", staff: 5, video: 80 }],
+    units: [
+      { code: "U1", staff: 10, video: 90 },
+      { code: "U2", staff: 5, video: 80 },
+    ],
     collectivePrizes: [["Nhất", 1, 5_000_000]],
     attempts: [],
   });
@@ -46,7 +49,8 @@ beforeAll(async () => {
   await wb.save(path.join(dir, "so.xlsx"));
   writeFileSync(
     path.join(dir, "tuan1.csv"),
-    "\uFEFF" + [ATTEMPT_HEADER.join(";"), "a1;Người A;U1;1;18;07:00;02/06/2023 08:00:00;", "bad;Người X;U1;1;?;07:00;02/06/2023 08:00:00;", 'b1;"Người B";U2;1;17;06:00;02/06/2023 09:00:00;'].join("\n"),
+    "\uFEFF" +
+      [ATTEMPT_HEADER.join(";"), "a1;Người A;U1;1;18;07:00;02/06/2023 08:00:00;", "bad;Người X;U1;1;?;07:00;02/06/2023 08:00:00;", 'b1;"Người B";U2;1;17;06:00;02/06/2023 09:00:00;'].join("\n"),
   );
   const xlsx = new ExcelJS.Workbook();
   const ws = xlsx.addWorksheet("Kết quả");
@@ -99,7 +103,11 @@ describe("a ledger with its own `Trắc nghiệm` sheet", () => {
   it("is checked and tallied with its quiz, without --quiz: the same sheets as the other hosts", async () => {
     const sheets = quizLedger({
       units: [{ code: "U1", staff: 10, video: 90 }],
-      attempts: [{ id: "a1", score: 18 }, { id: "b1", score: "?" }, { id: "c1", score: 17 }],
+      attempts: [
+        { id: "a1", score: 18 },
+        { id: "b1", score: "?" },
+        { id: "c1", score: 17 },
+      ],
     });
     const wb = XlsxWorkbook.empty();
     for (const [name, rows] of sheets) wb.replaceSheet({ name, rows, format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } });

@@ -35,7 +35,11 @@ describe("the CSV splitter", () => {
 
   it("drops a UTF-8 BOM, handles CRLF and skips blank lines, counting physical lines", () => {
     const { records } = split("\uFEFFa;b\r\n1;2\r\n\r\n3;4");
-    expect(records).toEqual([[["a", "b"], 1], [["1", "2"], 2], [["3", "4"], 4]]);
+    expect(records).toEqual([
+      [["a", "b"], 1],
+      [["1", "2"], 2],
+      [["3", "4"], 4],
+    ]);
   });
 
   it("reads quoted fields with separators, doubled quotes and line breaks inside", () => {
@@ -191,7 +195,9 @@ describe("the two ways a CSV line is read", () => {
     const people = (acc: typeof viaText.read.accumulator) => Array.from({ length: acc.participantCount }, (_, i) => acc.participant(i));
     expect(people(viaText.read.accumulator)).toEqual(people(viaCells.read.accumulator));
     expect(a.units).toEqual(b.units);
-    expect(a.periods.map((p) => p.winners.map((w) => [w.candidate.participant.code, w.award.kind, w.settledBy]))).toEqual(b.periods.map((p) => p.winners.map((w) => [w.candidate.participant.code, w.award.kind, w.settledBy])));
+    expect(a.periods.map((p) => p.winners.map((w) => [w.candidate.participant.code, w.award.kind, w.settledBy]))).toEqual(
+      b.periods.map((p) => p.winners.map((w) => [w.candidate.participant.code, w.award.kind, w.settledBy])),
+    );
     expect(a.problems.items.map((p) => [p.severity, p.text.vi])).toEqual(b.problems.items.map((p) => [p.severity, p.text.vi]));
     // Refused: a thousands-shaped "1.000", a negative score, 7:60, 31/06, and "7:5" (seconds need two digits).
     expect(a.attempts).toBe(7);

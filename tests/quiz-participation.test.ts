@@ -99,7 +99,10 @@ describe("attempt rows that cannot be read", () => {
 
   it("a missing required column is an error at the header and nothing of the sheet is read", () => {
     const sheets = quizLedger({ attempts: [{ id: "a", score: 1 }] });
-    sheets.set("Trắc nghiệm", [["Mã thí sinh", "Tuần", "Điểm"], ["a", 1, 1]]);
+    sheets.set("Trắc nghiệm", [
+      ["Mã thí sinh", "Tuần", "Điểm"],
+      ["a", 1, 1],
+    ]);
     const broken = runBoth(sheets).quiz;
     expect(broken.problems.items.map((p) => [problemAddress(p), p.text.vi])).toEqual([["Trắc nghiệm!1:1", "Thiếu cột bắt buộc “Mã đơn vị” ở dòng tiêu đề (dòng 1)."]]);
     expect(broken.attempts).toBe(0);

@@ -81,7 +81,15 @@ describe("`Không dự thi`", () => {
   ];
 
   it("keeps the listed people out of the prizes (codes compared without case), not out of the figures", () => {
-    const { quiz } = runBoth(quizLedger({ attempts, excluded: [["BTC@HUE.EXAMPLE.VN", "Ban Tổ chức"], ["gk-01", "Ban Giám khảo"]] }));
+    const { quiz } = runBoth(
+      quizLedger({
+        attempts,
+        excluded: [
+          ["BTC@HUE.EXAMPLE.VN", "Ban Tổ chức"],
+          ["gk-01", "Ban Giám khảo"],
+        ],
+      }),
+    );
     expect(winnersOf(quiz, 1)).toEqual(["Nhất:A", "Nhì:B", "Ba:C"]);
     expect(quiz.periods[0]!.excluded).toBe(2);
     expect(quiz.periods[0]!.participants).toBe(5);

@@ -106,7 +106,10 @@ describe("weekly ranking, level by level", () => {
   it("each period is ranked on its own, with its own true answer", () => {
     const { quiz } = runBoth(
       quizLedger({
-        truths: [[1, 100], [2, 200]],
+        truths: [
+          [1, 100],
+          [2, 200],
+        ],
         attempts: [
           { id: "A", week: 1, score: 18, time: 300, guess: 100 },
           { id: "B", week: 1, score: 18, time: 200, guess: 200 },

@@ -3,18 +3,7 @@ import { type Award, type PrizeLevel, allocatePrizes, prizeAtPosition } from "..
 import { rankBy } from "../shared/ranking/rank.js";
 import { FLAG } from "../shared/scoring/contest-results.js";
 import { toFixedText } from "../shared/cells/exact.js";
-import {
-  type EntrySpec,
-  type Row,
-  awardTable,
-  panelScores,
-  problemsAt,
-  rankTable,
-  resultOf,
-  resultRows,
-  runSpec,
-  shownProblems,
-} from "./support/contest-ledger.js";
+import { type EntrySpec, type Row, awardTable, panelScores, problemsAt, rankTable, resultOf, resultRows, runSpec, shownProblems } from "./support/contest-ledger.js";
 
 /** Seed 000's structure: Nhất 1, Nhì 1, Ba 2, Khuyến khích 3 (K = 7). */
 const NHAT: PrizeLevel = { name: "Nhất", count: 1, amount: 3_000_000n };
@@ -51,17 +40,30 @@ describe("eligibility", () => {
       entries: [{ code: "E1" }, { code: "E2", status: "Không hợp lệ" }, { code: "E3", status: "Rút" }, { code: "E4", status: "Hợp lệ" }],
       scores: panelScores({ E1: [70], E2: [99], E3: [98], E4: [60] }),
     });
-    expect(rankTable(run)).toEqual([["E1", 1], ["E4", 2], ["E2", undefined], ["E3", undefined]]);
+    expect(rankTable(run)).toEqual([
+      ["E1", 1],
+      ["E4", 2],
+      ["E2", undefined],
+      ["E3", undefined],
+    ]);
     expect(problemsAt(run, "Bài dự thi!G3")).toEqual([{ severity: "Cảnh báo", at: "Bài dự thi!G3", text: "Bài có trạng thái “Không hợp lệ”: không xét giải." }]);
     expect(problemsAt(run, "Bài dự thi!G4")).toEqual([{ severity: "Cảnh báo", at: "Bài dự thi!G4", text: "Bài đã rút: không xét giải." }]);
     expect(resultOf(run, "E2").flags).toContain(FLAG.invalid);
     expect(resultOf(run, "E3").flags).toContain(FLAG.withdrawn);
-    expect(awardTable(run)).toEqual([["E1", "Nhất"], ["E4", "Nhì"], ["E2", ""], ["E3", ""]]);
+    expect(awardTable(run)).toEqual([
+      ["E1", "Nhất"],
+      ["E4", "Nhì"],
+      ["E2", ""],
+      ["E3", ""],
+    ]);
   });
 
   describe("the submission window is inclusive", () => {
     const run = runSpec({
-      settings: [["Nhận bài từ ngày", "01/09/2024"], ["Nhận bài đến ngày", "10/10/2024"]],
+      settings: [
+        ["Nhận bài từ ngày", "01/09/2024"],
+        ["Nhận bài đến ngày", "10/10/2024"],
+      ],
       entries: [
         { code: "ON_OPEN", received: "01/09/2024" }, // row 2
         { code: "ON_CLOSE", received: "10/10/2024" }, // row 3
@@ -86,9 +88,7 @@ describe("eligibility", () => {
       expect(resultOf(run, "LATE").flags).toContain(FLAG.late);
       expect(resultOf(run, "LATE_NIGHT").flags).toContain(FLAG.late);
       expect(resultOf(run, "EARLY").flags).toContain(FLAG.early);
-      expect(problemsAt(run, "Bài dự thi!F5")).toEqual([
-        { severity: "Cảnh báo", at: "Bài dự thi!F5", text: "Bài nhận ngày 11/10/2024, sau hạn 10/10/2024: nộp muộn, không xét giải." },
-      ]);
+      expect(problemsAt(run, "Bài dự thi!F5")).toEqual([{ severity: "Cảnh báo", at: "Bài dự thi!F5", text: "Bài nhận ngày 11/10/2024, sau hạn 10/10/2024: nộp muộn, không xét giải." }]);
       expect(problemsAt(run, "Bài dự thi!F6")[0]!.text).toContain("sau hạn 10/10/2024");
       expect(problemsAt(run, "Bài dự thi!F7")[0]!.severity).toBe("Cảnh báo");
     });
@@ -100,8 +100,13 @@ describe("eligibility", () => {
 
     it("only the on-time entries are ranked and awarded, the others follow without rank", () => {
       expect(rankTable(run)).toEqual([
-        ["CLOSE_NIGHT", 1], ["ON_CLOSE", 2], ["ON_OPEN", 3],
-        ["LATE", undefined], ["LATE_NIGHT", undefined], ["EARLY", undefined], ["NO_DATE", undefined],
+        ["CLOSE_NIGHT", 1],
+        ["ON_CLOSE", 2],
+        ["ON_OPEN", 3],
+        ["LATE", undefined],
+        ["LATE_NIGHT", undefined],
+        ["EARLY", undefined],
+        ["NO_DATE", undefined],
       ]);
       expect(run.result.totalAmount).toBe(300_000n);
     });
@@ -118,17 +123,21 @@ describe("eligibility", () => {
       settings: [["Số giám khảo tối thiểu", 2]],
       entries: [{ code: "E1" }, { code: "E2" }, { code: "E3" }],
       scores: [
-        ["E1", "GK1", 70], ["E1", "GK2", 72],
+        ["E1", "GK1", 70],
+        ["E1", "GK2", 72],
         ["E2", "GK1", 99],
-        ["E3", "GK1", 98], ["E3", "GK2", 101], // GK2's score is out of range: one valid total only
+        ["E3", "GK1", 98],
+        ["E3", "GK2", 101], // GK2's score is out of range: one valid total only
       ],
     });
-    expect(rankTable(run)).toEqual([["E1", 1], ["E2", undefined], ["E3", undefined]]);
+    expect(rankTable(run)).toEqual([
+      ["E1", 1],
+      ["E2", undefined],
+      ["E3", undefined],
+    ]);
     expect(resultOf(run, "E2").flags).toContain(FLAG.tooFewJudges);
     expect(resultOf(run, "E3").flags).toContain(FLAG.tooFewJudges);
-    expect(problemsAt(run, "Bài dự thi!A3")).toEqual([
-      { severity: "Cảnh báo", at: "Bài dự thi!A3", text: "Bài mới có 1 giám khảo chấm hợp lệ, cần tối thiểu 2: chưa xếp hạng." },
-    ]);
+    expect(problemsAt(run, "Bài dự thi!A3")).toEqual([{ severity: "Cảnh báo", at: "Bài dự thi!A3", text: "Bài mới có 1 giám khảo chấm hợp lệ, cần tối thiểu 2: chưa xếp hạng." }]);
   });
 
   it("a final score below `Điểm sàn` is not ranked; the rounded score is what is compared", () => {
@@ -137,17 +146,23 @@ describe("eligibility", () => {
       entries: [{ code: "AT" }, { code: "ROUNDS_UP" }, { code: "BELOW" }, { code: "TOP" }],
       scores: panelScores({ AT: [50], ROUNDS_UP: [49.995], BELOW: [49.994], TOP: [80] }),
     });
-    expect(rankTable(run)).toEqual([["TOP", 1], ["AT", 2], ["ROUNDS_UP", 2], ["BELOW", undefined]]);
-    expect(resultOf(run, "BELOW").flags).toContain(FLAG.belowMin);
-    expect(problemsAt(run, "Bài dự thi!A4")).toEqual([
-      { severity: "Cảnh báo", at: "Bài dự thi!A4", text: "Điểm 49,99 thấp hơn điểm sàn 50,00: không xét giải." },
+    expect(rankTable(run)).toEqual([
+      ["TOP", 1],
+      ["AT", 2],
+      ["ROUNDS_UP", 2],
+      ["BELOW", undefined],
     ]);
+    expect(resultOf(run, "BELOW").flags).toContain(FLAG.belowMin);
+    expect(problemsAt(run, "Bài dự thi!A4")).toEqual([{ severity: "Cảnh báo", at: "Bài dự thi!A4", text: "Điểm 49,99 thấp hơn điểm sàn 50,00: không xét giải." }]);
   });
 
   it("ineligible entries show no rank, no prize and the reason in `Ghi chú` of `Kết quả`", () => {
     const run = runSpec({
       settings: [["Nhận bài đến ngày", "10/10/2024"]],
-      entries: [{ code: "LATE", received: "12/10/2024" }, { code: "OK", received: "09/10/2024" }],
+      entries: [
+        { code: "LATE", received: "12/10/2024" },
+        { code: "OK", received: "09/10/2024" },
+      ],
       scores: panelScores({ LATE: [99], OK: [50] }),
     });
     const rows = resultRows(run);
@@ -169,14 +184,26 @@ describe("ranking", () => {
   it("is per category, each category ranked on its own", () => {
     const run = runSpec({
       entries: [
-        { code: "X1", category: "Bài viết" }, { code: "Y1", category: "Video" }, { code: "X2", category: "Bài viết" },
-        { code: "X3", category: "Bài viết" }, { code: "Y2", category: "Video" }, { code: "X4", category: "Bài viết" },
+        { code: "X1", category: "Bài viết" },
+        { code: "Y1", category: "Video" },
+        { code: "X2", category: "Bài viết" },
+        { code: "X3", category: "Bài viết" },
+        { code: "Y2", category: "Video" },
+        { code: "X4", category: "Bài viết" },
       ],
       scores: panelScores({ X1: [70], Y1: [60], X2: [80], X3: [90], Y2: [85], X4: [80] }),
     });
     expect(run.result.categories.map((c) => c.name)).toEqual(["Bài viết", "Video"]);
-    expect(rankTable(run, "Bài viết")).toEqual([["X3", 1], ["X2", 2], ["X4", 2], ["X1", 4]]);
-    expect(rankTable(run, "Video")).toEqual([["Y2", 1], ["Y1", 2]]);
+    expect(rankTable(run, "Bài viết")).toEqual([
+      ["X3", 1],
+      ["X2", 2],
+      ["X4", 2],
+      ["X1", 4],
+    ]);
+    expect(rankTable(run, "Video")).toEqual([
+      ["Y2", 1],
+      ["Y1", 2],
+    ]);
     expect(resultOf(run, "X2").flags).toContain(FLAG.tied);
     expect(resultOf(run, "X1").flags).not.toContain(FLAG.tied);
   });
@@ -189,21 +216,51 @@ describe("ranking", () => {
       ["TC3", "Hiệu quả", 10, 1, null],
     ];
     const scores: Row[] = [
-      ["A", "GK1", 8, 8, 8], ["A", "GK2", 8, 8, 8], // TC3 8, TC1 8
-      ["B", "GK1", 7, 8, 9], ["B", "GK2", 9, 8, 7], // TC3 8, TC1 8: still equal to A
-      ["C", "GK1", 6, 9, 9], ["C", "GK2", 8, 7, 9], // TC3 9
-      ["D", "GK1", 9, 8, 7], ["D", "GK2", 9, 8, 7], // TC3 7
-      ["E", "GK1", 9, 7, 8], ["E", "GK2", 9, 7, 8], // TC3 8, TC1 9
+      ["A", "GK1", 8, 8, 8],
+      ["A", "GK2", 8, 8, 8], // TC3 8, TC1 8
+      ["B", "GK1", 7, 8, 9],
+      ["B", "GK2", 9, 8, 7], // TC3 8, TC1 8: still equal to A
+      ["C", "GK1", 6, 9, 9],
+      ["C", "GK2", 8, 7, 9], // TC3 9
+      ["D", "GK1", 9, 8, 7],
+      ["D", "GK2", 9, 8, 7], // TC3 7
+      ["E", "GK1", 9, 7, 8],
+      ["E", "GK2", 9, 7, 8], // TC3 8, TC1 9
       ["H", "GK1", 7, 7, 10], // TC3 10 from one judge: a mean of 10, though its sum (10) is below C's (18)
     ];
     const entries = ["A", "B", "C", "D", "E", "H"].map((code) => ({ code }));
 
     it("split equal scores in order, higher mean first; what stays equal is tied and flagged `đồng hạng`", () => {
-      const run = runSpec({ settings: [["Tiêu chí phụ", "TC3, tc1"]], entries, criteria, scores, prizes: [[null, "Nhất", 1, 1], [null, "Nhì", 1, 1], [null, "Ba", 1, 1], [null, "Tư", 3, 1]] });
-      expect(rankTable(run)).toEqual([["H", 1], ["C", 2], ["E", 3], ["A", 4], ["B", 4], ["D", 6]]);
+      const run = runSpec({
+        settings: [["Tiêu chí phụ", "TC3, tc1"]],
+        entries,
+        criteria,
+        scores,
+        prizes: [
+          [null, "Nhất", 1, 1],
+          [null, "Nhì", 1, 1],
+          [null, "Ba", 1, 1],
+          [null, "Tư", 3, 1],
+        ],
+      });
+      expect(rankTable(run)).toEqual([
+        ["H", 1],
+        ["C", 2],
+        ["E", 3],
+        ["A", 4],
+        ["B", 4],
+        ["D", 6],
+      ]);
       expect(["A", "B"].map((c) => resultOf(run, c).flags.includes(FLAG.tied))).toEqual([true, true]);
       expect(["H", "C", "E", "D"].map((c) => resultOf(run, c).flags.includes(FLAG.tied))).toEqual([false, false, false, false]);
-      expect(awardTable(run)).toEqual([["H", "Nhất"], ["C", "Nhì"], ["E", "Ba"], ["A", "Tư"], ["B", "Tư"], ["D", "Tư"]]);
+      expect(awardTable(run)).toEqual([
+        ["H", "Nhất"],
+        ["C", "Nhì"],
+        ["E", "Ba"],
+        ["A", "Tư"],
+        ["B", "Tư"],
+        ["D", "Tư"],
+      ]);
       // The displayed score is the same for all: only the order changed.
       expect(new Set(["A", "B", "C", "D", "E", "H"].map((c) => toFixedText(resultOf(run, c).score!, 2)))).toEqual(new Set(["24.00"]));
     });
@@ -215,7 +272,14 @@ describe("ranking", () => {
 
     it("with only the first one, entries equal on it stay tied", () => {
       const run = runSpec({ settings: [["Tiêu chí phụ", "TC3"]], entries, criteria, scores });
-      expect(rankTable(run)).toEqual([["H", 1], ["C", 2], ["A", 3], ["B", 3], ["E", 3], ["D", 6]]);
+      expect(rankTable(run)).toEqual([
+        ["H", 1],
+        ["C", 2],
+        ["A", 3],
+        ["B", 3],
+        ["E", 3],
+        ["D", 6],
+      ]);
     });
   });
 });
@@ -281,7 +345,10 @@ describe("prizes through whole ledgers", () => {
 
   it("`Đồng giải`: a tie group starting after K gets nothing", () => {
     const run = ledger([95, 90, 85, 80, 75, 70, 65, 60, 60]);
-    expect(awardTable(run).slice(7)).toEqual([["E8", ""], ["E9", ""]]);
+    expect(awardTable(run).slice(7)).toEqual([
+      ["E8", ""],
+      ["E9", ""],
+    ]);
     expect(run.result.totalAmount).toBe(8_500_000n);
   });
 
@@ -301,7 +368,11 @@ describe("prizes through whole ledgers", () => {
     expect(awardTable(inside).map(([, a]) => a)).toEqual(["Nhất", "Nhì", "Ba", "Ba", "Khuyến khích", "Khuyến khích", "Khuyến khích"]);
     expect(inside.result.totalAmount).toBe(8_500_000n);
     const past = ledger([95, 90, 85, 80, 75, 70, 65, 65], "Hội đồng quyết định");
-    expect(awardTable(past).slice(6).map(([, a]) => a)).toEqual(["Chờ: Khuyến khích/không giải", "Chờ: Khuyến khích/không giải"]);
+    expect(
+      awardTable(past)
+        .slice(6)
+        .map(([, a]) => a),
+    ).toEqual(["Chờ: Khuyến khích/không giải", "Chờ: Khuyến khích/không giải"]);
     expect(resultRows(past)[6]!["Giải"]).toBe("Chờ quyết định (Khuyến khích / không giải)");
     expect(past.result.totalAmount).toBe(8_000_000n);
   });
@@ -309,8 +380,12 @@ describe("prizes through whole ledgers", () => {
   it("prize rows apply per category; rows without a category serve the categories without their own", () => {
     const run = runSpec({
       entries: [
-        { code: "A1", category: "Bài viết" }, { code: "A2", category: "Bài viết" }, { code: "A3", category: "Bài viết" },
-        { code: "V1", category: "Video" }, { code: "V2", category: "Video" }, { code: "V3", category: "Video" },
+        { code: "A1", category: "Bài viết" },
+        { code: "A2", category: "Bài viết" },
+        { code: "A3", category: "Bài viết" },
+        { code: "V1", category: "Video" },
+        { code: "V2", category: "Video" },
+        { code: "V3", category: "Video" },
         { code: "P1", category: "Ảnh" },
       ],
       scores: panelScores({ A1: [90], A2: [80], A3: [70], V1: [90], V2: [80], V3: [70], P1: [50] }),
@@ -321,8 +396,16 @@ describe("prizes through whole ledgers", () => {
         [null, "Giải B", 2, 300_000],
       ],
     });
-    expect(awardTable(run, "Bài viết")).toEqual([["A1", "Nhất"], ["A2", "Nhì"], ["A3", ""]]);
-    expect(awardTable(run, "Video")).toEqual([["V1", "Giải A"], ["V2", "Giải B"], ["V3", "Giải B"]]);
+    expect(awardTable(run, "Bài viết")).toEqual([
+      ["A1", "Nhất"],
+      ["A2", "Nhì"],
+      ["A3", ""],
+    ]);
+    expect(awardTable(run, "Video")).toEqual([
+      ["V1", "Giải A"],
+      ["V2", "Giải B"],
+      ["V3", "Giải B"],
+    ]);
     expect(awardTable(run, "Ảnh")).toEqual([["P1", "Giải A"]]);
     expect(run.result.totalAmount).toBe(2_000_000n + 1_000_000n + 700_000n + 2n * 300_000n + 700_000n);
   });

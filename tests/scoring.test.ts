@@ -4,15 +4,7 @@ import { aggregate, spread, trimmedMean, zScoreMeans } from "../shared/scoring/a
 import { FLAG } from "../shared/scoring/contest-results.js";
 import { type Exact, parseExact, toFixedText, toNumber } from "../shared/cells/exact.js";
 import { judgeTotals } from "../shared/scoring/judge-totals.js";
-import {
-  type ContestSpec,
-  contestSheets,
-  panelScores,
-  problemsAt,
-  resultOf,
-  runSpec,
-  shownProblems,
-} from "./support/contest-ledger.js";
+import { type ContestSpec, contestSheets, panelScores, problemsAt, resultOf, runSpec, shownProblems } from "./support/contest-ledger.js";
 
 function x(text: string): Exact {
   const v = parseExact(text);
@@ -45,8 +37,14 @@ describe("judge totals", () => {
     const { ledger, problems } = readContest(contestSheets(weighted));
     const totals = judgeTotals(ledger, problems);
     const of = (entry: string): [string, string][] => (totals.get(entry) ?? []).map((t) => [t.judgeKey, toFixedText(t.total, 3)]);
-    expect(of("E1")).toEqual([["GK1", "30.250"], ["GK2", "40.000"]]);
-    expect(of("E2")).toEqual([["GK1", "0.000"], ["GK2", "22.500"]]);
+    expect(of("E1")).toEqual([
+      ["GK1", "30.250"],
+      ["GK2", "40.000"],
+    ]);
+    expect(of("E2")).toEqual([
+      ["GK1", "0.000"],
+      ["GK2", "22.500"],
+    ]);
     expect(problems.items).toEqual([]);
   });
 
@@ -102,7 +100,23 @@ describe("judge totals", () => {
 
 describe("aggregation", () => {
   it("`Trung bình` is the mean of the judges' totals", () => {
-    expect(fixed(aggregate("mean", new Map([["E", [{ judgeKey: "A", total: x("70") }, { judgeKey: "B", total: x("80") }, { judgeKey: "C", total: x("91") }]]])).get("E"))).toBe("80.33");
+    expect(
+      fixed(
+        aggregate(
+          "mean",
+          new Map([
+            [
+              "E",
+              [
+                { judgeKey: "A", total: x("70") },
+                { judgeKey: "B", total: x("80") },
+                { judgeKey: "C", total: x("91") },
+              ],
+            ],
+          ]),
+        ).get("E"),
+      ),
+    ).toBe("80.33");
     const run = runSpec({ entries: [{ code: "E1" }], scores: panelScores({ E1: [70, 80, 91] }) });
     expect(fixed(resultOf(run, "E1").score)).toBe("80.33");
   });
@@ -139,9 +153,27 @@ describe("aggregation", () => {
     // pooled 6, 8, 10, 4, 5, 6: mean 6,5, variance 23,5/6, so sd·z = √(23,5/6 · 1,5) = √5,875.
     // E1 = 6,5 − √5,875 ≈ 4,0762; E2 = 6,5; E3 = 6,5 + √5,875 ≈ 8,9238 (the plain mean would be 5; 6,5; 8).
     const twoJudges = new Map([
-      ["E1", [{ judgeKey: "A", total: x("6") }, { judgeKey: "B", total: x("4") }]],
-      ["E2", [{ judgeKey: "A", total: x("8") }, { judgeKey: "B", total: x("5") }]],
-      ["E3", [{ judgeKey: "A", total: x("10") }, { judgeKey: "B", total: x("6") }]],
+      [
+        "E1",
+        [
+          { judgeKey: "A", total: x("6") },
+          { judgeKey: "B", total: x("4") },
+        ],
+      ],
+      [
+        "E2",
+        [
+          { judgeKey: "A", total: x("8") },
+          { judgeKey: "B", total: x("5") },
+        ],
+      ],
+      [
+        "E3",
+        [
+          { judgeKey: "A", total: x("10") },
+          { judgeKey: "B", total: x("6") },
+        ],
+      ],
     ]);
 
     it("rescales each judge's z-scores to the pooled mean and spread", () => {
@@ -156,9 +188,27 @@ describe("aggregation", () => {
       // Judge C gives 7 to everybody. Pooled 6, 8, 10, 7, 7, 7: mean 7,5, variance 9,5/6;
       // A's sd·z = √(9,5/6 · 1,5) = √2,375. E1 = (7,5 − √2,375 + 7,5)/2 ≈ 6,7294.
       const flat = new Map([
-        ["E1", [{ judgeKey: "A", total: x("6") }, { judgeKey: "C", total: x("7") }]],
-        ["E2", [{ judgeKey: "A", total: x("8") }, { judgeKey: "C", total: x("7") }]],
-        ["E3", [{ judgeKey: "A", total: x("10") }, { judgeKey: "C", total: x("7") }]],
+        [
+          "E1",
+          [
+            { judgeKey: "A", total: x("6") },
+            { judgeKey: "C", total: x("7") },
+          ],
+        ],
+        [
+          "E2",
+          [
+            { judgeKey: "A", total: x("8") },
+            { judgeKey: "C", total: x("7") },
+          ],
+        ],
+        [
+          "E3",
+          [
+            { judgeKey: "A", total: x("10") },
+            { judgeKey: "C", total: x("7") },
+          ],
+        ],
       ]);
       const z = zScoreMeans(flat);
       expect(toNumber(z.get("E1")!)).toBeCloseTo(7.5 - Math.sqrt(2.375) / 2, 8);
@@ -190,12 +240,18 @@ describe("aggregation", () => {
 });
 
 describe("who counts: conflicts, missing scores, duplicates, unknown codes, categories", () => {
-  const units = [["U1", "Đơn vị Một", "Không", null], ["U2", "Đơn vị Hai", "Không", null]] as const;
+  const units = [
+    ["U1", "Đơn vị Một", "Không", null],
+    ["U2", "Đơn vị Hai", "Không", null],
+  ] as const;
 
   it("a judge of the entry's own unit is excluded with a `Cảnh báo` and not counted in Số GK", () => {
     const run = runSpec({
       units: units.map((r) => [...r]),
-      entries: [{ code: "E1", unit: "U1" }, { code: "E2", unit: "U2" }],
+      entries: [
+        { code: "E1", unit: "U1" },
+        { code: "E2", unit: "U2" },
+      ],
       judges: [{ code: "GK1", unit: "U1" }, { code: "GK2" }, { code: "GK3" }],
       scores: [
         ["E1", "GK1", 90], // row 2: conflict of interest
@@ -222,7 +278,10 @@ describe("who counts: conflicts, missing scores, duplicates, unknown codes, cate
   it("a conflicted judge is not expected to score their own unit's entry", () => {
     const run = runSpec({
       units: units.map((r) => [...r]),
-      entries: [{ code: "E1", unit: "U1" }, { code: "E2", unit: "U2" }],
+      entries: [
+        { code: "E1", unit: "U1" },
+        { code: "E2", unit: "U2" },
+      ],
       judges: [{ code: "GK1", unit: "U1" }, { code: "GK2" }],
       scores: panelScores({ E1: [undefined, 70], E2: [80, 81] }),
     });
@@ -244,7 +303,11 @@ describe("who counts: conflicts, missing scores, duplicates, unknown codes, cate
   it("a judge who scored nothing gives one warning, not one per entry", () => {
     const run = runSpec({
       units: units.map((r) => [...r]),
-      entries: [{ code: "E1", unit: "U1" }, { code: "E2", unit: "U2" }, { code: "E3", unit: "U2" }],
+      entries: [
+        { code: "E1", unit: "U1" },
+        { code: "E2", unit: "U2" },
+        { code: "E3", unit: "U2" },
+      ],
       judges: [{ code: "GK1" }, { code: "GK9", unit: "U1" }],
       scores: panelScores({ E1: [70], E2: [71], E3: [72] }),
     });
@@ -312,9 +375,7 @@ describe("who counts: conflicts, missing scores, duplicates, unknown codes, cate
         ["V1", "GK3", 65],
       ],
     });
-    expect(problemsAt(run, "Điểm!B3")).toEqual([
-      { severity: "Cảnh báo", at: "Điểm!B3", text: "Giám khảo “GK2” không chấm hạng mục “Bài viết”; điểm này không được tính." },
-    ]);
+    expect(problemsAt(run, "Điểm!B3")).toEqual([{ severity: "Cảnh báo", at: "Điểm!B3", text: "Giám khảo “GK2” không chấm hạng mục “Bài viết”; điểm này không được tính." }]);
     expect(shownProblems(run)).toHaveLength(1); // GK2 is not expected on A2
     expect([resultOf(run, "A1").judgeCount, fixed(resultOf(run, "A1").score)]).toEqual([2, "81.00"]);
     expect([resultOf(run, "V1").judgeCount, fixed(resultOf(run, "V1").score)]).toEqual([3, "65.00"]);

@@ -1,12 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { amountInWords, numberInWords } from "../shared/vn/words.js";
-import {
-  formatDate,
-  formatDateTime,
-  formatDecimalVi,
-  formatInteger,
-  formatMoney,
-} from "../shared/vn/format.js";
+import { formatDate, formatDateTime, formatDecimalVi, formatInteger, formatMoney } from "../shared/vn/format.js";
 
 // Expectations written by hand from the Vietnamese reading rules (not generated).
 const AMOUNTS: ReadonlyArray<readonly [bigint, string]> = [
@@ -82,18 +76,12 @@ const AMOUNTS: ReadonlyArray<readonly [bigint, string]> = [
   [20000000n, "Hai mươi triệu đồng"],
   [21000000n, "Hai mươi mốt triệu đồng"],
   [48000000n, "Bốn mươi tám triệu đồng"],
-  [
-    999999999n,
-    "Chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn chín trăm chín mươi chín đồng",
-  ],
+  [999999999n, "Chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn chín trăm chín mươi chín đồng"],
   // billions and beyond
   [1000000000n, "Một tỷ đồng"],
   [1000000001n, "Một tỷ không trăm linh một đồng"],
   [1500000000n, "Một tỷ năm trăm triệu đồng"],
-  [
-    1234567890n,
-    "Một tỷ hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi đồng",
-  ],
+  [1234567890n, "Một tỷ hai trăm ba mươi tư triệu năm trăm sáu mươi bảy nghìn tám trăm chín mươi đồng"],
   [1000000000000n, "Một nghìn tỷ đồng"],
   [1001000000000n, "Một nghìn không trăm linh một tỷ đồng"],
   [2000000000000n, "Hai nghìn tỷ đồng"],
@@ -101,11 +89,7 @@ const AMOUNTS: ReadonlyArray<readonly [bigint, string]> = [
   [1000000000000000n, "Một triệu tỷ đồng"],
   [1000000000000000000n, "Một tỷ tỷ đồng"],
   [1000000000000000001n, "Một tỷ tỷ không trăm linh một đồng"],
-  [
-    9223372036854775807n,
-    "Chín tỷ hai trăm hai mươi ba triệu ba trăm bảy mươi hai nghìn không trăm ba mươi sáu tỷ " +
-      "tám trăm năm mươi tư triệu bảy trăm bảy mươi lăm nghìn tám trăm linh bảy đồng",
-  ],
+  [9223372036854775807n, "Chín tỷ hai trăm hai mươi ba triệu ba trăm bảy mươi hai nghìn không trăm ba mươi sáu tỷ " + "tám trăm năm mươi tư triệu bảy trăm bảy mươi lăm nghìn tám trăm linh bảy đồng"],
 ];
 
 describe("amountInWords", () => {
@@ -113,22 +97,16 @@ describe("amountInWords", () => {
     expect(AMOUNTS.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(AMOUNTS.map(([n, s]) => [n.toString(), n, s] as const))(
-    "%s (nghìn)",
-    (_label, n, expected) => {
-      expect(amountInWords(n)).toBe(expected);
-      expect(amountInWords(n, "nghìn")).toBe(expected);
-    },
-  );
+  it.each(AMOUNTS.map(([n, s]) => [n.toString(), n, s] as const))("%s (nghìn)", (_label, n, expected) => {
+    expect(amountInWords(n)).toBe(expected);
+    expect(amountInWords(n, "nghìn")).toBe(expected);
+  });
 
-  it.each(AMOUNTS.map(([n, s]) => [n.toString(), n, s.replaceAll("nghìn", "ngàn")] as const))(
-    "%s (ngàn)",
-    (_label, n, expected) => {
-      const got = amountInWords(n, "ngàn");
-      expect(got).toBe(expected);
-      expect(got).not.toContain("nghìn");
-    },
-  );
+  it.each(AMOUNTS.map(([n, s]) => [n.toString(), n, s.replaceAll("nghìn", "ngàn")] as const))("%s (ngàn)", (_label, n, expected) => {
+    const got = amountInWords(n, "ngàn");
+    expect(got).toBe(expected);
+    expect(got).not.toContain("nghìn");
+  });
 
   it("spells out the ngàn examples explicitly", () => {
     expect(amountInWords(8500000n, "ngàn")).toBe("Tám triệu năm trăm ngàn đồng");
@@ -195,12 +173,8 @@ describe("formatDate / formatDateTime", () => {
 
   it("formats date and time, seconds only when given", () => {
     expect(formatDateTime({ y: 2020, m: 9, d: 5, hh: 8, mi: 3 })).toBe("05/09/2020 08:03");
-    expect(formatDateTime({ y: 2020, m: 9, d: 5, hh: 8, mi: 3, ss: 7 })).toBe(
-      "05/09/2020 08:03:07",
-    );
-    expect(formatDateTime({ y: 2021, m: 1, d: 1, hh: 23, mi: 59, ss: 0 })).toBe(
-      "01/01/2021 23:59:00",
-    );
+    expect(formatDateTime({ y: 2020, m: 9, d: 5, hh: 8, mi: 3, ss: 7 })).toBe("05/09/2020 08:03:07");
+    expect(formatDateTime({ y: 2021, m: 1, d: 1, hh: 23, mi: 59, ss: 0 })).toBe("01/01/2021 23:59:00");
   });
 });
 

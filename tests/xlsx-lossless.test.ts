@@ -24,7 +24,10 @@ import { BOOKKEEPING, type PackageView, changedParts, packageView, sheetParts } 
 
 const CORPUS = path.join(REPO_ROOT, "..", "shared", "corpus");
 const OWN_FIXTURES = path.join(REPO_ROOT, "tests", "fixtures", "workbooks");
-const workbooksIn = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".xlsx")).map((f) => path.join(dir, f));
+const workbooksIn = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".xlsx"))
+    .map((f) => path.join(dir, f));
 const FILES = [...(existsSync(CORPUS) ? workbooksIn(CORPUS) : []), ...workbooksIn(OWN_FIXTURES)];
 const INPUT_SHEETS = scoredDemoSheets();
 const INPUT_NAMES = new Set(INPUT_SHEETS.map((s) => s.name));
@@ -95,7 +98,12 @@ describe.each(FILES.map((f) => [path.basename(f), f] as const))("%s", (_name, so
     const owned = new Set([...BOOKKEEPING, ...sheetParts(afterFirst, OUTPUT_NAMES), "xl/calcChain.xml"]);
     expect(changedParts(c.beforeTally, afterFirst, owned)).toEqual([]);
     expect(changedParts(c.original, afterFirst, owned)).toEqual([]);
-    for (const name of OUTPUT_NAMES) if (name !== OUTPUT_SHEET_NAMES.log) expect(afterFirst.sheets.map((s) => s.name), name).toContain(name);
+    for (const name of OUTPUT_NAMES)
+      if (name !== OUTPUT_SHEET_NAMES.log)
+        expect(
+          afterFirst.sheets.map((s) => s.name),
+          name,
+        ).toContain(name);
   });
 
   it("the input sheets are never modified by the computation", () => {
@@ -183,7 +191,12 @@ describe("import into a secretariat's workbook", () => {
     for (const sheet of INPUT_SHEETS) book.replaceSheet(sheet);
     await book.save(ledgerFile);
     const registration = path.join(dir, "dang-ky.xlsx");
-    await writeBook(registration, [plainSheet("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["SK20", "Bài mới đăng ký", "XPT"]])]);
+    await writeBook(registration, [
+      plainSheet("Bài dự thi", [
+        ["Mã bài", "Tên bài", "Mã đơn vị"],
+        ["SK20", "Bài mới đăng ký", "XPT"],
+      ]),
+    ]);
     const before = await packageView(ledgerFile);
     const run = await runCli(["import", ledgerFile, registration]);
     expect(run.code, run.stderr).toBe(0);
@@ -223,10 +236,14 @@ describe("other programs open what thidua wrote", () => {
     const soffice = findSoffice();
     expect(soffice, "LibreOffice is missing: install the Debian package libreoffice-calc").toBeDefined();
     const out = path.join(dir, "csv");
-    const run = spawnSync(soffice!, ["--headless", "--norestore", `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--convert-to", CSV_ALL_SHEETS, "--outdir", out, ...tallied.map((t) => t.file)], {
-      encoding: "utf8",
-      timeout: 180_000,
-    });
+    const run = spawnSync(
+      soffice!,
+      ["--headless", "--norestore", `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--convert-to", CSV_ALL_SHEETS, "--outdir", out, ...tallied.map((t) => t.file)],
+      {
+        encoding: "utf8",
+        timeout: 180_000,
+      },
+    );
     expect(run.stdout + run.stderr).not.toContain("could not be loaded");
     for (const t of tallied) {
       const results = path.join(out, `${path.basename(t.file, ".xlsx")}-${OUTPUT_SHEET_NAMES.results}.csv`);

@@ -24,9 +24,23 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** A one-sheet workbook from hand-written parts, as another program might write it. */
 function handMade(sheetData: string, options: { styles?: string; sharedStrings?: string; workbookPr?: string } = {}): XlsxBook {
   const parts: ZipPart[] = [
-    { kind: "new", name: "[Content_Types].xml", data: enc(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`) },
-    { kind: "new", name: "_rels/.rels", data: enc(`<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`) },
-    { kind: "new", name: "xl/workbook.xml", data: enc(`<workbook xmlns="${MAIN}" xmlns:r="${REL}">${options.workbookPr ?? ""}<sheets><sheet name="Trang" sheetId="1" r:id="s1"/></sheets></workbook>`) },
+    {
+      kind: "new",
+      name: "[Content_Types].xml",
+      data: enc(
+        `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>`,
+      ),
+    },
+    {
+      kind: "new",
+      name: "_rels/.rels",
+      data: enc(`<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`),
+    },
+    {
+      kind: "new",
+      name: "xl/workbook.xml",
+      data: enc(`<workbook xmlns="${MAIN}" xmlns:r="${REL}">${options.workbookPr ?? ""}<sheets><sheet name="Trang" sheetId="1" r:id="s1"/></sheets></workbook>`),
+    },
     {
       kind: "new",
       name: "xl/_rels/workbook.xml.rels",
@@ -35,7 +49,11 @@ function handMade(sheetData: string, options: { styles?: string; sharedStrings?:
       ),
     },
     { kind: "new", name: "xl/worksheets/a.xml", data: enc(`<worksheet xmlns="${MAIN}"><sheetData>${sheetData}</sheetData></worksheet>`) },
-    { kind: "new", name: "xl/styles.xml", data: enc(options.styles ?? `<styleSheet xmlns="${MAIN}"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`) },
+    {
+      kind: "new",
+      name: "xl/styles.xml",
+      data: enc(options.styles ?? `<styleSheet xmlns="${MAIN}"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`),
+    },
     { kind: "new", name: "xl/strings.xml", data: enc(options.sharedStrings ?? `<sst xmlns="${MAIN}"/>`) },
   ];
   return XlsxBook.open(Buffer.concat(writeZip(parts, zlibCodec)), zlibCodec);
@@ -50,12 +68,7 @@ describe("cell values", () => {
         `<row r="4"><c r="B4"><v>8.5</v></c><c r="C4"><v>1E-3</v></c></row>`,
       { sharedStrings: sst },
     );
-    expect(book.readGrid("Trang")).toEqual([
-      ["Phòng Nội vụ", "Tám triệu", "A\rB"],
-      ["SK&01", true, "#N/A", "x_x0041_y", 2],
-      [],
-      [null, 8.5, 0.001],
-    ]);
+    expect(book.readGrid("Trang")).toEqual([["Phòng Nội vụ", "Tám triệu", "A\rB"], ["SK&01", true, "#N/A", "x_x0041_y", 2], [], [null, 8.5, 0.001]]);
   });
 
   it("dates: by the cell's number format (built-in or custom), in the 1900 and 1904 systems, and ISO `t=\"d\"` cells, all at Vietnam's wall clock", () => {
@@ -72,12 +85,21 @@ describe("cell values", () => {
   });
 
   it("cells without references follow the one before; a cell outside any row names its own", () => {
-    expect(handMade(`<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>`).readGrid("Trang")).toEqual([[1, 2], [null, null, 3, 4]]);
+    expect(handMade(`<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>`).readGrid("Trang")).toEqual([
+      [1, 2],
+      [null, null, 3, 4],
+    ]);
   });
 
   it("text we write comes back as it was, characters XML cannot hold included", () => {
     for (const text of ["a_x0041_b", "tab\there", "bell\u0007", "=SUM(A1)", "  spaces  ", "\u{1F600} emoji", "lone \uD800 surrogate"]) {
-      const back = decodeOoxmlText(encodeOoxmlText(text).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/&quot;/g, '"'));
+      const back = decodeOoxmlText(
+        encodeOoxmlText(text)
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;/g, "&")
+          .replace(/&quot;/g, '"'),
+      );
       expect(back, JSON.stringify(text)).toBe(text.replace("\uD800", "\uD800"));
     }
   });
@@ -88,10 +110,7 @@ describe("workbooks written with a namespace prefix (x:worksheet …), as .NET t
     const plain = path.join(dir, "thuong.xlsx");
     await writeBook(plain, scoredDemoSheets());
     const zip = new ZipArchive(readFileSync(plain), zlibCodec);
-    const prefixed = (xml: string): string =>
-      xml
-        .replace(new RegExp(`xmlns="${MAIN.replace(/[./]/g, "\\$&")}"`), `xmlns:x="${MAIN}"`)
-        .replace(/<(\/?)(?!\?)([A-Za-z]+)(?=[\s>/])/g, "<$1x:$2");
+    const prefixed = (xml: string): string => xml.replace(new RegExp(`xmlns="${MAIN.replace(/[./]/g, "\\$&")}"`), `xmlns:x="${MAIN}"`).replace(/<(\/?)(?!\?)([A-Za-z]+)(?=[\s>/])/g, "<$1x:$2");
     const parts: ZipPart[] = zip.entries.map((entry) =>
       entry.name.startsWith("xl/") && entry.name.endsWith(".xml") && !entry.name.includes("_rels")
         ? { kind: "new", name: entry.name, data: enc(prefixed(zip.text(entry))) }

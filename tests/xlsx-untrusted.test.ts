@@ -73,11 +73,14 @@ async function checkWithPeakMemory(file: string): Promise<{ code: number; stderr
 describe("zip bombs", () => {
   it("a 1 MB file whose sheet says it inflates to 1.1 GB is refused before inflating anything", async () => {
     const data = spacesDeflated(1.1 * GIB);
-    const file = save("bom-khai-that.xlsx", withPart("xl/worksheets/sheet6.xml", (parts, at) => {
-      const old = parts[at]!;
-      if (old.kind !== "copy") throw new Error("copy expected");
-      return { kind: "copy", entry: { ...old.entry, method: 8, size: Math.round(1.1 * GIB), compressedSize: data.length, crc: 0 }, raw: data };
-    }));
+    const file = save(
+      "bom-khai-that.xlsx",
+      withPart("xl/worksheets/sheet6.xml", (parts, at) => {
+        const old = parts[at]!;
+        if (old.kind !== "copy") throw new Error("copy expected");
+        return { kind: "copy", entry: { ...old.entry, method: 8, size: Math.round(1.1 * GIB), compressedSize: data.length, crc: 0 }, raw: data };
+      }),
+    );
     expect(readFileSync(file).length).toBeLessThan(3 * 1024 * 1024);
     const run = await checkWithPeakMemory(file);
     expect(run.code).toBe(2);
@@ -89,11 +92,14 @@ describe("zip bombs", () => {
 
   it("the same bomb under a false small size is stopped at that size: the part is called damaged", async () => {
     const data = spacesDeflated(1.1 * GIB);
-    const file = save("bom-khai-gian.xlsx", withPart("xl/worksheets/sheet6.xml", (parts, at) => {
-      const old = parts[at]!;
-      if (old.kind !== "copy") throw new Error("copy expected");
-      return { kind: "copy", entry: { ...old.entry, method: 8, compressedSize: data.length }, raw: data };
-    }));
+    const file = save(
+      "bom-khai-gian.xlsx",
+      withPart("xl/worksheets/sheet6.xml", (parts, at) => {
+        const old = parts[at]!;
+        if (old.kind !== "copy") throw new Error("copy expected");
+        return { kind: "copy", entry: { ...old.entry, method: 8, compressedSize: data.length }, raw: data };
+      }),
+    );
     const run = await checkWithPeakMemory(file);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("tệp bị hỏng");
@@ -161,7 +167,14 @@ describe("parts that try the parser", () => {
   it("attributes and ids named like built-in properties are plain text: nothing reaches a prototype", () => {
     const before = builtinsSnapshot();
     const book = XlsxBook.create(zlibCodec);
-    book.writeSheet({ name: "__proto__", rows: [["constructor", "__proto__"], [1, 2]], format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } });
+    book.writeSheet({
+      name: "__proto__",
+      rows: [
+        ["constructor", "__proto__"],
+        [1, 2],
+      ],
+      format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] },
+    });
     const chunks = book.save();
     const zip = new ZipArchive(Buffer.concat(chunks), zlibCodec);
     const sheetPart = zip.entries.find((e) => e.name.startsWith("xl/worksheets/"))!;
@@ -169,16 +182,21 @@ describe("parts that try the parser", () => {
       .text(sheetPart)
       .replace("<sheetData>", '<sheetData __proto__="x" constructor="y">')
       .replace(/<c r="A1"/, '<c r="A1" __proto__="1" t="inlineStr" prototype="2"');
-    const parts: ZipPart[] = zip.entries.map((entry) => (entry === sheetPart ? { kind: "new", name: entry.name, data: new TextEncoder().encode(crafted) } : { kind: "copy", entry, raw: zip.raw(entry) }));
+    const parts: ZipPart[] = zip.entries.map((entry) =>
+      entry === sheetPart ? { kind: "new", name: entry.name, data: new TextEncoder().encode(crafted) } : { kind: "copy", entry, raw: zip.raw(entry) },
+    );
     const reread = XlsxBook.open(Buffer.concat(writeZip(parts, zlibCodec)), zlibCodec);
     expect(reread.sheets.map((s) => s.name)).toEqual(["__proto__"]);
-    expect(reread.readGrid("__proto__")).toEqual([["constructor", "__proto__"], [1, 2]]);
+    expect(reread.readGrid("__proto__")).toEqual([
+      ["constructor", "__proto__"],
+      [1, 2],
+    ]);
     expect(builtinsSnapshot()).toEqual(before);
   });
 });
 
 describe("the conditional-format vector that corrupted ledgers through ExcelJS", () => {
-  it.each(["string", "dataBar"])("a judge's workbook whose extLst holds <x14:cfRule type=\"%s\" id=\"__proto__\"/> imports cleanly; the saved ledger is a valid workbook", async (type) => {
+  it.each(["string", "dataBar"])('a judge\'s workbook whose extLst holds <x14:cfRule type="%s" id="__proto__"/> imports cleanly; the saved ledger is a valid workbook', async (type) => {
     const ledgerCopy = path.join(dir, `so-cf-${type}.xlsx`);
     writeFileSync(ledgerCopy, readFileSync(ledger));
     const blanks = path.join(dir, `phieu-cf-${type}`);
@@ -215,7 +233,7 @@ describe("the zip layer itself", () => {
   });
 
   it("what one codec deflates the other inflates, and a damaged part is an XlsxError, not a library's error", () => {
-    const data = new TextEncoder().encode("<row r=\"1\"/>".repeat(10_000));
+    const data = new TextEncoder().encode('<row r="1"/>'.repeat(10_000));
     expect(fflateCodec.inflateRaw(zlibCodec.deflateRaw(data), data.length)).toEqual(data);
     expect(new Uint8Array(zlibCodec.inflateRaw(fflateCodec.deflateRaw(data), data.length))).toEqual(data);
     const zip = new ZipArchive(readFileSync(ledger), zlibCodec);

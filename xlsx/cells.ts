@@ -59,6 +59,7 @@ export function serialOfDate(date: Date, date1904: boolean): number {
 export function dateOfIso(text: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?(Z)?$/.exec(text.trim());
   if (!m) return undefined;
-  const ms = civilDays(Number(m[1]), Number(m[2]), Number(m[3])) * MS_PER_DAY + (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) * 1000 + Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
+  const ms =
+    civilDays(Number(m[1]), Number(m[2]), Number(m[3])) * MS_PER_DAY + (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0)) * 1000 + Math.round(Number(`0.${m[7] ?? "0"}`) * 1000);
   return new Date(m[8] ? ms : ms - VIETNAM_OFFSET_MS);
 }

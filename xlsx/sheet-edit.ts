@@ -57,7 +57,10 @@ function editRow(rowXml: string, rowNumber: number, p: string, edits: Map<number
       if (/<(\w+:)?f[\s>/]/.test(xml)) formula = true;
       const old = Number(/\ss="(\d+)"/.exec(m[2] ?? "")?.[1] ?? 0);
       const value = edits.get(col)!;
-      cells.push({ col, xml: cellXml(`${columnLetters(col)}${rowNumber}`, value, styles.styleFor(value, old), date1904) || `<c r="${columnLetters(col)}${rowNumber}"/>` });
+      cells.push({
+        col,
+        xml: cellXml(`${columnLetters(col)}${rowNumber}`, value, styles.styleFor(value, old), date1904) || `<c r="${columnLetters(col)}${rowNumber}"/>`,
+      });
       edits.delete(col);
     } else cells.push({ col, xml: ref === undefined ? xml.replace(/^<(\w+:)?c/, `$&` + ` r="${columnLetters(col)}${rowNumber}"`) : xml });
     CELL.lastIndex = end;

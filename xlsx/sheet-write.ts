@@ -77,7 +77,9 @@ export function outputSheetXml(sheet: OutputSheet, styles: StyleBook, o: SheetXm
   if (f.print) parts.push(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
   parts.push(`<dimension ref="A1:${columnLetters(width - 1)}${Math.max(1, rows.length)}"/>`);
   const split = f.headerRow + 1;
-  parts.push(`<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`);
+  parts.push(
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${split}" topLeftCell="A${split + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${split + 1}" sqref="A${split + 1}"/></sheetView></sheetViews>`,
+  );
   parts.push(`<sheetFormatPr defaultRowHeight="15"/>`);
   if (f.widths.length > 0) parts.push(`<cols>${f.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
   parts.push("<sheetData>");
@@ -109,7 +111,9 @@ function dataValidations(f: SheetFormat, rowCount: number): string[] {
   const first = f.headerRow + 2;
   const listLast = Math.max(rowCount, f.headerRow + 1) + LIST_ROWS;
   for (const list of f.lists ?? []) {
-    out.push(`<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref(list.col, first, listLast)}"><formula1>${escapeXml(`"${list.values.join(",")}"`)}</formula1></dataValidation>`);
+    out.push(
+      `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${sqref(list.col, first, listLast)}"><formula1>${escapeXml(`"${list.values.join(",")}"`)}</formula1></dataValidation>`,
+    );
   }
   if (rowCount >= first) {
     for (const v of f.decimalRanges ?? []) {

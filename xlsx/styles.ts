@@ -84,7 +84,9 @@ export class StyleBook {
     const known = this.looks.get(key);
     if (known !== undefined) return known;
     const fontId = this.findOrAdd("fonts", "font", this.fontXml(look));
-    const fillId = look.fill ? this.findOrAdd("fills", "fill", this.el("fill", this.el("patternFill", `${this.el("fgColor", "", `rgb="${look.fill}"`)}${this.el("bgColor", "", 'indexed="64"')}`, 'patternType="solid"'))) : 0;
+    const fillId = look.fill
+      ? this.findOrAdd("fills", "fill", this.el("fill", this.el("patternFill", `${this.el("fgColor", "", `rgb="${look.fill}"`)}${this.el("bgColor", "", 'indexed="64"')}`, 'patternType="solid"')))
+      : 0;
     const borderId = look.borderAll || look.borderBottom ? this.findOrAdd("borders", "border", this.borderXml(look)) : 0;
     const numFmtId = look.numFmt === undefined ? 0 : this.numFmtId(look.numFmt);
     const align = look.wrap || look.vcenter ? this.el("alignment", "", [look.vcenter ? 'vertical="center"' : "", look.wrap ? 'wrapText="1"' : ""].filter(Boolean).join(" ")) : "";
@@ -114,9 +116,7 @@ export class StyleBook {
   private fontXml(look: CellLook): string {
     const base = this.items("fonts", "font")[0] ?? this.el("font", `${this.el("sz", "", 'val="11"')}${this.el("name", "", 'val="Calibri"')}`);
     const q = qualified(this.p, "font");
-    const inner = base
-      .replace(new RegExp(`^<${q}[^>]*?/?>|</${q}>$`, "g"), "")
-      .replace(new RegExp(`<${qualified(this.p, "(?:b|i|u|strike|color)")}(?:\\s[^>]*)?/>`, "g"), "");
+    const inner = base.replace(new RegExp(`^<${q}[^>]*?/?>|</${q}>$`, "g"), "").replace(new RegExp(`<${qualified(this.p, "(?:b|i|u|strike|color)")}(?:\\s[^>]*)?/>`, "g"), "");
     if (!look.bold && !look.color) return this.el("font", inner);
     return this.el("font", (look.bold ? this.el("b", "") : "") + (look.color ? this.el("color", "", `rgb="${look.color}"`) : "") + inner);
   }

@@ -248,7 +248,9 @@ export class XlsxBook {
   /** Print titles (the header row repeated on every page) of a printed output sheet, as Excel keeps them. */
   private setPrintTitles(index: number, name: string, sheet: OutputSheet): void {
     const dn = qualified(this.p, "definedName");
-    const mine = new RegExp(`<${dn}\\s[^>]*name="_xlnm\\.Print_Titles"[^>]*localSheetId="${index}"[^>]*>[^<]*</${dn}>|<${dn}\\s[^>]*localSheetId="${index}"[^>]*name="_xlnm\\.Print_Titles"[^>]*>[^<]*</${dn}>`);
+    const mine = new RegExp(
+      `<${dn}\\s[^>]*name="_xlnm\\.Print_Titles"[^>]*localSheetId="${index}"[^>]*>[^<]*</${dn}>|<${dn}\\s[^>]*localSheetId="${index}"[^>]*name="_xlnm\\.Print_Titles"[^>]*>[^<]*</${dn}>`,
+    );
     const without = this.workbookXml.replace(mine, "");
     if (!sheet.format.print) {
       this.workbookXml = without;

@@ -35,6 +35,7 @@ export function decodeOoxmlText(text: string): string {
 
 // Characters XML 1.0 cannot hold: C0 controls other than tab, newline and return, U+FFFE/F, and
 // surrogates that are not in a pair (a pair is matched first and kept).
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what XML cannot hold
 const XML_INVALID = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/g;
 
 export function encodeOoxmlText(text: string): string {

@@ -63,7 +63,7 @@ function zip64End(view: DataView, end: number): { count: number; offset: number 
 
 /** Sizes and offset from a zip64 extra field, for the fields the header marks 0xFFFFFFFF. */
 function zip64Extra(view: DataView, start: number, length: number, fields: { size: number; compressedSize: number; localOffset: number }): void {
-  for (let p = start; p + 4 <= start + length; ) {
+  for (let p = start; p + 4 <= start + length;) {
     const id = view.getUint16(p, true);
     const len = view.getUint16(p + 2, true);
     if (id === 0x0001) {

@@ -30,7 +30,10 @@ export { Refusal };
 function refuseMissing(run: { readonly missingSheets: readonly string[] }): void {
   if (run.missingSheets.length > 0) {
     const list = run.missingSheets.join(", ");
-    throw new Refusal({ vi: `Sổ thiếu trang bắt buộc: ${list}. Hãy dùng “Tạo sổ cuộc thi” hoặc thêm các trang này.`, en: `The ledger lacks required sheets: ${list}. Use “Create ledger” or add them.` });
+    throw new Refusal({
+      vi: `Sổ thiếu trang bắt buộc: ${list}. Hãy dùng “Tạo sổ cuộc thi” hoặc thêm các trang này.`,
+      en: `The ledger lacks required sheets: ${list}. Use “Create ledger” or add them.`,
+    });
   }
 }
 
@@ -158,7 +161,10 @@ export async function runImport(host: AddinHost, files: readonly PickedFile[], n
     }
   }
   if (returned.length === 0) {
-    throw new Refusal({ vi: "Không đọc được tệp nào (cần tệp Excel .xlsx là phiếu chấm đã gửi lại).", en: "None of the files could be read (returned .xlsx scoring workbooks are expected)." });
+    throw new Refusal({
+      vi: "Không đọc được tệp nào (cần tệp Excel .xlsx là phiếu chấm đã gửi lại).",
+      en: "None of the files could be read (returned .xlsx scoring workbooks are expected).",
+    });
   }
   const port = new ExcelLedger(host);
   const names = await port.sheetNames();

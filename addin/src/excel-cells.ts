@@ -25,13 +25,7 @@ const BOOLEAN_LIKE = /^\s*(true|false)\s*$/i;
 
 export function needsTextPrefix(text: string): boolean {
   if (text === "") return false;
-  return (
-    looksLikeFormula(text) ||
-    text.startsWith("'") ||
-    NUMBER_LIKE.test(text) ||
-    DATE_OR_TIME_LIKE.test(text) ||
-    BOOLEAN_LIKE.test(text)
-  );
+  return looksLikeFormula(text) || text.startsWith("'") || NUMBER_LIKE.test(text) || DATE_OR_TIME_LIKE.test(text) || BOOLEAN_LIKE.test(text);
 }
 
 /** One core cell as a value for `range.values`. Empty cells are "" (null would leave the cell unchanged). */

@@ -140,7 +140,10 @@ function parseBox(address: string): Box | undefined {
 }
 
 function boundingBox(edits: readonly CellEdit[]): Box {
-  let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+  let r0 = Infinity,
+    c0 = Infinity,
+    r1 = -1,
+    c1 = -1;
   for (const e of edits) {
     r0 = Math.min(r0, e.row);
     c0 = Math.min(c0, e.col);
@@ -267,11 +270,7 @@ export class ExcelLedger implements LedgerPort {
    * Loads `props` of each wanted sheet's used range in one sync, then makes its grid with `grid`: [] for
    * an empty sheet, undefined for a sheet the workbook lacks.
    */
-  private async readUsed(
-    wanted: readonly string[],
-    props: string,
-    grid: (context: Excel.RequestContext, sheet: string, used: Excel.Range) => Promise<Grid>,
-  ): Promise<Map<string, Grid | undefined>> {
+  private async readUsed(wanted: readonly string[], props: string, grid: (context: Excel.RequestContext, sheet: string, used: Excel.Range) => Promise<Grid>): Promise<Map<string, Grid | undefined>> {
     return this.run(async (context) => {
       const names = await this.names(context);
       const ranges = new Map<string, { sheet: string; used: Excel.Range } | undefined>();
@@ -295,7 +294,7 @@ export class ExcelLedger implements LedgerPort {
   private async readRows(context: Excel.RequestContext, sheet: string, r0: number, c0: number, rows: number, cols: number): Promise<Grid> {
     const grid = gridOf([], r0, c0);
     let block = Math.max(1, Math.floor(CELLS_PER_BLOCK / cols));
-    for (let r = 0; r < rows; ) {
+    for (let r = 0; r < rows;) {
       const n = Math.min(block, rows - r);
       const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(r0 + r, c0, n, cols);
       range.load("values");
@@ -333,7 +332,11 @@ export class ExcelLedger implements LedgerPort {
         // One sync: Excel applied all of it or none. Several: put back what the earlier ones wrote.
         if (saved === undefined) throw err;
         const rolledBack = await this.restore(context, plan, saved);
-        throw new PartialWriteError(rolledBack, plan.outputs.map((o) => o.output.name), err);
+        throw new PartialWriteError(
+          rolledBack,
+          plan.outputs.map((o) => o.output.name),
+          err,
+        );
       }
       this.known = names;
     });
@@ -384,7 +387,10 @@ export class ExcelLedger implements LedgerPort {
         const formulas: unknown[][] = [];
         const step = Math.max(1, Math.floor(CELLS_PER_BLOCK / box.cols));
         for (let r = 0; r < box.rows; r += step) {
-          const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(box.r0 + r, box.c0, Math.min(step, box.rows - r), box.cols).load("formulas");
+          const range = context.workbook.worksheets
+            .getItem(sheet)
+            .getRangeByIndexes(box.r0 + r, box.c0, Math.min(step, box.rows - r), box.cols)
+            .load("formulas");
           await context.sync();
           formulas.push(...(range.formulas as unknown[][]));
         }

@@ -71,7 +71,13 @@ export function errorMessage(err: unknown, lang: Lang): string {
   if (err instanceof Refusal) return say(err.msg, lang);
   if (err instanceof PartialWriteError) {
     return err.rolledBack
-      ? say({ vi: "Excel ngắt giữa chừng khi ghi kết quả; sổ đã được trả lại như trước khi bấm. Hãy thử lại.", en: "Excel stopped part-way through writing; the workbook was put back as it was. Please try again." }, lang)
+      ? say(
+          {
+            vi: "Excel ngắt giữa chừng khi ghi kết quả; sổ đã được trả lại như trước khi bấm. Hãy thử lại.",
+            en: "Excel stopped part-way through writing; the workbook was put back as it was. Please try again.",
+          },
+          lang,
+        )
       : say(
           {
             vi: `Excel ngắt giữa chừng khi ghi kết quả và không trả lại được: các trang ${err.sheets.join(", ")} có thể chỉ được ghi một phần. Hãy bấm lại để ghi đủ.`,
@@ -130,11 +136,13 @@ function problemItem(host: AddinHost, p: Problem): HTMLLIElement {
   const target = problemTarget(p);
   if (target) {
     button.dataset.address = problemAddress(p);
-    button.addEventListener("click", () =>
-      void busy(t("working"), async () => {
-        await selectProblem(host, p);
-        setStatus(tt(`Đã chọn ${problemAddress(p)}.`, `Selected ${problemAddress(p)}.`));
-      }),
+    button.addEventListener(
+      "click",
+      () =>
+        void busy(t("working"), async () => {
+          await selectProblem(host, p);
+          setStatus(tt(`Đã chọn ${problemAddress(p)}.`, `Selected ${problemAddress(p)}.`));
+        }),
     );
   } else button.classList.add("no-target");
   li.append(button);
@@ -176,7 +184,11 @@ async function tallyAction(host: AddinHost): Promise<void> {
 
 function renderCheck(run: LedgerCheck, host: AddinHost): void {
   $("check-count").textContent = countLine(run);
-  fillList($("problems"), run.problems.map((p) => problemItem(host, p)), tt("Không phát hiện lỗi hay cảnh báo nào.", "No errors or warnings found."));
+  fillList(
+    $("problems"),
+    run.problems.map((p) => problemItem(host, p)),
+    tt("Không phát hiện lỗi hay cảnh báo nào.", "No errors or warnings found."),
+  );
   setStatus(countLine(run));
 }
 
@@ -225,7 +237,10 @@ function renderJudge(overview: JudgeOverview, host: AddinHost): void {
       return li;
     }),
   );
-  fillList($("judge-invalid"), progress.invalid.map((p) => problemItem(host, p)));
+  fillList(
+    $("judge-invalid"),
+    progress.invalid.map((p) => problemItem(host, p)),
+  );
 }
 
 async function judgeAction(host: AddinHost): Promise<void> {
@@ -255,7 +270,11 @@ function renderImport(outcome: ImportOutcome, host: AddinHost): void {
       return li;
     }),
   );
-  fillList($("import-problems"), outcome.problems.map((p) => problemItem(host, p)), "");
+  fillList(
+    $("import-problems"),
+    outcome.problems.map((p) => problemItem(host, p)),
+    "",
+  );
   const errors = outcome.problems.filter((p) => p.severity === "error").length;
   setStatus(tt(`Đã nhập ${outcome.reports.length} tệp; ${errors} lỗi (xem trang “Nhật ký”).`, `Imported ${outcome.reports.length} files; ${errors} errors (see the “Nhật ký” sheet).`));
 }
@@ -288,7 +307,12 @@ async function createTemplate(host: AddinHost): Promise<void> {
     plan = await planTemplate(host, kind);
     if (plan.existing.length === 0) {
       const written = await applyTemplate(plan, "overwrite");
-      setStatus(tt(`Đã tạo ${written.length} trang theo mẫu “${templateNames()[kind]}”. Thay các dòng ví dụ bằng dữ liệu thật.`, `Created ${written.length} sheets from “${templateNames()[kind]}”. Replace the example rows with real data.`));
+      setStatus(
+        tt(
+          `Đã tạo ${written.length} trang theo mẫu “${templateNames()[kind]}”. Thay các dòng ví dụ bằng dữ liệu thật.`,
+          `Created ${written.length} sheets from “${templateNames()[kind]}”. Replace the example rows with real data.`,
+        ),
+      );
       plan = undefined;
     }
   });

@@ -10,7 +10,10 @@ export const UI = {
   btnImport: { vi: "Nhập phiếu chấm", en: "Import scoring workbooks" },
   btnTally: { vi: "Tính kết quả", en: "Compute results" },
   ready: { vi: "Sẵn sàng. Chọn một thao tác.", en: "Ready. Choose an action." },
-  noOffice: { vi: "Không tải được Office.js: hãy mở ngăn này từ Excel (thẻ Trang đầu › Thi đua).", en: "Office.js did not load: open this pane from Excel (Home › Thidua)." },
+  noOffice: {
+    vi: "Không tải được Office.js: hãy mở ngăn này từ Excel (thẻ Trang đầu › Thi đua).",
+    en: "Office.js did not load: open this pane from Excel (Home › Thidua).",
+  },
   templateLabel: { vi: "Mẫu sổ", en: "Template" },
   templateSangKien: { vi: "Sáng kiến cải cách hành chính (chấm điểm)", en: "Reform initiatives (judged)" },
   templateTrucTuyen: { vi: "Thi trực tuyến, video, giải tập thể", en: "Online quiz, video, collective prizes" },

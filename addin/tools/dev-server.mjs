@@ -19,7 +19,11 @@ async function certificates() {
   }
   const folder = path.join(os.homedir(), ".office-addin-dev-certs");
   if (existsSync(path.join(folder, "localhost.crt")) && existsSync(path.join(folder, "localhost.key"))) {
-    return { cert: await fs.readFile(path.join(folder, "localhost.crt")), key: await fs.readFile(path.join(folder, "localhost.key")), ca: await fs.readFile(path.join(folder, "ca.crt")).catch(() => "") };
+    return {
+      cert: await fs.readFile(path.join(folder, "localhost.crt")),
+      key: await fs.readFile(path.join(folder, "localhost.key")),
+      ca: await fs.readFile(path.join(folder, "ca.crt")).catch(() => ""),
+    };
   }
   try {
     const devCerts = await import("office-addin-dev-certs");
@@ -27,7 +31,8 @@ async function certificates() {
   } catch (err) {
     throw new Error(
       "Chưa có chứng chỉ HTTPS cho localhost. Chạy: npx office-addin-dev-certs install (Windows, macOS), " +
-        "hoặc đặt ADDIN_CERT và ADDIN_KEY trỏ tới tệp PEM. Chi tiết: " + (err instanceof Error ? err.message : String(err)),
+        "hoặc đặt ADDIN_CERT và ADDIN_KEY trỏ tới tệp PEM. Chi tiết: " +
+        (err instanceof Error ? err.message : String(err)),
     );
   }
 }

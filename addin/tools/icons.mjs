@@ -50,14 +50,18 @@ export function iconPng(size) {
     const row = y * (size * 4 + 1);
     raw[row] = 0;
     for (let x = 0; x < size; x++) {
-      const px = x + 0.5, py = y + 0.5;
+      const px = x + 0.5,
+        py = y + 0.5;
       const dx = Math.max(radius - px, 0, px - (size - radius));
       const dy = Math.max(radius - py, 0, py - (size - radius));
       const inside = dx * dx + dy * dy <= radius * radius;
       const star = inStar(px, py, size / 2, size * 0.54, size * 0.4);
       const o = row + 1 + x * 4;
       const [r, g, b, a] = !inside ? [0, 0, 0, 0] : star ? [255, 205, 0, 255] : [200, 16, 46, 255];
-      raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = a;
+      raw[o] = r;
+      raw[o + 1] = g;
+      raw[o + 2] = b;
+      raw[o + 3] = a;
     }
   }
   const ihdr = Buffer.alloc(13);
@@ -65,12 +69,7 @@ export function iconPng(size) {
   ihdr.writeUInt32BE(size, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
 }
 
 export const ICON_SIZES = [16, 32, 64, 80, 128];

@@ -238,10 +238,10 @@ export function checkManifest(xml, options = {}) {
   if (permissions !== wantedPermissions) problems.push(`Permissions phải là ${wantedPermissions}, đang là “${permissions ?? ""}”`);
 
   const hosts = child(root, "Hosts");
-  if (!hosts || !hosts.children.some((h) => h.name === "Host" && h.attrs.Name === "Workbook")) problems.push("Hosts: thiếu <Host Name=\"Workbook\"/>");
+  if (!hosts || !hosts.children.some((h) => h.name === "Host" && h.attrs.Name === "Workbook")) problems.push('Hosts: thiếu <Host Name="Workbook"/>');
 
   const sets = findAll(root, (e) => e.name === "Set" && e.attrs.Name === "ExcelApi");
-  if (sets.length === 0) problems.push("Requirements: thiếu <Set Name=\"ExcelApi\">");
+  if (sets.length === 0) problems.push('Requirements: thiếu <Set Name="ExcelApi">');
   for (const s of sets) {
     const min = s.attrs.MinVersion ?? "1.1";
     if (!/^1\.\d+$/.test(min)) problems.push(`ExcelApi MinVersion “${min}” không hợp lệ`);
@@ -270,7 +270,7 @@ export function checkManifest(xml, options = {}) {
     checkOrder(vo, VERSION_OVERRIDES_ORDER, "VersionOverrides", problems);
     for (const dff of findAll(vo, (e) => e.name === "DesktopFormFactor")) checkOrder(dff, DESKTOP_ORDER, "DesktopFormFactor", problems);
     const voHosts = findAll(vo, (e) => e.name === "Host");
-    if (!voHosts.some((h) => h.attrs["xsi:type"] === "Workbook")) problems.push("VersionOverrides: thiếu <Host xsi:type=\"Workbook\">");
+    if (!voHosts.some((h) => h.attrs["xsi:type"] === "Workbook")) problems.push('VersionOverrides: thiếu <Host xsi:type="Workbook">');
 
     // Resources: unique ids ≤ 32 characters, strings within their limits; every resid resolves to the right kind.
     const resources = child(vo, "Resources");
@@ -321,7 +321,8 @@ export function checkManifest(xml, options = {}) {
  * @returns {string[]}
  */
 export function manifestUrls(root) {
-  const urls = findAll(root, (e) => "DefaultValue" in e.attrs && /^https:\/\//.test(e.attrs.DefaultValue ?? "") && e.name !== "DisplayName" && e.name !== "Description")
-    .map((e) => e.attrs.DefaultValue ?? "");
+  const urls = findAll(root, (e) => "DefaultValue" in e.attrs && /^https:\/\//.test(e.attrs.DefaultValue ?? "") && e.name !== "DisplayName" && e.name !== "Description").map(
+    (e) => e.attrs.DefaultValue ?? "",
+  );
   return [...new Set(urls)];
 }

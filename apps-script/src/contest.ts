@@ -42,10 +42,7 @@ export function checkAction(host: Host): ActionResult {
   const run = tallyLedgerSync(host.port, { write: false });
   const problems = run.problems;
   host.port.writeSync([problemsSheet(problems)]);
-  const message =
-    problems.length === 0
-      ? "Không phát hiện lỗi hay cảnh báo nào."
-      : `${run.errorCount} lỗi, ${run.warningCount} cảnh báo. Xem chi tiết ở trang “${OUTPUT_SHEET_NAMES.problems}”.`;
+  const message = problems.length === 0 ? "Không phát hiện lỗi hay cảnh báo nào." : `${run.errorCount} lỗi, ${run.warningCount} cảnh báo. Xem chi tiết ở trang “${OUTPUT_SHEET_NAMES.problems}”.`;
   return result(run.errorCount === 0, "Kiểm tra sổ", message, problemLines(problems, MORE_PROBLEMS));
 }
 

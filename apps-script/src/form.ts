@@ -12,9 +12,7 @@ export const LOCK_WAIT_MS = 30_000;
 
 /** `Kết nối biểu mẫu đăng ký`: installs the spreadsheet's form-submit trigger once. */
 export function connectFormAction(host: Host): ActionResult {
-  const installed = ScriptApp.getProjectTriggers().some(
-    (t) => t.getHandlerFunction() === FORM_HANDLER && t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT,
-  );
+  const installed = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === FORM_HANDLER && t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT);
   if (!installed) ScriptApp.newTrigger(FORM_HANDLER).forSpreadsheet(host.ss).onFormSubmit().create();
   const linked = host.ss.getFormUrl() !== null;
   const lines = [

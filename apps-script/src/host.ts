@@ -41,7 +41,11 @@ export function errorResult(title: string, err: unknown): ActionResult {
   if (err instanceof Refusal) return result(false, title, err.msg.vi);
   const message = typeof err === "object" && err !== null ? (err as { message?: unknown }).message : undefined;
   const raw = typeof message === "string" ? message : String(err);
-  const firstLine = raw.split("\n")[0]?.replace(/^Exception:\s*/, "").trim() ?? "";
+  const firstLine =
+    raw
+      .split("\n")[0]
+      ?.replace(/^Exception:\s*/, "")
+      .trim() ?? "";
   const detail = firstLine === "" ? [] : [`Chi tiết: ${firstLine}`];
   return result(false, title, "Đã xảy ra sự cố, thao tác chưa hoàn tất. Hãy thử lại; nếu vẫn lỗi, gửi nội dung này cho người quản trị.", detail);
 }

@@ -18,7 +18,12 @@ function guideNote(book: JudgeWorkbook): string {
   const guide = book.sheets.find((s) => s.name !== JUDGE_SCORE_SHEET);
   if (!guide) return "";
   return guide.rows
-    .map((r) => r.map((c) => cleanText(c)).filter((t) => t !== "").join(" · "))
+    .map((r) =>
+      r
+        .map((c) => cleanText(c))
+        .filter((t) => t !== "")
+        .join(" · "),
+    )
     .filter((t) => t !== "")
     .join("\n");
 }
@@ -124,7 +129,13 @@ export function mergeScoresAction(host: Host): ActionResult {
       skipped.push(`“${tab}” không do thidua tạo (không có thông tin phiếu chấm): bỏ qua.`);
       continue;
     }
-    workbooks.push({ file: tab, sheets: new Map([[JUDGE_SCORE_SHEET, grid], [JUDGE_META_SHEET, meta]]) });
+    workbooks.push({
+      file: tab,
+      sheets: new Map([
+        [JUDGE_SCORE_SHEET, grid],
+        [JUDGE_META_SHEET, meta],
+      ]),
+    });
   }
   let merged = importWorkbooks(ledgerSheets, workbooks, { replace: false, now: host.now });
   const conflicts = merged.reports.reduce((n, r) => n + r.conflicts, 0);

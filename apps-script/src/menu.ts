@@ -68,7 +68,10 @@ function run(title: string, action: (host: Host) => ActionResult, caller: unknow
   return { ok: res.ok, title: res.title, message: res.message, lines: [...res.lines] };
 }
 
-const ledgerFrom = (kind: TemplateKind) => (caller?: unknown): ActionResult => run("Tạo sổ cuộc thi", (h) => createLedgerAction(h, kind), caller);
+const ledgerFrom =
+  (kind: TemplateKind) =>
+  (caller?: unknown): ActionResult =>
+    run("Tạo sổ cuộc thi", (h) => createLedgerAction(h, kind), caller);
 
 export const createLedgerInitiative = ledgerFrom("sang-kien");
 export const createLedgerOnline = ledgerFrom("truc-tuyen");

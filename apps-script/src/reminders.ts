@@ -10,8 +10,14 @@ export function remindersAction(host: Host): ActionResult & { readonly drafts: r
   const drafts = reminderDrafts(run.units, run.ledger.settings, host.now);
   host.port.writeSync([reminderSheet(run.units, drafts)]);
   const message =
-    drafts.length === 0
-      ? "Mọi đơn vị đều đã đạt số bài tối thiểu."
-      : `${drafts.length} đơn vị chưa đạt số bài tối thiểu. Bản nháp thư nhắc ở trang “${REMINDER_SHEET}”; chưa có thư nào được gửi.`;
-  return { ...result(true, "Đơn vị chưa nộp", message, drafts.map((d) => `${d.unit} — ${d.name}${d.email ? ` <${d.email}>` : " (chưa có email)"}`)), drafts };
+    drafts.length === 0 ? "Mọi đơn vị đều đã đạt số bài tối thiểu." : `${drafts.length} đơn vị chưa đạt số bài tối thiểu. Bản nháp thư nhắc ở trang “${REMINDER_SHEET}”; chưa có thư nào được gửi.`;
+  return {
+    ...result(
+      true,
+      "Đơn vị chưa nộp",
+      message,
+      drafts.map((d) => `${d.unit} — ${d.name}${d.email ? ` <${d.email}>` : " (chưa có email)"}`),
+    ),
+    drafts,
+  };
 }

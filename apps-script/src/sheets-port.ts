@@ -162,7 +162,10 @@ function padRow(row: readonly Cell[], width: number): Cell[] {
 }
 
 function boundingBox(edits: readonly CellEdit[]): { top: number; bottom: number; left: number; right: number } {
-  let top = Infinity, bottom = -1, left = Infinity, right = -1;
+  let top = Infinity,
+    bottom = -1,
+    left = Infinity,
+    right = -1;
   for (const e of edits) {
     top = Math.min(top, e.row);
     bottom = Math.max(bottom, e.row);
@@ -203,26 +206,32 @@ export function applyFormat(sheet: Sheet, f: SheetFormat, x: Extent): void {
       if (fmt !== undefined) sheet.getRange(firstData, col + 1, dataRows, 1).setNumberFormat(fmt);
     });
   }
-  sheet.getRange(f.headerRow + 1, 1, 1, x.width).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+  sheet
+    .getRange(f.headerRow + 1, 1, 1, x.width)
+    .setFontWeight("bold")
+    .setBackground(HEADER_BACKGROUND);
   if (f.boldRows.length > 0) sheet.getRangeList(f.boldRows.map((r) => rowA1(r, x.width))).setFontWeight("bold");
   const alerts = f.alertRows ?? [];
-  if (alerts.length > 0) sheet.getRangeList(alerts.map((r) => rowA1(r, x.width))).setFontWeight("bold").setFontColor(ALERT_COLOUR);
+  if (alerts.length > 0)
+    sheet
+      .getRangeList(alerts.map((r) => rowA1(r, x.width)))
+      .setFontWeight("bold")
+      .setFontColor(ALERT_COLOUR);
   sheet.setFrozenRows(f.headerRow + 1);
   if (x.widths) f.widths.forEach((w, col) => sheet.setColumnWidth(col + 1, Math.max(MIN_WIDTH_PX, Math.round(w * PIXELS_PER_CHAR))));
   if (dataRows > 0) {
     for (const list of f.lists ?? []) {
-      const rule = SpreadsheetApp.newDataValidation().requireValueInList([...list.values], true).setAllowInvalid(false).build();
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList([...list.values], true)
+        .setAllowInvalid(false)
+        .build();
       sheet.getRange(firstData, list.col + 1, dataRows, 1).setDataValidation(rule);
     }
   }
   const scoreRows = x.height - firstData + 1;
   if (scoreRows > 0) {
     for (const v of f.decimalRanges ?? []) {
-      const rule = SpreadsheetApp.newDataValidation()
-        .requireNumberBetween(v.min, v.max)
-        .setAllowInvalid(false)
-        .setHelpText(`Nhập một số từ ${v.min} đến ${v.max}.`)
-        .build();
+      const rule = SpreadsheetApp.newDataValidation().requireNumberBetween(v.min, v.max).setAllowInvalid(false).setHelpText(`Nhập một số từ ${v.min} đến ${v.max}.`).build();
       sheet.getRange(firstData, v.col + 1, scoreRows, 1).setDataValidation(rule);
     }
   }

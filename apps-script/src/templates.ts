@@ -18,7 +18,10 @@ export const TEMPLATE_LABEL: Record<TemplateKind, string> = {
  */
 export function createLedgerAction(host: Host, kind: TemplateKind): ActionResult {
   const sheets = templateSheets(kind);
-  const actual = resolveSheetNames(host.port.sheetNamesSync(), sheets.map((s) => s.name));
+  const actual = resolveSheetNames(
+    host.port.sheetNamesSync(),
+    sheets.map((s) => s.name),
+  );
   const existing = sheets.filter((s) => actual.has(s.name));
   let overwrite = false;
   if (existing.length > 0) {
@@ -28,19 +31,9 @@ export function createLedgerAction(host: Host, kind: TemplateKind): ActionResult
       `Bảng tính đã có các trang ${list}. Ghi đè bằng mẫu? Dữ liệu trong các trang này sẽ bị xóa.\n\nChọn “Không” để giữ nguyên chúng và chỉ tạo các trang còn thiếu.`,
     );
   }
-  const toWrite = sheets
-    .filter((s) => overwrite || !actual.has(s.name))
-    .map((s) => ({ ...s, name: actual.get(s.name) ?? s.name }));
+  const toWrite = sheets.filter((s) => overwrite || !actual.has(s.name)).map((s) => ({ ...s, name: actual.get(s.name) ?? s.name }));
   host.port.writeSync(toWrite, [], { fresh: true, inputRows: TEMPLATE_INPUT_ROWS, warnOnHeader: true });
   const kept = overwrite ? [] : existing.map((s) => actual.get(s.name)!);
-  const lines = [
-    ...toWrite.map((s) => `Đã tạo “${s.name}”`),
-    ...kept.map((n) => `Giữ nguyên “${n}” (đã có)`),
-  ];
-  return result(
-    true,
-    "Tạo sổ cuộc thi",
-    `Sổ theo mẫu ${TEMPLATE_LABEL[kind]}: ${toWrite.length} trang mới. Thay các dòng ví dụ bằng dữ liệu thật.`,
-    lines,
-  );
+  const lines = [...toWrite.map((s) => `Đã tạo “${s.name}”`), ...kept.map((n) => `Giữ nguyên “${n}” (đã có)`)];
+  return result(true, "Tạo sổ cuộc thi", `Sổ theo mẫu ${TEMPLATE_LABEL[kind]}: ${toWrite.length} trang mới. Thay các dòng ví dụ bằng dữ liệu thật.`, lines);
 }

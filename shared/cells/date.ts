@@ -99,7 +99,12 @@ export function readInstant(cell: Cell | undefined): Instant | undefined {
   }
   if (typeof cell !== "string") return undefined;
   const text = cell.normalize("NFC").trim();
-  let y: number, m: number, d: number, hh = 0, mi = 0, ss = 0;
+  let y: number,
+    m: number,
+    d: number,
+    hh = 0,
+    mi = 0,
+    ss = 0;
   let match = DMY.exec(text);
   if (match) {
     d = Number(match[1]);

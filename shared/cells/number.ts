@@ -15,7 +15,10 @@ export function readDecimal(cell: Cell | undefined): Exact | undefined {
   if (typeof cell === "number") return fromNumber(cell);
   if (typeof cell !== "string") return undefined;
   // Spaces around a sign or separator are slips ("8 ,5"); between digits ("8 5") they are not.
-  const text = cell.normalize("NFC").trim().replace(/\s*([.,+-])\s*/g, "$1");
+  const text = cell
+    .normalize("NFC")
+    .trim()
+    .replace(/\s*([.,+-])\s*/g, "$1");
   if (!/^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return undefined;
   if (THOUSANDS_SHAPED.test(text)) return undefined;
   return parseExact(text.replace(",", "."));

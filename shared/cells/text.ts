@@ -14,14 +14,7 @@ export function cleanText(cell: Cell | undefined): string {
 
 /** A key for matching headers and settings: no case, no diacritics, single spaces. */
 export function foldKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(COMBINING_MARKS, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .replace(SPACES, " ")
-    .trim();
+  return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(SPACES, " ").trim();
 }
 
 /** A key for comparing codes (entry, unit, judge, criterion): NFC, trimmed, case-insensitive. */

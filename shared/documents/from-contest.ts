@@ -40,10 +40,7 @@ export function annexFromContest(run: ContestRun): AnnexDocument {
   });
   const total = run.result.totalAmount;
   rows.push({ kind: "total", cells: ["", "Tổng cộng", "", "", "", "", formatInteger(total)] });
-  const totals = [
-    `Tổng số: ${twoDigits(prizes)} giải${pending > 0 ? ` (chưa kể ${twoDigits(pending)} bài chờ Hội đồng quyết định)` : ""}.`,
-    totalAmountLine(total, s.thousandWord),
-  ];
+  const totals = [`Tổng số: ${twoDigits(prizes)} giải${pending > 0 ? ` (chưa kể ${twoDigits(pending)} bài chờ Hội đồng quyết định)` : ""}.`, totalAmountLine(total, s.thousandWord)];
   const banner = run.errorCount > 0 ? provisionalBanner(run.errorCount) : pending > 0 ? `Còn ${pending} bài bằng điểm tại ranh giới giải chờ Hội đồng quyết định.` : undefined;
   return officialAnnex(s.organizer, {
     kind: "judged",

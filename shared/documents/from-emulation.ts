@@ -51,7 +51,10 @@ function levelAnnex(run: EmulationRun, levelKey: string, level: string): AnnexDo
       const isAwarded = r.outcome === "awarded";
       const c = r.candidate;
       const money = withMoney ? [isAwarded && amount !== undefined ? formatInteger(amount) : ""] : [];
-      rows.push({ kind: "item", cells: [isAwarded ? String(++tt) : "", c.name, unitNameOf(ledger, c), c.score === undefined ? "" : formatDecimalVi(toPlainText(c.score)), ...money, listNote(r)] });
+      rows.push({
+        kind: "item",
+        cells: [isAwarded ? String(++tt) : "", c.name, unitNameOf(ledger, c), c.score === undefined ? "" : formatDecimalVi(toPlainText(c.score)), ...money, listNote(r)],
+      });
     }
   }
   const awarded = listed.filter((x) => x.r.outcome === "awarded" && (x.r.candidate.type === "collective" || x.r.candidate.type === "individual"));

@@ -35,10 +35,7 @@ export interface AnnexSource {
 }
 
 /** A source's result from its run: nothing when required sheets are absent, else `annexes(run)`. */
-function annexBuild<R extends { readonly errorCount: number; readonly missingSheets: readonly string[] }>(
-  run: R,
-  annexes: (run: R) => readonly AnnexDocument[],
-): AnnexBuild {
+function annexBuild<R extends { readonly errorCount: number; readonly missingSheets: readonly string[] }>(run: R, annexes: (run: R) => readonly AnnexDocument[]): AnnexBuild {
   if (run.missingSheets.length > 0) return { annexes: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
   return { annexes: annexes(run), errorCount: run.errorCount, missingSheets: [] };
 }

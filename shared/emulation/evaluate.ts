@@ -210,7 +210,12 @@ function candidateDraft(ledger: EmulationLedger, candidate: Candidate, quotaOf: 
 function fillQuota(quota: Quota, drafts: readonly CandidateResult[], byCandidate: Map<string, CandidateResult>, { sheet, at }: ReviewSheet, problems: ProblemList): QuotaResult {
   const eligible = drafts.filter((d) => d.quota === quota && d.outcome === "outsideQuota");
   // A quota is one prize level whose ties at the edge are always the council's.
-  const { groups, awards } = standings(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }], [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }], "council");
+  const { groups, awards } = standings(
+    eligible,
+    [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }],
+    [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }],
+    "council",
+  );
   if (eligible.length > quota.count) {
     for (const d of eligible) {
       if (d.candidate.score === undefined) problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, ENTRY_TYPE_VALUES[quota.type]));

@@ -4,15 +4,7 @@ import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { EM, M } from "../i18n/messages.js";
 import { ProblemList } from "../ledger/problem.js";
 import { RowReader, contractSheets, firstOfCode, readChoice, readThousandWord } from "../ledger/read-contest.js";
-import {
-  ENTRY_TYPE_VALUES,
-  type EntryType,
-  SETTINGS,
-  SETTINGS_KEY_HEADER,
-  SETTINGS_SHEET_NAME,
-  SETTINGS_VALUE_HEADER,
-  UNITS_SHEET,
-} from "../ledger/schema.js";
+import { ENTRY_TYPE_VALUES, type EntryType, SETTINGS, SETTINGS_KEY_HEADER, SETTINGS_SHEET_NAME, SETTINGS_VALUE_HEADER, UNITS_SHEET } from "../ledger/schema.js";
 import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, readTable } from "../ledger/table.js";
 import type { Exact } from "../cells/exact.js";
 import type { AwardCriterion, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota } from "./model.js";
@@ -102,7 +94,10 @@ function readUnitNames(table: Table): Map<string, string> {
 function typesOf(table: Table, row: TableRow, problems: ProblemList): CandidateType[] | undefined {
   const text = cleanText(cellOf(table, row, "appliesTo"));
   if (text === "") return ["collective", "individual"];
-  const parts = text.split(/[,;/]| và /).map((s) => s.trim()).filter((s) => s !== "");
+  const parts = text
+    .split(/[,;/]| và /)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   const types: CandidateType[] = [];
   for (const p of parts) {
     const t = readChoice<EntryType>(p, ENTRY_TYPE_VALUES);
@@ -157,7 +152,15 @@ function readCriteria(table: Table, problems: ProblemList): AwardCriterion[] {
         problems.error(table.sheet, row.row, colOf(table, "criterion"), EM.duplicateCriterion(code, ENTRY_TYPE_VALUES[type], cellAddress(table.sheet, first.row, colOf(table, "criterion") ?? 0)));
         continue;
       }
-      const c: AwardCriterion = { type, code, codeKey: codeKey(code), content: content || code, test, row: row.row, ...(group !== "" ? { group, groupKey: foldKey(group) } : {}) };
+      const c: AwardCriterion = {
+        type,
+        code,
+        codeKey: codeKey(code),
+        content: content || code,
+        test,
+        row: row.row,
+        ...(group !== "" ? { group, groupKey: foldKey(group) } : {}),
+      };
       seen.set(key, c);
       out.push(c);
     }
@@ -186,7 +189,15 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
       problems.error(table.sheet, row.row, colOf(table, "level"), EM.duplicateQuota(level, ENTRY_TYPE_VALUES[type], cellAddress(table.sheet, first.row, colOf(table, "level") ?? 0)));
       continue;
     }
-    const q: Quota = { level, levelKey: foldKey(level), type, count, row: row.row, ...(deadline !== undefined ? { deadline } : {}), ...(amount !== undefined ? { amount } : {}) };
+    const q: Quota = {
+      level,
+      levelKey: foldKey(level),
+      type,
+      count,
+      row: row.row,
+      ...(deadline !== undefined ? { deadline } : {}),
+      ...(amount !== undefined ? { amount } : {}),
+    };
     seen.set(key, q);
     out.push(q);
   }

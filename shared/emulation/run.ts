@@ -24,7 +24,10 @@ const EMPTY: EmulationResult = { candidates: [], quotas: [], awardedCount: 0, pe
 export function runEmulation(sheets: ReadonlyMap<string, Grid | undefined>): EmulationRun {
   const { ledger, problems, missingSheets } = readEmulation(sheets);
   const result = missingSheets.length > 0 ? EMPTY : computeEmulation(ledger, problems);
-  const sorted = sortProblems(problems.items, EMULATION_SHEETS.map((s) => ledger.sheetNames.get(s) ?? s));
+  const sorted = sortProblems(
+    problems.items,
+    EMULATION_SHEETS.map((s) => ledger.sheetNames.get(s) ?? s),
+  );
   const errorCount = sorted.filter((p) => p.severity === "error").length;
   return { ledger, result, problems: sorted, errorCount, warningCount: sorted.length - errorCount, missingSheets };
 }

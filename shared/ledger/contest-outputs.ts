@@ -34,19 +34,7 @@ export function resultsSheet(ledger: ContestLedger, result: ContestResult): Outp
   const rows: Grid = [RESULTS_HEADER];
   for (const c of result.categories) {
     for (const r of c.entries) {
-      rows.push([
-        c.name,
-        r.rank ?? null,
-        r.entry.code,
-        r.entry.title,
-        unitName(ledger, r),
-        r.entry.authors,
-        r.judgeCount,
-        num(r.score, d),
-        num(r.spread, d),
-        awardLabel(r.award),
-        r.flags.join("; "),
-      ]);
+      rows.push([c.name, r.rank ?? null, r.entry.code, r.entry.title, unitName(ledger, r), r.entry.authors, r.judgeCount, num(r.score, d), num(r.spread, d), awardLabel(r.award), r.flags.join("; ")]);
     }
   }
   const decimals = NUMBER_FORMAT.decimals(d);
@@ -159,16 +147,7 @@ export const UNIT_SUMMARY_HEADER = ["Mã đơn vị", "Tên đơn vị", "Bắt 
 export function unitSummarySheet(summaries: readonly UnitSummary[]): OutputSheet {
   const rows: Grid = [UNIT_SUMMARY_HEADER];
   for (const u of summaries) {
-    rows.push([
-      u.unit.code,
-      u.unit.name,
-      u.unit.mandatory ? "Có" : "Không",
-      u.submitted,
-      u.valid,
-      u.meetsQuota ? "Đạt" : "Chưa đạt",
-      u.prizes,
-      money(u.amount),
-    ]);
+    rows.push([u.unit.code, u.unit.name, u.unit.mandatory ? "Có" : "Không", u.submitted, u.valid, u.meetsQuota ? "Đạt" : "Chưa đạt", u.prizes, money(u.amount)]);
   }
   return {
     name: OUTPUT_SHEET_NAMES.unitSummary,

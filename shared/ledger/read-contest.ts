@@ -31,15 +31,7 @@ import {
 } from "./schema.js";
 import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, readTable } from "./table.js";
 
-export const CONTEST_SHEETS: readonly string[] = [
-  SETTINGS_SHEET_NAME,
-  UNITS_SHEET.name,
-  ENTRIES_SHEET.name,
-  JUDGES_SHEET.name,
-  CRITERIA_SHEET.name,
-  SCORES_SHEET.name,
-  PRIZES_SHEET.name,
-];
+export const CONTEST_SHEETS: readonly string[] = [SETTINGS_SHEET_NAME, UNITS_SHEET.name, ENTRIES_SHEET.name, JUDGES_SHEET.name, CRITERIA_SHEET.name, SCORES_SHEET.name, PRIZES_SHEET.name];
 
 /** Finds the workbook's sheet for each contract name, ignoring case, diacritics and spacing. */
 export function resolveSheetNames(available: readonly string[], wanted: readonly string[]): Map<string, string> {
@@ -198,13 +190,11 @@ export interface ContractSheets {
   table(def: SheetDef): Table;
 }
 
-export function contractSheets(
-  sheets: ReadonlyMap<string, Grid | undefined>,
-  wanted: readonly string[],
-  required: readonly string[],
-  problems: ProblemList,
-): ContractSheets {
-  const names = resolveSheetNames([...sheets.keys()].filter((k) => sheets.get(k) !== undefined), wanted);
+export function contractSheets(sheets: ReadonlyMap<string, Grid | undefined>, wanted: readonly string[], required: readonly string[], problems: ProblemList): ContractSheets {
+  const names = resolveSheetNames(
+    [...sheets.keys()].filter((k) => sheets.get(k) !== undefined),
+    wanted,
+  );
   const missingSheets = required.filter((s) => !names.has(s));
   for (const s of missingSheets) problems.error(s, undefined, undefined, M.missingSheet(s));
   const grid = (contractName: string): Grid => {
@@ -233,7 +223,20 @@ export function readContest(sheets: ReadonlyMap<string, Grid | undefined>): Read
   const prizes = readPrizes(table(PRIZES_SHEET), problems);
 
   return {
-    ledger: { settings, units, entries, entryColumns: entriesTable.columns, judges, criteria, scores, scoreColumns, scoreKeyColumns, prizes, categories, sheetNames: names },
+    ledger: {
+      settings,
+      units,
+      entries,
+      entryColumns: entriesTable.columns,
+      judges,
+      criteria,
+      scores,
+      scoreColumns,
+      scoreKeyColumns,
+      prizes,
+      categories,
+      sheetNames: names,
+    },
     problems,
     missingSheets,
   };
@@ -369,15 +372,7 @@ export function criterionLookup(criteria: ReadonlyMap<string, Criterion>): Map<s
 }
 
 /** Reports a repeated code and tells whether the row is the first with it. */
-export function firstOfCode<T extends { row: number }>(
-  seen: Map<string, T>,
-  key: string,
-  code: string,
-  table: Table,
-  row: TableRow,
-  col: string,
-  problems: ProblemList,
-): boolean {
+export function firstOfCode<T extends { row: number }>(seen: Map<string, T>, key: string, code: string, table: Table, row: TableRow, col: string, problems: ProblemList): boolean {
   const first = seen.get(key);
   if (first === undefined) return true;
   problems.error(table.sheet, row.row, colOf(table, col), M.duplicateCode(code, cellAddress(table.sheet, first.row, colOf(table, col) ?? 0)));
@@ -414,11 +409,7 @@ function readUnits(table: Table, problems: ProblemList): Map<string, Unit> {
   return units;
 }
 
-function readEntries(
-  table: Table,
-  units: ReadonlyMap<string, Unit>,
-  problems: ProblemList,
-): { entries: Map<string, Entry>; categories: Map<string, string> } {
+function readEntries(table: Table, units: ReadonlyMap<string, Unit>, problems: ProblemList): { entries: Map<string, Entry>; categories: Map<string, string> } {
   const entries = new Map<string, Entry>();
   const categories = new Map<string, string>();
   if (!table.complete) return { entries, categories };
@@ -462,12 +453,7 @@ function readEntries(
   return { entries, categories };
 }
 
-function readJudges(
-  table: Table,
-  units: ReadonlyMap<string, Unit>,
-  categories: ReadonlyMap<string, string>,
-  problems: ProblemList,
-): Map<string, Judge> {
+function readJudges(table: Table, units: ReadonlyMap<string, Unit>, categories: ReadonlyMap<string, string>, problems: ProblemList): Map<string, Judge> {
   const judges = new Map<string, Judge>();
   if (!table.complete) return judges;
   const rd = new RowReader(table, problems);
@@ -590,4 +576,3 @@ function readPrizes(table: Table, problems: ProblemList): PrizeRow[] {
   }
   return prizes;
 }
-

@@ -110,19 +110,7 @@ export const SETTINGS_SHEET_NAME = "Cuộc thi";
 export const SETTINGS_KEY_HEADER = col("key", "Mục", "text");
 export const SETTINGS_VALUE_HEADER = col("value", "Giá trị", "text");
 
-export type SettingKey =
-  | "name"
-  | "organizer"
-  | "year"
-  | "opens"
-  | "closes"
-  | "aggregation"
-  | "decimals"
-  | "minScore"
-  | "minJudges"
-  | "tieBreak"
-  | "ties"
-  | "thousandWord";
+export type SettingKey = "name" | "organizer" | "year" | "opens" | "closes" | "aggregation" | "decimals" | "minScore" | "minJudges" | "tieBreak" | "ties" | "thousandWord";
 
 export interface SettingDef {
   readonly key: SettingKey;
@@ -167,14 +155,7 @@ export const ENTRY_TYPE_VALUES = {
 } as const;
 export type EntryType = keyof typeof ENTRY_TYPE_VALUES;
 
-export const INPUT_SHEETS_OF_CONTEST: readonly SheetDef[] = [
-  UNITS_SHEET,
-  ENTRIES_SHEET,
-  JUDGES_SHEET,
-  CRITERIA_SHEET,
-  SCORES_SHEET,
-  PRIZES_SHEET,
-];
+export const INPUT_SHEETS_OF_CONTEST: readonly SheetDef[] = [UNITS_SHEET, ENTRIES_SHEET, JUDGES_SHEET, CRITERIA_SHEET, SCORES_SHEET, PRIZES_SHEET];
 
 /** Sheets the Google Sheets host keeps beside the ledger: reminder drafts and rejected form responses. */
 export const INTAKE_SHEET_NAMES = {

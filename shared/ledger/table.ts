@@ -25,12 +25,7 @@ export function headerKeys(def: ColumnDef): string[] {
 }
 
 /** Finds columns by header text: case, diacritics and spacing do not matter; the English key is an alias. */
-export function matchHeader(
-  sheet: string,
-  header: readonly Cell[],
-  defs: readonly ColumnDef[],
-  problems: ProblemList,
-): Map<string, number> {
+export function matchHeader(sheet: string, header: readonly Cell[], defs: readonly ColumnDef[], problems: ProblemList): Map<string, number> {
   const byFolded = new Map<string, ColumnDef>();
   for (const def of defs) for (const k of headerKeys(def)) if (!byFolded.has(k)) byFolded.set(k, def);
   const found = new Map<string, number>();
@@ -48,12 +43,7 @@ export function matchHeader(
  * The columns past a sheet's fixed ones, found by folded header text through `keyOf`; of a repeated
  * header the first is used and the others are warned of.
  */
-export function extraColumns(
-  table: Table,
-  def: SheetDef,
-  keyOf: (folded: string) => string | undefined,
-  problems: ProblemList,
-): Map<string, number> {
+export function extraColumns(table: Table, def: SheetDef, keyOf: (folded: string) => string | undefined, problems: ProblemList): Map<string, number> {
   const fixed = new Set(def.columns.flatMap(headerKeys));
   const found = new Map<string, number>();
   table.header.forEach((cell, index) => {

@@ -18,5 +18,13 @@ export interface Standings<T> {
 export function standings<T>(items: readonly T[], metrics: readonly Metric<T>[], levels: readonly PrizeLevel[], ties: TiePolicy): Standings<T> {
   const ranked = rankBy(items, metrics);
   const groups = tieGroups(ranked);
-  return { ranked, groups, awards: allocatePrizes(groups.map((g) => g.length), levels, ties) };
+  return {
+    ranked,
+    groups,
+    awards: allocatePrizes(
+      groups.map((g) => g.length),
+      levels,
+      ties,
+    ),
+  };
 }

@@ -96,7 +96,12 @@ export function computeCollective(input: CollectiveInput): CollectiveResult {
     { name: "rate", order: "desc", value: (d) => d.participation?.rate ?? exactZero },
     { name: "mean", order: "desc", value: (d) => d.participation?.mean ?? exactZero },
   ];
-  const { ranked, awards } = standings(drafts.filter((d) => d.reasons.length === 0), metrics, input.levels, input.ties);
+  const { ranked, awards } = standings(
+    drafts.filter((d) => d.reasons.length === 0),
+    metrics,
+    input.levels,
+    input.ties,
+  );
   const rows: CollectiveRow[] = [];
   let totalAmount = 0n;
   const sameRate = (i: number): boolean => {

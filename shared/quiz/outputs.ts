@@ -92,16 +92,7 @@ export function participationSheet(setup: QuizSetup, periodLabels: readonly stri
   const periodHeaders = periodLabels.map(periodDisplay);
   const rows: Grid = [[...PARTICIPATION_HEADER, ...periodHeaders, "Tên đơn vị"]];
   for (const u of units) {
-    rows.push([
-      u.code,
-      u.staff ?? null,
-      u.participants,
-      rateCell(u),
-      meanCell(u, setup.decimals),
-      u.zeros,
-      ...u.perPeriod,
-      u.known ? u.name : "(không có trong trang “Đơn vị”)",
-    ]);
+    rows.push([u.code, u.staff ?? null, u.participants, rateCell(u), meanCell(u, setup.decimals), u.zeros, ...u.perPeriod, u.known ? u.name : "(không có trong trang “Đơn vị”)"]);
   }
   const n = periodLabels.length;
   return {
@@ -110,7 +101,16 @@ export function participationSheet(setup: QuizSetup, periodLabels: readonly stri
     format: {
       headerRow: 0,
       widths: [12, 10, 11, 10, 10, 9, ...periodLabels.map(() => 9), 40],
-      numberFormats: [NUMBER_FORMAT.text, NUMBER_FORMAT.integer, NUMBER_FORMAT.integer, "0.00%", NUMBER_FORMAT.decimals(setup.decimals), NUMBER_FORMAT.integer, ...Array.from({ length: n }, () => NUMBER_FORMAT.integer), undefined],
+      numberFormats: [
+        NUMBER_FORMAT.text,
+        NUMBER_FORMAT.integer,
+        NUMBER_FORMAT.integer,
+        "0.00%",
+        NUMBER_FORMAT.decimals(setup.decimals),
+        NUMBER_FORMAT.integer,
+        ...Array.from({ length: n }, () => NUMBER_FORMAT.integer),
+        undefined,
+      ],
       boldRows: [],
     },
   };

@@ -2,6 +2,7 @@ import type { Grid } from "../cells/cell.js";
 import { computeCollective, type CollectiveResult } from "./collective.js";
 import { collectiveSheet } from "./collective-outputs.js";
 import { QM } from "../i18n/messages.js";
+import type { Award } from "../prizes/allocate.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { ProblemList } from "../ledger/problem.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
@@ -61,7 +62,10 @@ export function startQuiz(sheets: ReadonlyMap<string, Grid | undefined>, contest
 
 /** The ledger's own `Trắc nghiệm` sheet, when it has one. */
 export function attemptsGrid(sheets: ReadonlyMap<string, Grid | undefined>): { name: string; grid: Grid } | undefined {
-  const names = resolveSheetNames([...sheets.keys()].filter((k) => sheets.get(k) !== undefined), [ATTEMPTS_SHEET.name]);
+  const names = resolveSheetNames(
+    [...sheets.keys()].filter((k) => sheets.get(k) !== undefined),
+    [ATTEMPTS_SHEET.name],
+  );
   const name = names.get(ATTEMPTS_SHEET.name);
   const grid = name === undefined ? undefined : sheets.get(name);
   return name === undefined || grid === undefined ? undefined : { name, grid };
@@ -69,7 +73,11 @@ export function attemptsGrid(sheets: ReadonlyMap<string, Grid | undefined>): { n
 
 /** Feeds a whole grid (a sheet of the ledger or of an export workbook) to the accumulator. */
 export function feedGrid(acc: QuizAccumulator, sheetLabel: string, grid: Grid): void {
-  const source: AttemptSource | undefined = acc.source(grid[0] ?? [], (line, col) => ({ sheet: sheetLabel, row: line - 1, ...(col !== undefined ? { col } : {}) }));
+  const source: AttemptSource | undefined = acc.source(grid[0] ?? [], (line, col) => ({
+    sheet: sheetLabel,
+    row: line - 1,
+    ...(col !== undefined ? { col } : {}),
+  }));
   if (source === undefined) return;
   for (let r = 1; r < grid.length; r++) source.add(grid[r] ?? [], r + 1);
   source.close();
@@ -79,12 +87,21 @@ function sumLevels(levels: readonly { count: number; amount: bigint }[]): bigint
   return levels.reduce((s, l) => s + BigInt(l.count) * l.amount, 0n);
 }
 
+/** What is at stake for a group left to the council: the prizes, and "no prize" when it may get none. */
+function stakesOf(award: Award): string {
+  return award.kind === "pending"
+    ? award.atStake
+        .map((l) => l.name)
+        .concat(award.mayGetNothing ? ["không giải"] : [])
+        .join(" / ")
+    : "";
+}
+
 /** Ranks every period, computes unit participation and the collective prizes. */
 export function finishQuiz(reading: QuizReading, contest: ContestRun): QuizRun {
   const { setup, accumulator: acc } = reading;
   acc.finish();
   const problems = acc.problems;
-  const ordered = periodOrder(acc.periods);
   const periods = rankPeriods(setup, acc);
   const prizesSheet = contest.ledger.sheetNames.get(PRIZES_SHEET_NAME) ?? PRIZES_SHEET_NAME;
   if (setup.quizLevels.length === 0 && acc.attempts > 0) problems.warning(prizesSheet, undefined, undefined, QM.noQuizPrizeRows(QUIZ_CATEGORY));
@@ -92,40 +109,15 @@ export function finishQuiz(reading: QuizReading, contest: ContestRun): QuizRun {
     const pending = p.winners.filter((w) => w.award.kind === "pending");
     for (const group of new Set(pending.map((w) => w.rank))) {
       const members = pending.filter((w) => w.rank === group);
-      const award = members[0]!.award;
-      const stakes = award.kind === "pending" ? award.atStake.map((l) => l.name).concat(award.mayGetNothing ? ["không giải"] : []) : [];
-      problems.warning(QUIZ_OUTPUT_NAMES.weekly, undefined, undefined, QM.weeklyCouncil(periodDisplay(p.period.label), members.map((w) => w.candidate.participant.code).join(", "), stakes.join(" / ")));
+      const codes = members.map((w) => w.candidate.participant.code).join(", ");
+      problems.warning(QUIZ_OUTPUT_NAMES.weekly, undefined, undefined, QM.weeklyCouncil(periodDisplay(p.period.label), codes, stakesOf(members[0]!.award)));
     }
   }
-  const units = unitParticipation(setup, ordered, acc);
-  let collective: CollectiveResult | undefined;
-  if (setup.collectiveLevels.length > 0) {
-    collective = computeCollective({
-      units: setup.units,
-      contest: contest.result,
-      videoCategory: VIDEO_CATEGORY,
-      participation: units,
-      top: setup.topVideo,
-      levels: setup.collectiveLevels,
-      ties: setup.ties,
-    });
-    if (!collective.videoCategoryFound) problems.warning(prizesSheet, undefined, undefined, QM.noCollectiveCategory(VIDEO_CATEGORY));
-    for (const rank of new Set(collective.rows.filter((r) => r.award.kind === "pending").map((r) => r.rank))) {
-      const members = collective.rows.filter((r) => r.rank === rank && r.award.kind === "pending");
-      const award = members[0]!.award;
-      const stakes = award.kind === "pending" ? award.atStake.map((l) => l.name).concat(award.mayGetNothing ? ["không giải"] : []) : [];
-      problems.warning(QUIZ_OUTPUT_NAMES.collective, undefined, undefined, QM.collectiveCouncil(members.map((r) => r.unit.code).join(", "), stakes.join(" / ")));
-    }
-  }
+  const units = unitParticipation(setup, periodOrder(acc.periods), acc);
+  const collective = setup.collectiveLevels.length > 0 ? collectivePrizes(setup, contest, units, prizesSheet, problems) : undefined;
   const weekly = periods.reduce((s, p) => s + p.amount, 0n);
   const judged = contest.result.totalAmount;
   const coll = collective?.totalAmount ?? 0n;
-  const quizKey = foldKey(QUIZ_CATEGORY);
-  const collectiveKey = foldKey(COLLECTIVE_CATEGORY);
-  const perPeriod = sumLevels(setup.quizLevels);
-  const plannedQuiz = perPeriod * BigInt(acc.periods.length);
-  const plannedCollective = sumLevels(setup.collectiveLevels);
-  const plannedJudged = sumLevels(setup.prizeRows.filter((r) => r.categoryKey !== quizKey && r.categoryKey !== collectiveKey));
   return {
     setup,
     periods,
@@ -135,9 +127,39 @@ export function finishQuiz(reading: QuizReading, contest: ContestRun): QuizRun {
     rejected: acc.rejected,
     participants: acc.participantCount,
     awarded: { judged, quiz: weekly, collective: coll, total: judged + weekly + coll },
-    budget: { judged: plannedJudged, quiz: plannedQuiz, collective: plannedCollective, total: plannedJudged + plannedQuiz + plannedCollective, quizPerPeriod: perPeriod, periods: acc.periods.length },
+    budget: plannedBudget(setup, acc.periods.length),
     problems,
   };
+}
+
+/** The collective prizes (seed 002, part 3), with the council's groups reported. */
+function collectivePrizes(setup: QuizSetup, contest: ContestRun, units: readonly UnitParticipation[], prizesSheet: string, problems: ProblemList): CollectiveResult {
+  const collective = computeCollective({
+    units: setup.units,
+    contest: contest.result,
+    videoCategory: VIDEO_CATEGORY,
+    participation: units,
+    top: setup.topVideo,
+    levels: setup.collectiveLevels,
+    ties: setup.ties,
+  });
+  if (!collective.videoCategoryFound) problems.warning(prizesSheet, undefined, undefined, QM.noCollectiveCategory(VIDEO_CATEGORY));
+  for (const rank of new Set(collective.rows.filter((r) => r.award.kind === "pending").map((r) => r.rank))) {
+    const members = collective.rows.filter((r) => r.rank === rank && r.award.kind === "pending");
+    problems.warning(QUIZ_OUTPUT_NAMES.collective, undefined, undefined, QM.collectiveCouncil(members.map((r) => r.unit.code).join(", "), stakesOf(members[0]!.award)));
+  }
+  return collective;
+}
+
+/** What the `Cơ cấu giải` plans: quiz rows once per period, the judged and collective rows once. */
+function plannedBudget(setup: QuizSetup, periods: number): PrizeBudget {
+  const quizKey = foldKey(QUIZ_CATEGORY);
+  const collectiveKey = foldKey(COLLECTIVE_CATEGORY);
+  const perPeriod = sumLevels(setup.quizLevels);
+  const quiz = perPeriod * BigInt(periods);
+  const collective = sumLevels(setup.collectiveLevels);
+  const judged = sumLevels(setup.prizeRows.filter((r) => r.categoryKey !== quizKey && r.categoryKey !== collectiveKey));
+  return { judged, quiz, collective, total: judged + quiz + collective, quizPerPeriod: perPeriod, periods };
 }
 
 /** `Giải tuần`, `Tham gia đơn vị` and, when the ledger has collective prize rows, `Giải tập thể`. */

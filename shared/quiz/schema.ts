@@ -33,11 +33,7 @@ export const PREDICTION_SHEET: SheetDef = {
 export const EXCLUDED_SHEET: SheetDef = {
   name: "Không dự thi",
   en: "Excluded",
-  columns: [
-    col("participant", "Mã thí sinh", "code", { required: true, aliases: ["participant id"] }),
-    col("name", "Họ tên", "text"),
-    col("reason", "Lý do", "text", { aliases: ["reason"] }),
-  ],
+  columns: [col("participant", "Mã thí sinh", "code", { required: true, aliases: ["participant id"] }), col("name", "Họ tên", "text"), col("reason", "Lý do", "text", { aliases: ["reason"] })],
 };
 
 export const QUIZ_SETTING_NAMES = {

@@ -10,16 +10,7 @@ import { cellOf, matchHeader, readTable } from "../ledger/table.js";
 import type { PrizeLevel } from "../prizes/allocate.js";
 import type { ThousandWord } from "../vn/words.js";
 import { fastCode, periodLabel, readScaled } from "./fields.js";
-import {
-  ATTEMPTS_SHEET,
-  type AttemptPolicy,
-  COLLECTIVE_CATEGORY,
-  EXCLUDED_SHEET,
-  POLICY_VALUES,
-  PREDICTION_SHEET,
-  QUIZ_CATEGORY,
-  QUIZ_SETTING_NAMES,
-} from "./schema.js";
+import { ATTEMPTS_SHEET, type AttemptPolicy, COLLECTIVE_CATEGORY, EXCLUDED_SHEET, POLICY_VALUES, PREDICTION_SHEET, QUIZ_CATEGORY, QUIZ_SETTING_NAMES } from "./schema.js";
 
 export interface Exclusion {
   readonly name: string;
@@ -146,7 +137,10 @@ function readExcluded(sheet: string, grid: Grid, problems: ProblemList): Map<str
  * from the same workbook (units, prize rows, tie policy).
  */
 export function readQuizSetup(sheets: ReadonlyMap<string, Grid | undefined>, ledger: ContestLedger, problems: ProblemList): QuizSetup {
-  const names = resolveSheetNames([...sheets.keys()].filter((k) => sheets.get(k) !== undefined), [SETTINGS_SHEET_NAME, ...QUIZ_LEDGER_SHEETS]);
+  const names = resolveSheetNames(
+    [...sheets.keys()].filter((k) => sheets.get(k) !== undefined),
+    [SETTINGS_SHEET_NAME, ...QUIZ_LEDGER_SHEETS],
+  );
   const grid = (n: string): Grid | undefined => {
     const actual = names.get(n);
     return actual === undefined ? undefined : sheets.get(actual);

@@ -20,7 +20,28 @@ const UNITS: readonly (readonly Cell[])[] = [
   ["ATL", "Ban nhân dân ấp Thạnh Lợi", "Ấp", "Không", null, 5, ""],
 ];
 
-const HEADER = ["Mã", "Loại", "Tên", "Mã đơn vị", "Cấp khen", "HT_NV", "KHONG_TRE_HAN", "BAO_CAO", "KHONG_KY_LUAT", "THU_HANG", "TANG_HANG", "CHI_SO", "SANG_KIEN", "DAO_DUC", "Tờ trình", "Biên bản họp", "Báo cáo thành tích", "Ngày nộp hồ sơ", "Điểm", "Ghi chú"];
+const HEADER = [
+  "Mã",
+  "Loại",
+  "Tên",
+  "Mã đơn vị",
+  "Cấp khen",
+  "HT_NV",
+  "KHONG_TRE_HAN",
+  "BAO_CAO",
+  "KHONG_KY_LUAT",
+  "THU_HANG",
+  "TANG_HANG",
+  "CHI_SO",
+  "SANG_KIEN",
+  "DAO_DUC",
+  "Tờ trình",
+  "Biên bản họp",
+  "Báo cáo thành tích",
+  "Ngày nộp hồ sơ",
+  "Điểm",
+  "Ghi chú",
+];
 
 const XA = "Giấy khen UBND xã";
 const HUYEN = "Giấy khen UBND huyện";
@@ -53,12 +74,16 @@ export function emulationDemoSheets(): OutputSheet[] {
   const template = templateSheets("thi-dua");
   const criteria = template.find((s) => s.name === "Tiêu chí khen thưởng")!;
   return [
-    keyValueSheet("Cuộc thi", ["Mục", "Giá trị"], [
-      ["Tên cuộc thi", "Phong trào thi đua đẩy mạnh cải cách hành chính xã Mỹ Thạnh"],
-      ["Đơn vị tổ chức", "Ủy ban nhân dân xã Mỹ Thạnh"],
-      ["Năm", 2023],
-      ["Đọc số", "nghìn"],
-    ]),
+    keyValueSheet(
+      "Cuộc thi",
+      ["Mục", "Giá trị"],
+      [
+        ["Tên cuộc thi", "Phong trào thi đua đẩy mạnh cải cách hành chính xã Mỹ Thạnh"],
+        ["Đơn vị tổ chức", "Ủy ban nhân dân xã Mỹ Thạnh"],
+        ["Năm", 2023],
+        ["Đọc số", "nghìn"],
+      ],
+    ),
     inputSheet(UNITS_SHEET, UNITS),
     plainSheet("Đề nghị khen thưởng", HEADER, CANDIDATES, [8, 10, 40, 10, 22, 8, 10, 9, 10, 10, 10, 8, 10, 9, 9, 10, 12, 14, 8, 28]),
     criteria,

@@ -53,19 +53,43 @@ const JUDGES: readonly (readonly Cell[])[] = [
  */
 export const DEMO_RETURNED_SCORES: Readonly<Record<string, Readonly<Record<string, readonly number[]>>>> = {
   GK1: {
-    SK02: [26, 26, 24, 8], SK03: [22, 22, 21, 8], SK04: [28, 27, 27, 9], SK05: [25, 25, 25, 9],
-    SK06: [24, 25, 23, 8], SK07: [23, 23, 22, 8], SK08: [24, 24, 24, 8], SK09: [15, 14, 12, 6],
-    SK10: [25, 25, 24, 8], SK12: [26, 26, 26, 9],
+    SK02: [26, 26, 24, 8],
+    SK03: [22, 22, 21, 8],
+    SK04: [28, 27, 27, 9],
+    SK05: [25, 25, 25, 9],
+    SK06: [24, 25, 23, 8],
+    SK07: [23, 23, 22, 8],
+    SK08: [24, 24, 24, 8],
+    SK09: [15, 14, 12, 6],
+    SK10: [25, 25, 24, 8],
+    SK12: [26, 26, 26, 9],
   },
   GK2: {
-    SK01: [24, 24, 23, 8], SK02: [25, 27, 24, 8], SK03: [23, 22, 22, 8], SK04: [27, 26, 26, 9],
-    SK05: [26, 24, 25, 9], SK06: [25, 24, 24, 8], SK07: [22, 24, 23, 8], SK08: [24, 25, 24, 8],
-    SK09: [14, 13, 14, 6], SK10: [25, 24, 25, 8], SK11: [20, 21, 20, 7], SK12: [26, 26, 26, 9],
+    SK01: [24, 24, 23, 8],
+    SK02: [25, 27, 24, 8],
+    SK03: [23, 22, 22, 8],
+    SK04: [27, 26, 26, 9],
+    SK05: [26, 24, 25, 9],
+    SK06: [25, 24, 24, 8],
+    SK07: [22, 24, 23, 8],
+    SK08: [24, 25, 24, 8],
+    SK09: [14, 13, 14, 6],
+    SK10: [25, 24, 25, 8],
+    SK11: [20, 21, 20, 7],
+    SK12: [26, 26, 26, 9],
   },
   GK3: {
-    SK01: [24, 24, 24, 8], SK02: [26, 26, 24, 8], SK03: [20, 21, 22, 7], SK04: [27, 27, 26, 7],
-    SK05: [25, 25, 26, 8], SK06: [23, 24, 24, 9], SK08: [24, 24, 23, 9], SK09: [13, 14, 13, 7],
-    SK10: [24, 25, 24, 9], SK11: [21, 20, 21, 7], SK12: [26, 26, 26, 9],
+    SK01: [24, 24, 24, 8],
+    SK02: [26, 26, 24, 8],
+    SK03: [20, 21, 22, 7],
+    SK04: [27, 27, 26, 7],
+    SK05: [25, 25, 26, 8],
+    SK06: [23, 24, 24, 9],
+    SK08: [24, 24, 23, 9],
+    SK09: [13, 14, 13, 7],
+    SK10: [24, 25, 24, 9],
+    SK11: [21, 20, 21, 7],
+    SK12: [26, 26, 26, 9],
   },
 };
 
@@ -81,7 +105,11 @@ export function initiativeDemoSheets(): OutputSheet[] {
     inputSheet(CRITERIA_SHEET, DEFAULT_RUBRIC),
     // A score the secretariat typed before the judges' workbooks went out: GK1 scoring an entry of
     // GK1's own unit. It stays in the ledger and is excluded as a conflict of interest.
-    inputSheet(SCORES_SHEET, [["SK01", "GK1", null, 28, 28, 28, 10]], DEFAULT_RUBRIC.map((r) => String(r[0]))),
+    inputSheet(
+      SCORES_SHEET,
+      [["SK01", "GK1", null, 28, 28, 28, 10]],
+      DEFAULT_RUBRIC.map((r) => String(r[0])),
+    ),
     inputSheet(PRIZES_SHEET, SEED_000_PRIZES),
   ];
 }

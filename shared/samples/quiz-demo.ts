@@ -82,7 +82,16 @@ export const PLANTED: readonly Planted[] = [
   { id: "0905111001", name: "Hoàng Thị An", unit: "STP", week: 2, score: 20, duration: "05:10", submitted: "09/06/2023 19:00:00", prediction: 980 },
   { id: "0905111004", name: "Phan Đức Dũng", unit: "VPUB", week: 2, score: 17, duration: "11:20", submitted: "08/06/2023 08:30:00", prediction: 900 },
   { id: "0905111004", name: "Phan Đức Dũng", unit: "VPUB", week: 2, score: 20, duration: "06:10", submitted: "10/06/2023 22:05:31", prediction: 1000 },
-  { id: "dung.em@thuathienhue.example.vn", name: "Võ Thị Em", unit: "STC", week: 2, score: 20, duration: "07:30", submitted: "09/06/2023 06:12:09", prediction: 960 },
+  {
+    id: "dung.em@thuathienhue.example.vn",
+    name: "Võ Thị Em",
+    unit: "STC",
+    week: 2,
+    score: 20,
+    duration: "07:30",
+    submitted: "09/06/2023 06:12:09",
+    prediction: 960,
+  },
   { id: "0905111006", name: "Đặng Văn Phúc", unit: "PD", week: 2, score: 19, duration: "04:50", submitted: "12/06/2023 15:33:00", prediction: 700 },
   { id: "0905111007", name: "Bùi Thị Giang", unit: "QD", week: 3, score: 20, duration: "05:00", submitted: "16/06/2023 09:00:00", prediction: 1510 },
   { id: "0905111008", name: "Ngô Minh Hải", unit: "PL", week: 3, score: 20, duration: "300", submitted: "16/06/2023 10:00:00", prediction: 1490 },
@@ -99,7 +108,36 @@ export const QUIZ_DEMO_EXCLUDED: readonly Row[] = [
 
 const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Tôn Nữ", "Tôn Thất"];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Quang", "Ngọc", "Hữu", "Thu", "Kim"];
-const GIVEN = ["An", "Bình", "Châu", "Dũng", "Hà", "Hạnh", "Hiếu", "Hoa", "Hùng", "Hương", "Khoa", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vân", "Vy", "Yến"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Châu",
+  "Dũng",
+  "Hà",
+  "Hạnh",
+  "Hiếu",
+  "Hoa",
+  "Hùng",
+  "Hương",
+  "Khoa",
+  "Lan",
+  "Linh",
+  "Long",
+  "Mai",
+  "Nam",
+  "Nga",
+  "Phong",
+  "Phương",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Vân",
+  "Vy",
+  "Yến",
+];
 
 const WEEK_START_DAY = [1, 8, 15, 22];
 const WEEK_DAYS = [7, 7, 7, 9];
@@ -141,11 +179,21 @@ export function quizDemoAttempts(): string[][] {
           const zero = zeroPerson && week === 2;
           const score = zero ? 0 : Math.max(1, Math.min(18, skill + Math.floor(random() * 7) - 2));
           const day = WEEK_START_DAY[week - 1]! + Math.floor(random() * WEEK_DAYS[week - 1]!);
-          const at = instantFromParts({ y: 2023, m: 6, d: day, hh: 6 + Math.floor(random() * 16), mi: Math.floor(random() * 60), ss: Math.floor(random() * 60) });
+          const at = instantFromParts({
+            y: 2023,
+            m: 6,
+            d: day,
+            hh: 6 + Math.floor(random() * 16),
+            mi: Math.floor(random() * 60),
+            ss: Math.floor(random() * 60),
+          });
           const seconds = 120 + Math.floor(random() * 1000);
           const truth = QUIZ_DEMO_TRUTHS[week - 1]![1];
           const prediction = Math.round(truth * (0.5 + random()));
-          rows.push({ at, cells: [id, name, unit.code, String(week), String(score), durationText(seconds, random()), formatDateTime(partsOfInstant(at)), String(prediction)] });
+          rows.push({
+            at,
+            cells: [id, name, unit.code, String(week), String(score), durationText(seconds, random()), formatDateTime(partsOfInstant(at)), String(prediction)],
+          });
           if (zero) break;
         }
       }
@@ -193,20 +241,43 @@ export function quizDemoSheets(): OutputSheet[] {
   const settings = template[0]!;
   const settingRows = settings.rows.map((r) => (r[0] === "Mỗi người một giải" ? [r[0], "Có"] : r[0] === "Top video" ? [r[0], 10] : r));
   const videoUnits = UNITS.filter((u) => u.video !== undefined);
-  const entries: Row[] = videoUnits.map((u, i) => [`V${two(i + 1)}`, `Video tuyên truyền cải cách hành chính của ${u.name}`, "Video", u.code, `Tập thể ${u.name}`, "Tập thể", `${two(20 + (i % 10))}/06/2023`, "Truyền thông", "Hợp lệ", null]);
+  const entries: Row[] = videoUnits.map((u, i) => [
+    `V${two(i + 1)}`,
+    `Video tuyên truyền cải cách hành chính của ${u.name}`,
+    "Video",
+    u.code,
+    `Tập thể ${u.name}`,
+    "Tập thể",
+    `${two(20 + (i % 10))}/06/2023`,
+    "Truyền thông",
+    "Hợp lệ",
+    null,
+  ]);
   const scores: Row[] = videoUnits.flatMap((u, i) => videoScores(`V${two(i + 1)}`, u.video!));
   const criteria = template.find((s) => s.name === CRITERIA_SHEET.name)!.rows.slice(1);
   const prizes = template.find((s) => s.name === PRIZES_SHEET.name)!.rows.slice(1);
   return [
     { ...settings, rows: settingRows },
     // The video part is encouraged, not mandatory: no unit has an entry quota.
-    inputSheet(UNITS_SHEET, UNITS.map((u) => [u.code, u.name, u.name.startsWith("UBND") ? "Huyện, thị xã, thành phố" : "Sở, ban, ngành", "Không", 0, u.staff, ""])),
+    inputSheet(
+      UNITS_SHEET,
+      UNITS.map((u) => [u.code, u.name, u.name.startsWith("UBND") ? "Huyện, thị xã, thành phố" : "Sở, ban, ngành", "Không", 0, u.staff, ""]),
+    ),
     inputSheet(ENTRIES_SHEET, entries),
     inputSheet(JUDGES_SHEET, JUDGES),
     inputSheet(CRITERIA_SHEET, criteria),
-    inputSheet(SCORES_SHEET, scores, criteria.map((r) => String(r[0]))),
+    inputSheet(
+      SCORES_SHEET,
+      scores,
+      criteria.map((r) => String(r[0])),
+    ),
     inputSheet(PRIZES_SHEET, prizes),
-    plainSheet("Đáp án dự đoán", ["Tuần", "Số đúng"], QUIZ_DEMO_TRUTHS.map(([w, a]) => [w, a]), [8, 10]),
+    plainSheet(
+      "Đáp án dự đoán",
+      ["Tuần", "Số đúng"],
+      QUIZ_DEMO_TRUTHS.map(([w, a]) => [w, a]),
+      [8, 10],
+    ),
     plainSheet("Không dự thi", ["Mã thí sinh", "Họ tên", "Lý do"], QUIZ_DEMO_EXCLUDED, [16, 26, 40]),
   ];
 }

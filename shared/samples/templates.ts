@@ -1,14 +1,6 @@
 import type { Cell } from "../cells/cell.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
-import {
-  CRITERIA_SHEET,
-  ENTRIES_SHEET,
-  JUDGES_SHEET,
-  PRIZES_SHEET,
-  SCORES_SHEET,
-  SETTINGS_SHEET_NAME,
-  UNITS_SHEET,
-} from "../ledger/schema.js";
+import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
 import { inputSheet, keyValueSheet, plainSheet } from "./sheet-builder.js";
 
 export type TemplateKind = "sang-kien" | "truc-tuyen" | "thi-dua";
@@ -61,9 +53,7 @@ function initiativeTemplate(): OutputSheet[] {
       ["XLT", "UBND xã Long Tân", "Xã", "Có", 1, 22, ""],
       ["THPT", "Trường THPT Phú Riềng", "Đơn vị sự nghiệp", "Không", 0, 60, ""],
     ]),
-    inputSheet(ENTRIES_SHEET, [
-      ["SK01", "Ví dụ: Số hóa hồ sơ một cửa tại xã", null, "XLT", "Nguyễn Văn A", "Cá nhân", "01/09/2020", "Hiện đại hóa hành chính", "Hợp lệ", "Dòng mẫu, hãy thay"],
-    ]),
+    inputSheet(ENTRIES_SHEET, [["SK01", "Ví dụ: Số hóa hồ sơ một cửa tại xã", null, "XLT", "Nguyễn Văn A", "Cá nhân", "01/09/2020", "Hiện đại hóa hành chính", "Hợp lệ", "Dòng mẫu, hãy thay"]]),
     inputSheet(JUDGES_SHEET, [["GK1", "Ví dụ: Trần Thị B", "PNV", "", ""]]),
     inputSheet(CRITERIA_SHEET, DEFAULT_RUBRIC),
     inputSheet(SCORES_SHEET, [], scoresHeaderFor(DEFAULT_RUBRIC)),
@@ -95,9 +85,7 @@ function onlineTemplate(): OutputSheet[] {
       ["Top video", 20],
     ]),
     inputSheet(UNITS_SHEET, [["SNV", "Sở Nội vụ", "Sở, ngành", "Có", 1, 60, ""]]),
-    inputSheet(ENTRIES_SHEET, [
-      ["V01", "Ví dụ: Một cửa thân thiện", "Video", "SNV", "Tập thể Sở Nội vụ", "Tập thể", "20/06/2023", "Truyền thông", "Hợp lệ", "Dòng mẫu, hãy thay"],
-    ]),
+    inputSheet(ENTRIES_SHEET, [["V01", "Ví dụ: Một cửa thân thiện", "Video", "SNV", "Tập thể Sở Nội vụ", "Tập thể", "20/06/2023", "Truyền thông", "Hợp lệ", "Dòng mẫu, hãy thay"]]),
     inputSheet(JUDGES_SHEET, [["GK1", "Ví dụ: Lê Văn C", "", "", "Video"]]),
     inputSheet(CRITERIA_SHEET, videoRubric),
     inputSheet(SCORES_SHEET, [], scoresHeaderFor(videoRubric)),
@@ -119,7 +107,17 @@ function onlineTemplate(): OutputSheet[] {
       [["0905000001", "Ví dụ: Phạm Thị D", "SNV", 1, 18, "07:45", "02/06/2023 08:15:00", 1250]],
       [16, 26, 12, 6, 7, 12, 20, 9],
     ),
-    plainSheet("Đáp án dự đoán", ["Tuần", "Số đúng"], [[1, null], [2, null], [3, null], [4, null]], [8, 10]),
+    plainSheet(
+      "Đáp án dự đoán",
+      ["Tuần", "Số đúng"],
+      [
+        [1, null],
+        [2, null],
+        [3, null],
+        [4, null],
+      ],
+      [8, 10],
+    ),
     plainSheet("Không dự thi", ["Mã thí sinh", "Họ tên", "Lý do"], [["0905000099", "Ví dụ: Thành viên Ban Tổ chức", "Ban Tổ chức"]], [16, 26, 30]),
   ];
 }
@@ -135,10 +133,50 @@ function emulationTemplate(): OutputSheet[] {
     inputSheet(UNITS_SHEET, [["XMT", "UBND xã Mỹ Thạnh", "Xã", "Có", 1, 25, ""]]),
     plainSheet(
       "Đề nghị khen thưởng",
-      ["Mã", "Loại", "Tên", "Mã đơn vị", "Cấp khen", "HT_NV", "KHONG_TRE_HAN", "BAO_CAO", "KHONG_KY_LUAT", "THU_HANG", "TANG_HANG", "CHI_SO", "SANG_KIEN", "DAO_DUC", "Tờ trình", "Biên bản họp", "Báo cáo thành tích", "Ngày nộp hồ sơ", "Điểm"],
+      [
+        "Mã",
+        "Loại",
+        "Tên",
+        "Mã đơn vị",
+        "Cấp khen",
+        "HT_NV",
+        "KHONG_TRE_HAN",
+        "BAO_CAO",
+        "KHONG_KY_LUAT",
+        "THU_HANG",
+        "TANG_HANG",
+        "CHI_SO",
+        "SANG_KIEN",
+        "DAO_DUC",
+        "Tờ trình",
+        "Biên bản họp",
+        "Báo cáo thành tích",
+        "Ngày nộp hồ sơ",
+        "Điểm",
+      ],
       [
         ["DN01", "Tập thể", "Ví dụ: Bộ phận một cửa xã Mỹ Thạnh", "XMT", "Giấy khen UBND huyện", "Có", "Có", "Có", "Có", 3, 2, null, null, null, "Có", "Có", "Có", "05/12/2023", 91.5],
-        ["DN02", "Cá nhân", "Ví dụ: Nguyễn Văn A, công chức Văn phòng - Thống kê", "XMT", "Giấy khen UBND xã", "Có", "Có", null, null, null, null, 91.5, "Có", "Có", "Có", "Có", "Có", "20/11/2023", 91.5],
+        [
+          "DN02",
+          "Cá nhân",
+          "Ví dụ: Nguyễn Văn A, công chức Văn phòng - Thống kê",
+          "XMT",
+          "Giấy khen UBND xã",
+          "Có",
+          "Có",
+          null,
+          null,
+          null,
+          null,
+          91.5,
+          "Có",
+          "Có",
+          "Có",
+          "Có",
+          "Có",
+          "20/11/2023",
+          91.5,
+        ],
       ],
       [8, 10, 34, 12, 24, 8, 10, 10, 10, 10, 10, 8, 10, 9, 9, 10, 12, 14, 8],
     ),

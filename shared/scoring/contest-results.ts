@@ -65,7 +65,6 @@ function levelsFor(prizes: readonly PrizeRow[], categoryKey: string): PrizeLevel
   return rows.map((p) => ({ name: p.name, count: p.count, amount: p.amount }));
 }
 
-
 /** Reasons an entry cannot be ranked that do not depend on its scores. */
 function admissionFlags(ledger: ContestLedger, entry: Entry, sheet: string, problems: ProblemList): string[] {
   const flags: string[] = [];
@@ -130,7 +129,12 @@ function computeCategory(ledger: ContestLedger, categoryKey: string, categoryNam
     ...s.tieBreak.map((key, i): Metric<Draft> => ({ name: key, order: "desc", value: (d) => d.tieValues[i] })),
   ];
   const levels = levelsFor(ledger.prizes, categoryKey);
-  const { ranked, groups, awards } = standings(drafts.filter((d) => d.eligible), metrics, levels, s.ties);
+  const { ranked, groups, awards } = standings(
+    drafts.filter((d) => d.eligible),
+    metrics,
+    levels,
+    s.ties,
+  );
   if (levels.length === 0 && ranked.length > 0) {
     problems.warning(ledger.sheetNames.get("Cơ cấu giải") ?? "Cơ cấu giải", undefined, undefined, M.noPrizeRows(categoryName));
   }
@@ -176,13 +180,7 @@ function draftOf(ledger: ContestLedger, entry: Entry, list: readonly JudgeTotal[
   return { entry, list, score, eligible: flags.length === 0 && score !== undefined, flags, notes, tieValues };
 }
 
-function result(
-  d: { entry: Entry; list: readonly JudgeTotal[]; score: Exact | undefined; eligible: boolean },
-  rank: number | undefined,
-  tied: boolean,
-  award: Award,
-  flags: string[],
-): EntryResult {
+function result(d: { entry: Entry; list: readonly JudgeTotal[]; score: Exact | undefined; eligible: boolean }, rank: number | undefined, tied: boolean, award: Award, flags: string[]): EntryResult {
   const sp = spread(d.list.map((t) => t.total));
   return {
     entry: d.entry,

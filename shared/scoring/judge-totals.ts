@@ -84,7 +84,10 @@ function admittedPair(ledger: ContestLedger, s: ScoreRow, sameRows: readonly num
   if (entry === undefined) return void problems.error(sheet, s.row, at.entry, M.unknownEntry(s.entryCode));
   if (judge === undefined) return void problems.error(sheet, s.row, at.judge, M.unknownJudge(s.judgeCode));
   if (sameRows.length > 1) {
-    const others = sameRows.filter((r) => r !== s.row).map((r) => `dòng ${r + 1}`).join(", ");
+    const others = sameRows
+      .filter((r) => r !== s.row)
+      .map((r) => `dòng ${r + 1}`)
+      .join(", ");
     return void problems.error(sheet, s.row, at.judge, M.duplicateScoreRow(entry.code, judge.code, others));
   }
   if (isConflict(judge, entry)) return void problems.warning(sheet, s.row, at.judge, M.conflictOfInterest(judge.code, entry.unitCode));
@@ -161,4 +164,3 @@ function reportMissingScores(ledger: ContestLedger, rowsByPair: RowsByPair, shee
     }
   }
 }
-

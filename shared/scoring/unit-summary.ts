@@ -22,10 +22,7 @@ export function summariseUnits(ledger: ContestLedger, result: ContestResult): Un
     if (c === undefined || entry.status === "withdrawn") continue;
     c.submitted++;
     const inWindow =
-      (opens === undefined && closes === undefined) ||
-      (entry.received !== undefined &&
-        (opens === undefined || entry.received >= opens) &&
-        (closes === undefined || entry.received <= closes));
+      (opens === undefined && closes === undefined) || (entry.received !== undefined && (opens === undefined || entry.received >= opens) && (closes === undefined || entry.received <= closes));
     if (entry.status === "valid" && inWindow) c.valid++;
   }
   for (const category of result.categories) {

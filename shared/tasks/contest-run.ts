@@ -20,8 +20,7 @@ export interface ContestRun {
 /** Reads and computes; pure given the grids. */
 export function runContest(sheets: ReadonlyMap<string, Grid | undefined>): ContestRun {
   const { ledger, problems, missingSheets } = readContest(sheets);
-  const result: ContestResult =
-    missingSheets.length > 0 ? { categories: [], totalAmount: 0n, totals: new Map() } : computeContest(ledger, problems);
+  const result: ContestResult = missingSheets.length > 0 ? { categories: [], totalAmount: 0n, totals: new Map() } : computeContest(ledger, problems);
   return finish(ledger, result, problems, missingSheets);
 }
 

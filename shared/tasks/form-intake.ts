@@ -88,11 +88,17 @@ export function nextEntryCode(codes: readonly string[]): string {
   return code;
 }
 
-export type Intake =
-  | { readonly accepted: true; readonly code: string; readonly row: Cell[] }
-  | { readonly accepted: false; readonly reasons: readonly string[] };
+export type Intake = { readonly accepted: true; readonly code: string; readonly row: Cell[] } | { readonly accepted: false; readonly reasons: readonly string[] };
 
-const LABEL: Record<FormKey, string> = { title: "Tên bài", category: "Hạng mục", unit: "Mã đơn vị", authors: "Tác giả", type: "Loại", field: "Lĩnh vực", note: "Ghi chú" };
+const LABEL: Record<FormKey, string> = {
+  title: "Tên bài",
+  category: "Hạng mục",
+  unit: "Mã đơn vị",
+  authors: "Tác giả",
+  type: "Loại",
+  field: "Lĩnh vực",
+  note: "Ghi chú",
+};
 
 /**
  * Checks a response against the ledger (unit known, inside the window, required answers present)

@@ -10,15 +10,7 @@ import { ENTRIES_SHEET, OUTPUT_SHEET_NAMES, SCORES_SHEET } from "../ledger/schem
 import { headerKeys, readTable } from "../ledger/table.js";
 import { type Exact, compare, exactZero, toPlainText } from "../cells/exact.js";
 import { formatDateTime } from "../vn/format.js";
-import {
-  JUDGE_META_SHEET,
-  JUDGE_SCORE_SHEET,
-  type JudgeMeta,
-  criteriaForEntries,
-  entriesFingerprint,
-  readJudgeMeta,
-  rubricFingerprint,
-} from "./judge-sheets.js";
+import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, type JudgeMeta, criteriaForEntries, entriesFingerprint, readJudgeMeta, rubricFingerprint } from "./judge-sheets.js";
 import type { CellEdit, SheetEdits } from "./port.js";
 
 export interface ReturnedWorkbook {
@@ -87,17 +79,19 @@ const scoreText = (e: Exact): string => toPlainText(e).replace(".", ",");
  * Merges returned judges' workbooks (and units' entry workbooks) into the ledger. New values are
  * added; equal ones change nothing; a different value is refused and reported unless `replace`.
  */
-export function importWorkbooks(
-  ledgerSheets: ReadonlyMap<string, Grid | undefined>,
-  workbooks: readonly ReturnedWorkbook[],
-  options: { replace: boolean; now: Instant },
-): ImportResult {
+export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefined>, workbooks: readonly ReturnedWorkbook[], options: { replace: boolean; now: Instant }): ImportResult {
   const problems = new ProblemList();
   const reports: ImportReport[] = [];
-  const names = resolveSheetNames([...ledgerSheets.keys()].filter((k) => ledgerSheets.get(k)), [SCORES_SHEET.name, ENTRIES_SHEET.name, OUTPUT_SHEET_NAMES.log]);
+  const names = resolveSheetNames(
+    [...ledgerSheets.keys()].filter((k) => ledgerSheets.get(k)),
+    [SCORES_SHEET.name, ENTRIES_SHEET.name, OUTPUT_SHEET_NAMES.log],
+  );
   const sheetOf = (contract: string): EditableSheet => {
     const actual = names.get(contract) ?? contract;
-    return new EditableSheet(actual, (ledgerSheets.get(actual) ?? []).map((r) => [...r]));
+    return new EditableSheet(
+      actual,
+      (ledgerSheets.get(actual) ?? []).map((r) => [...r]),
+    );
   };
   const scores = sheetOf(SCORES_SHEET.name);
   const entries = sheetOf(ENTRIES_SHEET.name);
@@ -159,7 +153,10 @@ function checkJudgeBook(ledger: ContestLedger, wb: ReturnedWorkbook, meta: Judge
   const grid = wb.sheets.get(JUDGE_SCORE_SHEET);
   if (!grid) return altered(IM.entriesAltered());
   const header = grid[0] ?? [];
-  const rows = grid.slice(1).map((cells, i) => ({ cells, row: i + 1 })).filter((r) => !isBlankRow(r.cells));
+  const rows = grid
+    .slice(1)
+    .map((cells, i) => ({ cells, row: i + 1 }))
+    .filter((r) => !isBlankRow(r.cells));
   const codes = rows.map((r) => cleanText(r.cells[0]));
   if (entriesFingerprint(codes) !== meta.entries) return altered(IM.entriesAltered());
   const entries: Entry[] = [];
@@ -321,7 +318,10 @@ function importEntries(ledger: ContestLedger, wb: ReturnedWorkbook, entries: Edi
     if (code === "") continue;
     const unitCode = cleanText(row.cells[unitCol]);
     if (!ledger.units.has(codeKey(unitCode))) {
-      problems.error(label, row.row, unitCol, { vi: `Mã đơn vị “${unitCode}” không có trong sổ: dòng này không được nhập.`, en: `Unit “${unitCode}” is not in the ledger: row not imported.` });
+      problems.error(label, row.row, unitCol, {
+        vi: `Mã đơn vị “${unitCode}” không có trong sổ: dòng này không được nhập.`,
+        en: `Unit “${unitCode}” is not in the ledger: row not imported.`,
+      });
       counts.invalid++;
       continue;
     }

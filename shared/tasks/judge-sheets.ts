@@ -36,16 +36,12 @@ export function entriesFingerprint(entryCodes: readonly string[]): string {
 }
 
 export function rubricFingerprint(criteria: readonly Criterion[]): string {
-  return fingerprint(
-    criteria.map((c) => `${c.key}|${toPlainText(c.max)}|${toPlainText(c.weight)}|${c.categoryKey ?? ""}`).sort(),
-  );
+  return fingerprint(criteria.map((c) => `${c.key}|${toPlainText(c.max)}|${toPlainText(c.weight)}|${c.categoryKey ?? ""}`).sort());
 }
 
 /** Entries a judge is to score: scorable, in their categories, not of their own unit. */
 export function entriesForJudge(ledger: ContestLedger, judge: Judge): Entry[] {
-  return [...ledger.entries.values()].filter(
-    (e) => isScorable(e) && judgeScoresCategory(judge, e.categoryKey) && !isConflict(judge, e),
-  );
+  return [...ledger.entries.values()].filter((e) => isScorable(e) && judgeScoresCategory(judge, e.categoryKey) && !isConflict(judge, e));
 }
 
 /** One judge's scoring: what is expected, scored, missing, and which cells are wrong. */
@@ -118,7 +114,11 @@ export function criteriaForEntries(ledger: ContestLedger, entries: readonly Entr
 }
 
 export function safeFileName(text: string): string {
-  return foldKey(text).replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "giam-khao";
+  return (
+    foldKey(text)
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "giam-khao"
+  );
 }
 
 /** One scoring workbook per judge: their entries, one column per criterion, only score cells editable. */

@@ -21,14 +21,8 @@ export function reminderText(u: UnitSummary, s: ContestSettings, today: number):
   const contest = s.name === "" ? "cuộc thi" : `cuộc thi “${s.name}”`;
   const organiser = s.organizer === "" ? "Ban Tổ chức" : `Ban Tổ chức (${s.organizer})`;
   const todayText = formatDate(partsOfInstant(today));
-  const counted =
-    u.submitted > u.valid
-      ? `đơn vị đã gửi ${u.submitted} bài, trong đó ${u.valid} bài hợp lệ`
-      : `đơn vị có ${u.valid} bài dự thi hợp lệ`;
-  const lines = [
-    `Kính gửi: ${u.unit.name}.`,
-    `${organiser} ${contest} xin thông báo: tính đến ngày ${todayText}, ${counted}, chưa đạt số bài tối thiểu là ${u.unit.quota}.`,
-  ];
+  const counted = u.submitted > u.valid ? `đơn vị đã gửi ${u.submitted} bài, trong đó ${u.valid} bài hợp lệ` : `đơn vị có ${u.valid} bài dự thi hợp lệ`;
+  const lines = [`Kính gửi: ${u.unit.name}.`, `${organiser} ${contest} xin thông báo: tính đến ngày ${todayText}, ${counted}, chưa đạt số bài tối thiểu là ${u.unit.quota}.`];
   if (s.closes !== undefined) {
     const closes = formatDay(s.closes);
     const closed = dayOfInstant(today) > s.closes;
@@ -45,9 +39,7 @@ export function reminderText(u: UnitSummary, s: ContestSettings, today: number):
 }
 
 export function reminderDrafts(units: readonly UnitSummary[], s: ContestSettings, today: number): ReminderDraft[] {
-  return units
-    .filter((u) => !u.meetsQuota)
-    .map((u) => ({ unit: u.unit.code, name: u.unit.name, email: u.unit.email, text: reminderText(u, s, today) }));
+  return units.filter((u) => !u.meetsQuota).map((u) => ({ unit: u.unit.code, name: u.unit.name, email: u.unit.email, text: reminderText(u, s, today) }));
 }
 
 export function reminderSheet(units: readonly UnitSummary[], drafts: readonly ReminderDraft[]): OutputSheet {
@@ -64,4 +56,3 @@ export function reminderSheet(units: readonly UnitSummary[], drafts: readonly Re
     format: { headerRow: 0, widths: [12, 36, 28, 10, 10, 12, 90], numberFormats: [undefined, undefined, undefined, "0", "0", "0", undefined], boldRows: [] },
   };
 }
-

@@ -56,9 +56,7 @@ export function emulationSummaryLine(run: EmulationRun, lang: Lang): string {
 
 /** The summary of every part the ledger holds: the contest's line, its quiz's, the review's. */
 export function ledgerSummaryLine(run: LedgerTally, lang: Lang): string {
-  return [
-    ...(run.contest ? [tallySummaryLine(run.contest, lang)] : []),
-    ...(run.quiz ? [quizSummaryLine(run.quiz, lang)] : []),
-    ...(run.review ? [emulationSummaryLine(run.review, lang)] : []),
-  ].join(" ");
+  return [...(run.contest ? [tallySummaryLine(run.contest, lang)] : []), ...(run.quiz ? [quizSummaryLine(run.quiz, lang)] : []), ...(run.review ? [emulationSummaryLine(run.review, lang)] : [])].join(
+    " ",
+  );
 }

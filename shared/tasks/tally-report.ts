@@ -73,7 +73,12 @@ export function reviewReport(run: EmulationRun, lang: Lang): string[] {
   if (run.errorCount > 0) lines.push(l(`KẾT QUẢ TẠM TÍNH: còn ${run.errorCount} lỗi cần xử lý.`, `PROVISIONAL RESULT: ${run.errorCount} errors remain.`));
   for (const q of run.result.quotas) {
     const awarded = q.listed.filter((r) => r.outcome === "awarded").length;
-    lines.push(l(`[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] chỉ tiêu ${q.quota.count}, đủ điều kiện ${q.eligible}, được khen ${awarded}:`, `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] quota ${q.quota.count}, eligible ${q.eligible}, awarded ${awarded}:`));
+    lines.push(
+      l(
+        `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] chỉ tiêu ${q.quota.count}, đủ điều kiện ${q.eligible}, được khen ${awarded}:`,
+        `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] quota ${q.quota.count}, eligible ${q.eligible}, awarded ${awarded}:`,
+      ),
+    );
     for (const r of q.listed) {
       const note = listNote(r);
       lines.push(`  ${String(r.rank ?? "").padStart(2)}. ${r.candidate.code.padEnd(6)} ${r.candidate.name}${note ? ` — ${note}` : ""}`);
@@ -100,48 +105,76 @@ export function reviewReport(run: EmulationRun, lang: Lang): string[] {
   return lines;
 }
 
-
 /** What `tally` prints about the quiz: each period's winners, the collective prizes, the grand total. */
 export function quizReport(run: QuizRun, lang: Lang): string[] {
   const s = (vi: string, en: string): string => say({ vi, en }, lang);
   const lines: string[] = [];
-  lines.push(s(`Trắc nghiệm: ${run.attempts} lượt thi được tính, ${run.rejected} dòng lỗi không tính; ${run.participants} thí sinh; ${run.periods.length} tuần.`, `Quiz: ${run.attempts} attempts counted, ${run.rejected} bad rows not counted; ${run.participants} participants; ${run.periods.length} periods.`));
+  lines.push(
+    s(
+      `Trắc nghiệm: ${run.attempts} lượt thi được tính, ${run.rejected} dòng lỗi không tính; ${run.participants} thí sinh; ${run.periods.length} tuần.`,
+      `Quiz: ${run.attempts} attempts counted, ${run.rejected} bad rows not counted; ${run.participants} participants; ${run.periods.length} periods.`,
+    ),
+  );
   for (const p of run.periods) {
     const label = periodDisplay(p.period.label);
-    lines.push(s(`[${label}] ${p.participants} thí sinh, ${p.winners.length} giải`, `[${label}] ${p.participants} participants, ${p.winners.length} prizes`) + (p.excluded + p.earlierWinners > 0 ? s(` (không xét: ${p.excluded} Không dự thi, ${p.earlierWinners} đã đoạt giải tuần trước)`, ` (not considered: ${p.excluded} excluded, ${p.earlierWinners} earlier winners)`) : ""));
+    lines.push(
+      s(`[${label}] ${p.participants} thí sinh, ${p.winners.length} giải`, `[${label}] ${p.participants} participants, ${p.winners.length} prizes`) +
+        (p.excluded + p.earlierWinners > 0
+          ? s(` (không xét: ${p.excluded} Không dự thi, ${p.earlierWinners} đã đoạt giải tuần trước)`, ` (not considered: ${p.excluded} excluded, ${p.earlierWinners} earlier winners)`)
+          : ""),
+    );
     for (const w of p.winners) {
       const c = w.candidate.counted;
       const money = w.award.kind === "prize" ? formatMoney(w.award.prize.amount) : s("chưa tính tiền", "no amount yet");
       const time = c.ms === undefined ? "" : formatDuration(c.ms);
-      lines.push(`  ${awardLabel(w.award).padEnd(14)} ${w.candidate.participant.code.padEnd(12)} ${formatDecimalVi(String(unscale(c.score))).padStart(6)} ${time.padStart(8)}  ${money.padStart(13)}  ${w.candidate.participant.name}`);
+      lines.push(
+        `  ${awardLabel(w.award).padEnd(14)} ${w.candidate.participant.code.padEnd(12)} ${formatDecimalVi(String(unscale(c.score))).padStart(6)} ${time.padStart(8)}  ${money.padStart(13)}  ${w.candidate.participant.name}`,
+      );
     }
   }
   if (run.collective) {
     const eligible = run.collective.rows.filter((r) => r.rank !== undefined).length;
-    lines.push(s(`[${QUIZ_OUTPUT_NAMES.collective}] ${eligible} đơn vị đủ điều kiện / ${run.collective.rows.length} đơn vị.`, `[${QUIZ_OUTPUT_NAMES.collective}] ${eligible} of ${run.collective.rows.length} units eligible.`));
+    lines.push(
+      s(
+        `[${QUIZ_OUTPUT_NAMES.collective}] ${eligible} đơn vị đủ điều kiện / ${run.collective.rows.length} đơn vị.`,
+        `[${QUIZ_OUTPUT_NAMES.collective}] ${eligible} of ${run.collective.rows.length} units eligible.`,
+      ),
+    );
     for (const r of run.collective.rows) {
       if (r.award.kind === "none") continue;
       const money = r.award.kind === "prize" ? formatMoney(r.award.prize.amount) : s("chưa tính tiền", "no amount yet");
       lines.push(`  ${String(r.rank ?? "").padStart(2)}. ${awardLabel(r.award).padEnd(14)} ${r.unit.code.padEnd(8)} ${money.padStart(13)}  ${r.unit.name}`);
     }
   }
-  const w = run.setup.thousandWord;
-  const a = run.awarded;
-  const b = run.budget;
-  lines.push(s(
-    `Tổng tiền thưởng toàn cuộc thi: ${formatMoney(a.total)} (chấm bài ${formatMoney(a.judged)}; giải tuần ${formatMoney(a.quiz)}; tập thể ${formatMoney(a.collective)}) — ${amountInWords(a.total, w)}.`,
-    `Grand total of prize money: ${formatMoney(a.total)} (judged ${formatMoney(a.judged)}; weekly ${formatMoney(a.quiz)}; collective ${formatMoney(a.collective)}) — ${amountInWords(a.total, w)}.`,
-  ));
-  lines.push(s(
-    `Cơ cấu giải theo kế hoạch: ${formatMoney(b.total)} (giải tuần ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; chấm bài ${formatMoney(b.judged)}; tập thể ${formatMoney(b.collective)}) — ${amountInWords(b.total, w)}.`,
-    `Planned prize structure: ${formatMoney(b.total)} (weekly ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; judged ${formatMoney(b.judged)}; collective ${formatMoney(b.collective)}).`,
-  ));
+  lines.push(...quizMoneyLines(run, lang));
   const errors = run.problems.errorCount;
   if (run.problems.items.length > 0) {
     const warnings = run.problems.items.length - errors;
     lines.push(s(`Kiểm tra phần trắc nghiệm: ${errors} lỗi, ${warnings} cảnh báo.`, `Quiz check: ${errors} errors, ${warnings} warnings.`));
     lines.push(...problemLines(sortProblems(run.problems.items, []), lang));
   }
+  return lines;
+}
+
+/** The quiz's money: what was awarded, and what the prize structure planned. */
+function quizMoneyLines(run: QuizRun, lang: Lang): string[] {
+  const s = (vi: string, en: string): string => say({ vi, en }, lang);
+  const lines: string[] = [];
+  const w = run.setup.thousandWord;
+  const a = run.awarded;
+  const b = run.budget;
+  lines.push(
+    s(
+      `Tổng tiền thưởng toàn cuộc thi: ${formatMoney(a.total)} (chấm bài ${formatMoney(a.judged)}; giải tuần ${formatMoney(a.quiz)}; tập thể ${formatMoney(a.collective)}) — ${amountInWords(a.total, w)}.`,
+      `Grand total of prize money: ${formatMoney(a.total)} (judged ${formatMoney(a.judged)}; weekly ${formatMoney(a.quiz)}; collective ${formatMoney(a.collective)}) — ${amountInWords(a.total, w)}.`,
+    ),
+  );
+  lines.push(
+    s(
+      `Cơ cấu giải theo kế hoạch: ${formatMoney(b.total)} (giải tuần ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; chấm bài ${formatMoney(b.judged)}; tập thể ${formatMoney(b.collective)}) — ${amountInWords(b.total, w)}.`,
+      `Planned prize structure: ${formatMoney(b.total)} (weekly ${b.periods} × ${formatMoney(b.quizPerPeriod)} = ${formatMoney(b.quiz)}; judged ${formatMoney(b.judged)}; collective ${formatMoney(b.collective)}).`,
+    ),
+  );
   return lines;
 }
 

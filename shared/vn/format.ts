@@ -48,14 +48,7 @@ export function formatDay(day: DayNumber): string {
 }
 
 /** → "05/09/2020 08:03", or "05/09/2020 08:03:07" when ss is given. */
-export function formatDateTime(t: {
-  y: number;
-  m: number;
-  d: number;
-  hh: number;
-  mi: number;
-  ss?: number;
-}): string {
+export function formatDateTime(t: { y: number; m: number; d: number; hh: number; mi: number; ss?: number }): string {
   const time = `${pad(t.hh, 2, "hour")}:${pad(t.mi, 2, "minute")}`;
   const seconds = t.ss === undefined ? "" : `:${pad(t.ss, 2, "second")}`;
   return `${formatDate(t)} ${time}${seconds}`;

@@ -20,18 +20,7 @@
 
 export type ThousandWord = "nghìn" | "ngàn";
 
-const DIGITS: readonly string[] = [
-  "không",
-  "một",
-  "hai",
-  "ba",
-  "bốn",
-  "năm",
-  "sáu",
-  "bảy",
-  "tám",
-  "chín",
-];
+const DIGITS: readonly string[] = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
 
 const BILLION = 1_000_000_000n;
 

@@ -76,7 +76,15 @@ describe("Tạo sổ cuộc thi", () => {
 
   it("never overwrites an existing sheet unless asked", async () => {
     const excel = new ExcelDouble();
-    excel.load([["Đơn vị", [["Mã đơn vị", "Tên đơn vị"], ["MINE", "Dữ liệu của tôi"]]]]);
+    excel.load([
+      [
+        "Đơn vị",
+        [
+          ["Mã đơn vị", "Tên đơn vị"],
+          ["MINE", "Dữ liệu của tôi"],
+        ],
+      ],
+    ]);
     const plan = await planTemplate(hostOn(excel), "sang-kien");
     expect(plan.existing).toEqual(["Đơn vị"]);
     const written = await applyTemplate(plan, "missing-only");
@@ -176,10 +184,18 @@ describe("Nhập phiếu chấm and Tính kết quả, against the CLI", () => {
   it("imports the returned workbooks like `thidua import` (3 syncs), then tallies to the CLI's very sheets (3 syncs)", async () => {
     const excel = demoWorkbook(false);
     const host = hostOn(excel);
-    const outcome = await runImport(host, demo.returned.map((f) => ({ name: f.name, data: arrayBufferOf(f.data) })), Date.UTC(2020, 9, 20));
+    const outcome = await runImport(
+      host,
+      demo.returned.map((f) => ({ name: f.name, data: arrayBufferOf(f.data) })),
+      Date.UTC(2020, 9, 20),
+    );
     measured.import = excel.syncs;
     expect(excel.syncs).toBe(3);
-    expect(outcome.reports.map((r) => [r.kind, r.judge, r.conflicts])).toEqual([["judge", "GK1", 0], ["judge", "GK2", 0], ["judge", "GK3", 0]]);
+    expect(outcome.reports.map((r) => [r.kind, r.judge, r.conflicts])).toEqual([
+      ["judge", "GK1", 0],
+      ["judge", "GK2", 0],
+      ["judge", "GK3", 0],
+    ]);
     const log = excel.sheet("Nhật ký")!.grid();
     expect(log[0]).toEqual(LOG_HEADER);
     expect(log.slice(1).map((r) => r[1])).toEqual(demo.returned.map((f) => f.name));
@@ -239,7 +255,11 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     expect(expected.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     expect(run.outputs.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     for (const sheet of expected) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));
-    const listed = excel.sheet(EMULATION_OUTPUT_NAMES.awardList)!.grid().filter((r) => typeof r[0] === "number").map((r) => r[3]);
+    const listed = excel
+      .sheet(EMULATION_OUTPUT_NAMES.awardList)!
+      .grid()
+      .filter((r) => typeof r[0] === "number")
+      .map((r) => r[3]);
     expect(listed).toEqual(["DN02", "DN01"]);
     expect(excel.sheet(OUTPUT_SHEET_NAMES.results)).toBeUndefined();
     expect(excel.workbook.sheets.flatMap((s) => s.charts)).toEqual([]);
@@ -279,9 +299,17 @@ describe("Kiểm tra and Tính kết quả on a contest with its quiz (truc-tuye
     const { run, summary } = await runTally(host, "vi");
     expect(excel.syncs).toBe(3);
     expect(run.outputs.map((o) => o.name)).toEqual(["Kết quả", "Danh sách giải", "Tổng hợp đơn vị", "Giải tuần", "Tham gia đơn vị", "Giải tập thể", "Kiểm tra"]);
-    const weekly = excel.sheet("Giải tuần")!.grid().filter((r) => r[0] === "Tuần 1").map((r) => [r[1], r[2]]);
+    const weekly = excel
+      .sheet("Giải tuần")!
+      .grid()
+      .filter((r) => r[0] === "Tuần 1")
+      .map((r) => [r[1], r[2]]);
     // Week 1: A and B tie on 18; A's prediction is nearer 1000. BTC1 is excluded.
-    expect(weekly).toEqual([["Nhất", "A"], ["Nhì", "B"], ["Ba", "C"]]);
+    expect(weekly).toEqual([
+      ["Nhất", "A"],
+      ["Nhì", "B"],
+      ["Ba", "C"],
+    ]);
     expect(summary).toContain("Trắc nghiệm: 7 lượt thi được tính (1 dòng lỗi), 5 thí sinh, 2 tuần; 6 giải tuần (9.000.000 đ); 2 giải tập thể (8.500.000 đ)");
     expect(summary).toContain("tổng tiền thưởng toàn cuộc thi 20.500.000 đ; còn 1 lỗi ở phần trắc nghiệm — kết quả tạm tính.");
     expect((await runTally(host, "en")).summary).toContain("Quiz: 7 attempts counted (1 bad rows), 5 participants, 2 periods");

@@ -166,7 +166,10 @@ export class SheetModel {
 
   /** The used range counting values only, as `getUsedRangeOrNullObject(true)` sees it. */
   usedBox(): Box | undefined {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     for (const [r, row] of this.cells) {
       for (const [c, cell] of row) {
         if (cell.value === "") continue;
@@ -542,7 +545,18 @@ function shapeOf(values: unknown): { rows: number; cols: number } {
 }
 
 class DoubleRange {
-  private loaded: { values?: Stored[][]; formulas?: Stored[][]; rowIndex?: number; columnIndex?: number; rowCount?: number; columnCount?: number; address?: string; isNull?: boolean } | undefined;
+  private loaded:
+    | {
+        values?: Stored[][];
+        formulas?: Stored[][];
+        rowIndex?: number;
+        columnIndex?: number;
+        rowCount?: number;
+        columnCount?: number;
+        address?: string;
+        isNull?: boolean;
+      }
+    | undefined;
   readonly format: {
     font: { bold: boolean; color: string };
     fill: { color: string };
@@ -576,15 +590,62 @@ class DoubleRange {
         },
       };
     };
-    const bold = prop("bold", false), color = prop("fontColor", ""), fill = prop("fill", ""), locked = prop("locked", true);
-    const wrap = prop("wrapText", false), valign = prop("verticalAlignment", ""), width = prop("columnWidth", 0);
+    const bold = prop("bold", false),
+      color = prop("fontColor", ""),
+      fill = prop("fill", ""),
+      locked = prop("locked", true);
+    const wrap = prop("wrapText", false),
+      valign = prop("verticalAlignment", ""),
+      width = prop("columnWidth", 0);
     this.format = {
-      font: { get bold() { return bold.get(); }, set bold(v) { bold.set(v); }, get color() { return color.get(); }, set color(v) { color.set(v); } },
-      fill: { get color() { return fill.get(); }, set color(v) { fill.set(v); } },
-      protection: { get locked() { return locked.get(); }, set locked(v) { locked.set(v); } },
-      get wrapText() { return wrap.get(); }, set wrapText(v) { wrap.set(v); },
-      get verticalAlignment() { return valign.get(); }, set verticalAlignment(v) { valign.set(v); },
-      get columnWidth() { return width.get(); }, set columnWidth(v) { width.set(v); },
+      font: {
+        get bold() {
+          return bold.get();
+        },
+        set bold(v) {
+          bold.set(v);
+        },
+        get color() {
+          return color.get();
+        },
+        set color(v) {
+          color.set(v);
+        },
+      },
+      fill: {
+        get color() {
+          return fill.get();
+        },
+        set color(v) {
+          fill.set(v);
+        },
+      },
+      protection: {
+        get locked() {
+          return locked.get();
+        },
+        set locked(v) {
+          locked.set(v);
+        },
+      },
+      get wrapText() {
+        return wrap.get();
+      },
+      set wrapText(v) {
+        wrap.set(v);
+      },
+      get verticalAlignment() {
+        return valign.get();
+      },
+      set verticalAlignment(v) {
+        valign.set(v);
+      },
+      get columnWidth() {
+        return width.get();
+      },
+      set columnWidth(v) {
+        width.set(v);
+      },
     };
     let model: ValidationModel | undefined;
     const validation = (): ValidationModel => {
@@ -596,10 +657,18 @@ class DoubleRange {
     };
     this.conditionalFormats = this.conditionalFormatsOf(ws);
     this.dataValidation = {
-      get rule() { return model?.rule; },
-      set rule(v: unknown) { ws.context.enqueue(() => (validation().rule = v), sizeOf(v)); },
-      get errorAlert() { return model?.errorAlert; },
-      set errorAlert(v: unknown) { ws.context.enqueue(() => (validation().errorAlert = v), sizeOf(v)); },
+      get rule() {
+        return model?.rule;
+      },
+      set rule(v: unknown) {
+        ws.context.enqueue(() => (validation().rule = v), sizeOf(v));
+      },
+      get errorAlert() {
+        return model?.errorAlert;
+      },
+      set errorAlert(v: unknown) {
+        ws.context.enqueue(() => (validation().errorAlert = v), sizeOf(v));
+      },
       clear: () =>
         ws.context.enqueue(() => {
           const address = boxAddress(this.boxNow());
@@ -621,9 +690,22 @@ class DoubleRange {
         });
         return {
           cellValue: {
-            format: { fill: { get color() { return model.fill ?? ""; }, set color(v: string) { context.enqueue(() => (model.fill = v)); } } },
-            get rule() { return model.rule; },
-            set rule(v: unknown) { context.enqueue(() => (model.rule = v)); },
+            format: {
+              fill: {
+                get color() {
+                  return model.fill ?? "";
+                },
+                set color(v: string) {
+                  context.enqueue(() => (model.fill = v));
+                },
+              },
+            },
+            get rule() {
+              return model.rule;
+            },
+            set rule(v: unknown) {
+              context.enqueue(() => (model.rule = v));
+            },
           },
         };
       },
@@ -818,9 +900,11 @@ export class ExcelDouble {
       const s = this.workbook.find(name) ?? new SheetModel(name);
       if (!this.workbook.sheets.includes(s)) this.workbook.sheets.push(s);
       s.cells.clear();
-      rows.forEach((row, r) => row.forEach((v, c) => {
-        if (v !== null && v !== "") s.put(r, c, { value: v });
-      }));
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== "") s.put(r, c, { value: v });
+        }),
+      );
     }
   }
 

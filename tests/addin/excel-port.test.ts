@@ -127,7 +127,10 @@ describe("the port on the shared scenarios", () => {
     const sheet = (rows: Grid) => ({ name: "Kết quả", rows, format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } });
     await port.write([sheet([["mới"]])]);
     expect(excel.workbook.sheets.map((s) => [s.name, s.grid()])).toEqual([["Kết quả", [["mới"]]]]);
-    excel.load([["Đơn vị", [["x"]]], ["Điểm", [["y"]]]]);
+    excel.load([
+      ["Đơn vị", [["x"]]],
+      ["Điểm", [["y"]]],
+    ]);
     const [results, units, scores] = excel.workbook.sheets;
     excel.workbook.sheets = [units!, results!, scores!];
     const again = new ExcelLedger({ run: excel.run });
@@ -152,7 +155,7 @@ describe("formula-like and number-like text stays text", () => {
     const sheets = SCENARIOS.find((s) => s.name === "z-score")!.sheets();
     const entries = sheets.get("Bài dự thi")!;
     entries[0]!.push("Tác giả");
-    const tricky = ["=HYPERLINK(\"http://x\")", "+84 905 000 001", "-Nguyễn Văn A", "@nhóm"];
+    const tricky = ['=HYPERLINK("http://x")', "+84 905 000 001", "-Nguyễn Văn A", "@nhóm"];
     const authors = ["0905000001", "01/02/2020", "TRUE", "8,5"];
     tricky.forEach((t, i) => {
       entries[i + 1]![1] = t;
@@ -167,9 +170,15 @@ describe("formula-like and number-like text stays text", () => {
     const results = excel.sheet("Kết quả")!;
     expect(results.formulas()).toEqual([]);
     expect(excel.sheet("Bài dự thi")!.formulas()).toEqual([]);
-    const titles = results.grid().slice(1).map((r) => r[3]);
+    const titles = results
+      .grid()
+      .slice(1)
+      .map((r) => r[3]);
     expect(titles.sort()).toEqual([...tricky].sort());
-    const writtenAuthors = results.grid().slice(1).map((r) => r[5]);
+    const writtenAuthors = results
+      .grid()
+      .slice(1)
+      .map((r) => r[5]);
     expect(writtenAuthors.sort()).toEqual([...authors].sort());
     const expected = expectedOutputs(sheets);
     for (const out of expected) expect(normaliseGrid(excel.sheet(out.name)!.grid()), out.name).toEqual(normaliseGrid(out.rows));
@@ -240,13 +249,28 @@ describe("format hints become range-level calls", () => {
     await port.write([
       {
         name: "Phiếu chấm",
-        rows: [["Mã bài", "Tên bài", "TC1"], ["SK01", "A", null], ["SK02", "B", null]],
-        format: { headerRow: 0, widths: [10, 40, 9], numberFormats: [], boldRows: [], decimalRanges: [{ col: 2, min: 0, max: 30 }], protection: { unlockedColumns: [2] } },
+        rows: [
+          ["Mã bài", "Tên bài", "TC1"],
+          ["SK01", "A", null],
+          ["SK02", "B", null],
+        ],
+        format: {
+          headerRow: 0,
+          widths: [10, 40, 9],
+          numberFormats: [],
+          boldRows: [],
+          decimalRanges: [{ col: 2, min: 0, max: 30 }],
+          protection: { unlockedColumns: [2] },
+        },
       },
     ]);
     const ws = excel.sheet("Phiếu chấm")!;
     expect(ws.validations).toEqual([
-      { address: "C2:C3", rule: { decimal: { formula1: 0, formula2: 30, operator: "Between" } }, errorAlert: expect.objectContaining({ style: "Stop", message: "Nhập một số từ 0 đến 30." }) },
+      {
+        address: "C2:C3",
+        rule: { decimal: { formula1: 0, formula2: 30, operator: "Between" } },
+        errorAlert: expect.objectContaining({ style: "Stop", message: "Nhập một số từ 0 đến 30." }),
+      },
     ]);
     expect(ws.opsOf("locked")).toEqual([{ op: "locked", address: "C2:C3", value: false }]);
     expect(ws.protectedWith).toBeDefined();
@@ -257,8 +281,18 @@ describe("format hints become range-level calls", () => {
 describe("a ledger whose sheets do not fit in one answer of Excel on the web", () => {
   const bigQuiz = () =>
     quizLedger({
-      units: [{ code: "U1", staff: 400, video: 90 }, { code: "U2", staff: 400, video: 80 }],
-      attempts: Array.from({ length: 3_000 }, (_, i) => ({ id: `TS${i % 700}`, unit: i % 700 < 350 ? "U1" : "U2", week: 1 + (i % 3), score: (i * 7) % 21, time: `0${i % 10}:${10 + (i % 50)}`, at: "02/06/2023 08:00:00" })),
+      units: [
+        { code: "U1", staff: 400, video: 90 },
+        { code: "U2", staff: 400, video: 80 },
+      ],
+      attempts: Array.from({ length: 3_000 }, (_, i) => ({
+        id: `TS${i % 700}`,
+        unit: i % 700 < 350 ? "U1" : "U2",
+        week: 1 + (i % 3),
+        score: (i * 7) % 21,
+        time: `0${i % 10}:${10 + (i % 50)}`,
+        at: "02/06/2023 08:00:00",
+      })),
     });
 
   it("are read again in blocks of rows, halved until each answer fits, and give the core's outputs", async () => {
@@ -309,8 +343,25 @@ describe("output sheets are updated in place, never deleted and re-created", () 
     expect(results.columnWidths.get(0)).toBe(222);
     expect(results.cell(2, 5)?.value).toBe("ghi chú của văn thư");
     // The old block is gone below the new one; the new block is there.
-    expect(results.grid().map((r) => r.slice(0, 2))).toEqual([...rowsOf(4, "MỚI"), [null, null], [null, null]].slice(0, 6).map((r) => [...r]).slice(0, 5).concat(results.grid().slice(5).map((r) => r.slice(0, 2))));
-    expect(results.grid().slice(5).flatMap((r) => r.slice(0, 2)).every((v) => v === null)).toBe(true);
+    expect(results.grid().map((r) => r.slice(0, 2))).toEqual(
+      [...rowsOf(4, "MỚI"), [null, null], [null, null]]
+        .slice(0, 6)
+        .map((r) => [...r])
+        .slice(0, 5)
+        .concat(
+          results
+            .grid()
+            .slice(5)
+            .map((r) => r.slice(0, 2)),
+        ),
+    );
+    expect(
+      results
+        .grid()
+        .slice(5)
+        .flatMap((r) => r.slice(0, 2))
+        .every((v) => v === null),
+    ).toBe(true);
     expect(excel.workbook.sheets.map((s) => s.name)).toEqual(["Báo cáo", "Kết quả"]);
   });
 
@@ -318,12 +369,21 @@ describe("output sheets are updated in place, never deleted and re-created", () 
     const excel = new ExcelDouble();
     excel.load([["Kết quả", [["cũ"]]]]);
     const settings = excel.office().context.document.settings;
-    const blocks = { get: (s: string) => settings.get(`b:${s}`) as string | undefined, set: (s: string, a: string) => settings.set(`b:${s}`, a), save: async () => undefined };
+    const blocks = {
+      get: (s: string) => settings.get(`b:${s}`) as string | undefined,
+      set: (s: string, a: string) => settings.set(`b:${s}`, a),
+      save: async () => undefined,
+    };
     const port = new ExcelLedger({ run: excel.run, capabilities: can, blocks });
     await port.write([plain("Kết quả", rowsOf(3, "A"))]);
     expect(blocks.get("Kết quả")).toBe("A1:B4");
     await port.write([plain("Kết quả", rowsOf(1, "B"))]);
-    expect(excel.sheet("Kết quả")!.opsOf("clear").map((o) => o.address)).toEqual(["A1:A1", "A1:B4"].map((a) => (a === "A1:A1" ? "A1" : a)));
+    expect(
+      excel
+        .sheet("Kết quả")!
+        .opsOf("clear")
+        .map((o) => o.address),
+    ).toEqual(["A1:A1", "A1:B4"].map((a) => (a === "A1:A1" ? "A1" : a)));
     expect(blocks.get("Kết quả")).toBe("A1:B2");
   });
 
@@ -337,7 +397,12 @@ describe("output sheets are updated in place, never deleted and re-created", () 
     await own.write([plain("Kết quả", rowsOf(2, "X"))]);
     excel.sheet("Kết quả")!.charts.push({ name: "Biểu đồ của văn thư", type: "Pie", source: "Kết quả!A1:B3", seriesBy: "Auto" });
     await own.write([plain("Kết quả", rowsOf(2, "Y"))]);
-    expect(excel.sheet("Kết quả")!.charts.map((c) => c.name).sort()).toEqual(["Biểu đồ của văn thư", "thidua-thu"]);
+    expect(
+      excel
+        .sheet("Kết quả")!
+        .charts.map((c) => c.name)
+        .sort(),
+    ).toEqual(["Biểu đồ của văn thư", "thidua-thu"]);
     // A write without the chart (Kiểm tra's own writes) removes thidua's chart and only it.
     await port.write([plain("Kết quả", rowsOf(2, "Z"))]);
     expect(excel.sheet("Kết quả")!.charts.map((c) => c.name)).toEqual(["Biểu đồ của văn thư"]);
@@ -353,7 +418,15 @@ describe("a write that needs several syncs completes or is rolled back", () => {
 
   async function prepared(): Promise<{ excel: ExcelDouble; port: ExcelLedger; before: unknown }> {
     const excel = new ExcelDouble();
-    excel.load([["Điểm", [["Mã bài", "Mã GK"], ["SK1", "GK1"]]]]);
+    excel.load([
+      [
+        "Điểm",
+        [
+          ["Mã bài", "Mã GK"],
+          ["SK1", "GK1"],
+        ],
+      ],
+    ]);
     const port = new ExcelLedger({ run: excel.run, capabilities: can, maxRequestBytes: 8_000 });
     await port.write([big("Kết quả", "CŨ"), big("Danh sách giải", "CŨ")]);
     return { excel, port, before: excel.snapshot().sheets.map((s) => [s.name, s.values]) };
@@ -390,7 +463,15 @@ describe("a write that needs several syncs completes or is rolled back", () => {
 describe("reading past Excel's cells-per-read limit", () => {
   it("one stray cell at row 700,000 of `Trắc nghiệm` does not stop the read: it goes in blocks", async () => {
     const excel = new ExcelDouble();
-    excel.load([["Trắc nghiệm", [["Mã thí sinh", "Điểm"], ["TS1", 9]]]]);
+    excel.load([
+      [
+        "Trắc nghiệm",
+        [
+          ["Mã thí sinh", "Điểm"],
+          ["TS1", 9],
+        ],
+      ],
+    ]);
     excel.sheet("Trắc nghiệm")!.put(699_999, 7, { value: "lạc" });
     const port = new ExcelLedger({ run: excel.run, capabilities: can });
     const grid = (await port.read(["Trắc nghiệm"])).get("Trắc nghiệm")!;

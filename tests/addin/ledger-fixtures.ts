@@ -21,16 +21,49 @@ export function syntheticLedger(n: number): Map<string, Grid> {
     entries.push([code, `Sáng kiến số ${i}`, `U${(i % 20) + 1}`, "Hợp lệ"]);
     for (const [j, judge] of ["GK1", "GK2", "GK3"].entries()) {
       const base = (i * 7 + j * 13) % 30;
-      scores.push([code, judge, base, (base + 3) % 30, j % 2 === 0 ? `${(base % 25)},5` : (base * 2) % 30, (i + j) % 10]);
+      scores.push([code, judge, base, (base + 3) % 30, j % 2 === 0 ? `${base % 25},5` : (base * 2) % 30, (i + j) % 10]);
     }
   }
   return new Map<string, Grid>([
-    ["Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Hội thi lớn"], ["Năm", 2025]]],
+    [
+      "Cuộc thi",
+      [
+        ["Mục", "Giá trị"],
+        ["Tên cuộc thi", "Hội thi lớn"],
+        ["Năm", 2025],
+      ],
+    ],
     ["Đơn vị", [["Mã đơn vị", "Tên đơn vị", "Nhóm", "Bắt buộc", "Số bài tối thiểu"], ...units]],
     ["Bài dự thi", entries],
-    ["Giám khảo", [["Mã GK", "Họ tên"], ["GK1", "Một"], ["GK2", "Hai"], ["GK3", "Ba"]]],
-    ["Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"], ["TC1", "A", 30], ["TC2", "B", 30], ["TC3", "C", 30], ["TC4", "D", 10]]],
+    [
+      "Giám khảo",
+      [
+        ["Mã GK", "Họ tên"],
+        ["GK1", "Một"],
+        ["GK2", "Hai"],
+        ["GK3", "Ba"],
+      ],
+    ],
+    [
+      "Tiêu chí",
+      [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"],
+        ["TC1", "A", 30],
+        ["TC2", "B", 30],
+        ["TC3", "C", 30],
+        ["TC4", "D", 10],
+      ],
+    ],
     ["Điểm", scores],
-    ["Cơ cấu giải", [["Giải", "Số lượng", "Mức thưởng"], ["Nhất", 1, 5_000_000], ["Nhì", 3, 3_000_000], ["Ba", 5, 2_000_000], ["Khuyến khích", 10, 1_000_000]]],
+    [
+      "Cơ cấu giải",
+      [
+        ["Giải", "Số lượng", "Mức thưởng"],
+        ["Nhất", 1, 5_000_000],
+        ["Nhì", 3, 3_000_000],
+        ["Ba", 5, 2_000_000],
+        ["Khuyến khích", 10, 1_000_000],
+      ],
+    ],
   ]);
 }

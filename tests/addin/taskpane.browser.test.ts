@@ -43,7 +43,14 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
   beforeAll(async () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), "thidua-pane-"));
     await buildAddin({ outDir, quiet: true });
-    const double = await esbuild.build({ entryPoints: [path.resolve("tests/addin/office-double-entry.ts")], bundle: true, format: "iife", platform: "browser", write: false, target: "chrome100" });
+    const double = await esbuild.build({
+      entryPoints: [path.resolve("tests/addin/office-double-entry.ts")],
+      bundle: true,
+      format: "iife",
+      platform: "browser",
+      write: false,
+      target: "chrome100",
+    });
     const officeDouble = double.outputFiles[0]!.text;
     demo = await runCliDemo();
     server = http.createServer(staticHandler(outDir));

@@ -19,7 +19,19 @@ describe("the Apps Script bundle", () => {
 
   it("declares a top-level function for every handler the entry exposes", () => {
     expect(built.handlers).toEqual(
-      expect.arrayContaining(["onOpen", "showSidebar", "getDashboard", "checkLedger", "tallyResults", "draftReminders", "createJudgeTabs", "mergeJudgeScores", "connectForm", "onFormSubmitEntry", "createLedgerInitiative"]),
+      expect.arrayContaining([
+        "onOpen",
+        "showSidebar",
+        "getDashboard",
+        "checkLedger",
+        "tallyResults",
+        "draftReminders",
+        "createJudgeTabs",
+        "mergeJudgeScores",
+        "connectForm",
+        "onFormSubmitEntry",
+        "createLedgerInitiative",
+      ]),
     );
     for (const name of built.handlers) expect(built.code).toMatch(new RegExp(`^function ${name}\\(e\\) \\{ return ThiDua\\.${name}\\(e\\); \\}$`, "m"));
   });
@@ -36,7 +48,10 @@ describe("the Apps Script bundle", () => {
     expect(menu).toBeDefined();
     const items = menu!.flat();
     for (const caption of ["Tạo sổ cuộc thi", "Kiểm tra", "Tính kết quả", "Đơn vị chưa nộp", "Tạo trang chấm cho giám khảo", "Gộp điểm", "Kết nối biểu mẫu đăng ký"]) {
-      expect(items.some((i) => i.caption.includes(caption)), caption).toBe(true);
+      expect(
+        items.some((i) => i.caption.includes(caption)),
+        caption,
+      ).toBe(true);
     }
     for (const item of items) expect(script.has(item.fn), item.fn).toBe(true);
 
@@ -49,7 +64,11 @@ describe("the Apps Script bundle", () => {
   });
 
   it("ships a V8 manifest in Vietnam's time zone with narrow scopes", () => {
-    const manifest = JSON.parse(readFileSync(path.join(built.outDir, "appsscript.json"), "utf8")) as { runtimeVersion: string; timeZone: string; oauthScopes: string[] };
+    const manifest = JSON.parse(readFileSync(path.join(built.outDir, "appsscript.json"), "utf8")) as {
+      runtimeVersion: string;
+      timeZone: string;
+      oauthScopes: string[];
+    };
     expect(manifest.runtimeVersion).toBe("V8");
     expect(manifest.timeZone).toBe("Asia/Ho_Chi_Minh");
     expect(manifest.oauthScopes).toContain("https://www.googleapis.com/auth/spreadsheets.currentonly");

@@ -8,7 +8,6 @@ beforeAll(async () => {
   built = await buildBundle();
 });
 
-
 function ledgerOf(n: number, options: { scored: boolean }): { gas: GasDouble; script: Script } {
   const gas = gasDouble({ sharedWith: Object.values(JUDGE_EMAILS) });
   const grids = syntheticLedger(n);
@@ -41,7 +40,11 @@ const response = (gas: GasDouble) => {
   sheet.put(2, 1, { value: new Date(Date.UTC(2024, 8, 15, 2)) });
   sheet.put(2, 2, typedIn("Bài qua biểu mẫu"));
   sheet.put(2, 3, typedIn("U3"));
-  return { namedValues: { "Dấu thời gian": ["15/09/2024 09:00:00"], "Tên bài": ["Bài qua biểu mẫu"], "Mã đơn vị": ["U3"] }, values: [], range: sheet.getRange(2, 1, 1, 3) };
+  return {
+    namedValues: { "Dấu thời gian": ["15/09/2024 09:00:00"], "Tên bài": ["Bài qua biểu mẫu"], "Mã đơn vị": ["U3"] },
+    values: [],
+    range: sheet.getRange(2, 1, 1, 3),
+  };
 };
 
 /** Each menu action and trigger, measured on a fresh spreadsheet holding a ledger of n entries. */

@@ -43,7 +43,14 @@ function demo(): { gas: GasDouble; script: Script } {
 
 /** Inside the demo's window (15/08/2020 – 10/10/2020), Vietnam time. */
 const inWindow = (minute = 0): Date => new Date(Date.UTC(2020, 8, 20, 3, minute));
-const valid = (title: string): Record<string, string> => ({ "Tên bài": title, "Đơn vị": "Phòng Tư pháp", "Tác giả": "Lê Thị Hoa", "Loại": "Cá nhân", "Lĩnh vực": "Cải cách thủ tục hành chính", "Số điện thoại liên hệ": "0912 345 678" });
+const valid = (title: string): Record<string, string> => ({
+  "Tên bài": title,
+  "Đơn vị": "Phòng Tư pháp",
+  "Tác giả": "Lê Thị Hoa",
+  Loại: "Cá nhân",
+  "Lĩnh vực": "Cải cách thủ tục hành chính",
+  "Số điện thoại liên hệ": "0912 345 678",
+});
 
 const entriesOf = (gas: GasDouble) => gas.ss.tab("Bài dự thi")!.values().slice(1);
 const rejectedOf = (gas: GasDouble) => gas.ss.tab("Phản hồi bị từ chối")?.values().slice(1) ?? [];
@@ -133,7 +140,9 @@ describe("simultaneous responses", () => {
     const { gas, script } = demo();
     gas.lock.mode = "none";
     burst(gas, script, events(gas));
-    const codes = entriesOf(gas).slice(14).map((r) => r[0]);
+    const codes = entriesOf(gas)
+      .slice(14)
+      .map((r) => r[0]);
     expect(codes).toHaveLength(N);
     expect(new Set(codes).size).toBeLessThan(N);
   });

@@ -64,7 +64,10 @@ function a1ToBox(a1: string): { row: number; col: number; numRows: number; numCo
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
   if (!m) throw new Error(`unsupported A1 notation: ${a1}`);
   const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const c1 = col(m[1]!), r1 = Number(m[2]), c2 = col(m[3]!), r2 = Number(m[4]);
+  const c1 = col(m[1]!),
+    r1 = Number(m[2]),
+    c2 = col(m[3]!),
+    r2 = Number(m[4]);
   return { row: r1, col: c1, numRows: r2 - r1 + 1, numCols: c2 - c1 + 1 };
 }
 
@@ -192,7 +195,8 @@ export class FakeRange {
     readonly numRows: number,
     readonly numCols: number,
   ) {
-    if (row < 1 || col < 1 || numRows < 1 || numCols < 1) throw new Error("Exception: The starting row and column of the range must be at least 1, and the range must have at least one row and column.");
+    if (row < 1 || col < 1 || numRows < 1 || numCols < 1)
+      throw new Error("Exception: The starting row and column of the range must be at least 1, and the range must have at least one row and column.");
     if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols) {
       throw new Error("Exception: The coordinates of the range are outside the dimensions of the sheet.");
     }
@@ -221,9 +225,11 @@ export class FakeRange {
   }
   setValues(values: unknown[][]): this {
     this.hit("setValues");
-    if (values.length !== this.numRows) throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
+    if (values.length !== this.numRows)
+      throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.numRows}.`);
     values.forEach((row, i) => {
-      if (row.length !== this.numCols) throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numCols}.`);
+      if (row.length !== this.numCols)
+        throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this.numCols}.`);
       row.forEach((v, j) => this.sheet.put(this.row + i, this.col + j, typedIn(v)));
     });
     return this;
@@ -357,7 +363,12 @@ export class FakeSheet {
   }
   lastColumn(): number {
     let n = 0;
-    for (const r of this.cells) for (let j = r.length; j > n; j--) if (r[j - 1]!.value !== "" || r[j - 1]!.formula) { n = j; break; }
+    for (const r of this.cells)
+      for (let j = r.length; j > n; j--)
+        if (r[j - 1]!.value !== "" || r[j - 1]!.formula) {
+          n = j;
+          break;
+        }
     return n;
   }
   /** Values as the user sees them (what getValues gives), trailing blanks included. */

@@ -39,12 +39,49 @@ export function syntheticLedger(n: number): Map<string, Grid> {
     }
   }
   return new Map<string, Grid>([
-    ["Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Hội thi sáng kiến cải cách hành chính"], ["Đơn vị tổ chức", "UBND huyện"], ["Năm", 2024], ["Nhận bài từ ngày", "01/08/2024"], ["Nhận bài đến ngày", "30/09/2024"], ["Số chữ số thập phân", 2]]],
+    [
+      "Cuộc thi",
+      [
+        ["Mục", "Giá trị"],
+        ["Tên cuộc thi", "Hội thi sáng kiến cải cách hành chính"],
+        ["Đơn vị tổ chức", "UBND huyện"],
+        ["Năm", 2024],
+        ["Nhận bài từ ngày", "01/08/2024"],
+        ["Nhận bài đến ngày", "30/09/2024"],
+        ["Số chữ số thập phân", 2],
+      ],
+    ],
     ["Đơn vị", units],
     ["Bài dự thi", entries],
-    ["Giám khảo", [["Mã GK", "Họ tên", "Mã đơn vị", "Email"], ["GK1", "Trần Văn Hùng", "U1", JUDGE_EMAILS.GK1!], ["GK2", "Nguyễn Thị Mai", "", JUDGE_EMAILS.GK2!], ["GK3", "Lê Minh Tuấn", "", JUDGE_EMAILS.GK3!]]],
-    ["Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"], ["TC1", "Tính mới", 30, 1], ["TC2", "Khả năng áp dụng", 30, 1], ["TC3", "Hiệu quả", 30, 1], ["TC4", "Trình bày", 10, 1]]],
+    [
+      "Giám khảo",
+      [
+        ["Mã GK", "Họ tên", "Mã đơn vị", "Email"],
+        ["GK1", "Trần Văn Hùng", "U1", JUDGE_EMAILS.GK1!],
+        ["GK2", "Nguyễn Thị Mai", "", JUDGE_EMAILS.GK2!],
+        ["GK3", "Lê Minh Tuấn", "", JUDGE_EMAILS.GK3!],
+      ],
+    ],
+    [
+      "Tiêu chí",
+      [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"],
+        ["TC1", "Tính mới", 30, 1],
+        ["TC2", "Khả năng áp dụng", 30, 1],
+        ["TC3", "Hiệu quả", 30, 1],
+        ["TC4", "Trình bày", 10, 1],
+      ],
+    ],
     ["Điểm", scores],
-    ["Cơ cấu giải", [["Giải", "Số lượng", "Mức thưởng"], ["Nhất", 1, 3_000_000], ["Nhì", 2, 2_000_000], ["Ba", 3, 1_000_000], ["Khuyến khích", 5, 500_000]]],
+    [
+      "Cơ cấu giải",
+      [
+        ["Giải", "Số lượng", "Mức thưởng"],
+        ["Nhất", 1, 3_000_000],
+        ["Nhì", 2, 2_000_000],
+        ["Ba", 3, 1_000_000],
+        ["Khuyến khích", 5, 500_000],
+      ],
+    ],
   ]);
 }

@@ -28,7 +28,10 @@ function demo(): { gas: GasDouble; script: Script } {
 
 /** What the core reads from a tab, as the script would. */
 function gridOf(gas: GasDouble, name: string): Grid {
-  return gas.ss.tab(name)!.values().map((r) => r.map((v) => (v === "" ? null : v)));
+  return gas.ss
+    .tab(name)!
+    .values()
+    .map((r) => r.map((v) => (v === "" ? null : v)));
 }
 
 function lastAlert(gas: GasDouble): string {
@@ -59,7 +62,10 @@ describe("Tạo sổ cuộc thi", () => {
 
   it("asks before replacing a sheet, and keeps it when told no", () => {
     const gas = gasDouble();
-    gas.ss.addSheet("Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["X1", "Bài thật của người dùng", "U1"]]);
+    gas.ss.addSheet("Bài dự thi", [
+      ["Mã bài", "Tên bài", "Mã đơn vị"],
+      ["X1", "Bài thật của người dùng", "U1"],
+    ]);
     const script = loadBundle(built.code, gas);
     gas.ui.answers = [BUTTON.NO];
     script.call("createLedgerInitiative");
@@ -78,7 +84,10 @@ describe("Tạo sổ cuộc thi", () => {
 
   it("can replace the only sheet of a spreadsheet", () => {
     const gas = gasDouble();
-    gas.ss.addSheet("Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Cũ"]]);
+    gas.ss.addSheet("Cuộc thi", [
+      ["Mục", "Giá trị"],
+      ["Tên cuộc thi", "Cũ"],
+    ]);
     gas.ui.answers = [BUTTON.YES];
     loadBundle(built.code, gas).call("createLedgerInitiative");
     expect(gas.ss.tab("Cuộc thi")!.values()[1]![1]).toBe("Tìm sáng kiến, giải pháp cải cách hành chính huyện Phú Riềng");
@@ -129,13 +138,13 @@ describe("Kiểm tra, Tính kết quả, Đơn vị chưa nộp", () => {
     loadLedger(gas.ss, grids);
     // Typed with a leading apostrophe, as a person must to keep them as text.
     const entries = gas.ss.tab("Bài dự thi")!;
-    entries.put(3, 2, typedIn("'=HYPERLINK(\"http://x\")"));
+    entries.put(3, 2, typedIn('\'=HYPERLINK("http://x")'));
     entries.put(3, 5, typedIn("'+84 912 345 678"));
     entries.put(4, 2, typedIn("'2020"));
     loadBundle(built.code, gas).call("tallyResults");
     const results = gas.ss.tab("Kết quả")!;
     const titles = results.values().map((r) => r[3]);
-    expect(titles).toContain("=HYPERLINK(\"http://x\")");
+    expect(titles).toContain('=HYPERLINK("http://x")');
     expect(titles).toContain("2020");
     expect(results.values().map((r) => r[5])).toContain("+84 912 345 678");
     for (let r = 1; r <= results.values().length; r++) for (let c = 1; c <= 11; c++) expect(results.formulaAt(r, c)).toBeUndefined();
@@ -254,7 +263,9 @@ describe("Trang chấm and Gộp điểm", () => {
       const tab = gas.ss.tab(`Chấm ${judge}`)!;
       expect(tab).toBeDefined();
       expect(tab.values()[0]!.slice(0, 4)).toEqual(["Mã bài", "Tên bài", "Hạng mục", "TC1"]);
-      const others = Object.entries(JUDGE_MAIL).filter(([j]) => j !== judge).map(([, m]) => m);
+      const others = Object.entries(JUDGE_MAIL)
+        .filter(([j]) => j !== judge)
+        .map(([, m]) => m);
       expect(tab.canEdit(JUDGE_MAIL[judge], 2, 4)).toBe(true);
       expect(tab.canEdit(JUDGE_MAIL[judge], 2, 1)).toBe(false);
       expect(tab.canEdit(gas.ss.owner, 2, 4)).toBe(true);
@@ -263,7 +274,12 @@ describe("Trang chấm and Gộp điểm", () => {
       expect(tab.notes.get("1,1")).toContain("PHIẾU CHẤM ĐIỂM");
     }
     // GK1 belongs to PNV: no PNV entry on their tab.
-    expect(gas.ss.tab("Chấm GK1")!.values().map((r) => r[0])).not.toContain("SK01");
+    expect(
+      gas.ss
+        .tab("Chấm GK1")!
+        .values()
+        .map((r) => r[0]),
+    ).not.toContain("SK01");
     expect([...gas.documentProperties.store.keys()]).toHaveLength(3);
   });
 
@@ -351,7 +367,10 @@ describe("Kết nối biểu mẫu and the sidebar", () => {
     script.call("showSidebar");
     expect(gas.htmlFiles).toEqual(["sidebar"]);
     expect(gas.ui.sidebars).toHaveLength(1);
-    const res = script.call("getDashboard") as { ok: boolean; data: { units: { code: string; valid: number; quota: number }[]; judges: { code: string; expected: number; scored: number }[] } };
+    const res = script.call("getDashboard") as {
+      ok: boolean;
+      data: { units: { code: string; valid: number; quota: number }[]; judges: { code: string; expected: number; scored: number }[] };
+    };
     expect(res.ok).toBe(true);
     const run = runContest(demoLedgerScored());
     expect(res.data.units.map((u) => [u.code, u.valid, u.quota])).toEqual(run.units.map((u) => [u.unit.code, u.valid, u.unit.quota]));

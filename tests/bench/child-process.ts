@@ -37,9 +37,7 @@ const probeModule = (): string => pathToFileURL(path.join(path.dirname(fileURLTo
 export async function runNode(args: readonly string[], cwd: string, method: RssMethod = rssMethod()): Promise<ChildRun> {
   const rssFile = path.join(os.tmpdir(), `thidua-bench-rss-${process.pid}-${Date.now()}.txt`);
   const [command, argv, env] =
-    method === "time-v"
-      ? [GNU_TIME, ["-v", process.execPath, ...args], process.env]
-      : [process.execPath, ["--import", probeModule(), ...args], { ...process.env, [RSS_FILE_ENV]: rssFile }];
+    method === "time-v" ? [GNU_TIME, ["-v", process.execPath, ...args], process.env] : [process.execPath, ["--import", probeModule(), ...args], { ...process.env, [RSS_FILE_ENV]: rssFile }];
   const started = process.hrtime.bigint();
   const { status, stdout, stderr } = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(command, argv, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });

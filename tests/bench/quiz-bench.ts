@@ -83,19 +83,46 @@ function ledgerSheets(): Map<string, Grid> {
   }
   const prize = (c: string, n: string, k: number, a: number): Cell[] => [c, n, k, a];
   return new Map<string, Grid>([
-    ["Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Hội thi trực tuyến (đo hiệu năng)"], ["Năm", 2023], ["Lượt tính điểm", "Cao nhất"]]],
+    [
+      "Cuộc thi",
+      [
+        ["Mục", "Giá trị"],
+        ["Tên cuộc thi", "Hội thi trực tuyến (đo hiệu năng)"],
+        ["Năm", 2023],
+        ["Lượt tính điểm", "Cao nhất"],
+      ],
+    ],
     ["Đơn vị", units],
     ["Bài dự thi", entries],
-    ["Giám khảo", [["Mã GK", "Họ tên"], ["GK1", "Giám khảo"]]],
-    ["Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"], ["ND", "Nội dung", 100]]],
+    [
+      "Giám khảo",
+      [
+        ["Mã GK", "Họ tên"],
+        ["GK1", "Giám khảo"],
+      ],
+    ],
+    [
+      "Tiêu chí",
+      [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa"],
+        ["ND", "Nội dung", 100],
+      ],
+    ],
     ["Điểm", scores],
     [
       "Cơ cấu giải",
       [
         ["Hạng mục", "Giải", "Số lượng", "Mức thưởng"],
-        prize("Trắc nghiệm", "Nhất", 1, 2_000_000), prize("Trắc nghiệm", "Nhì", 1, 1_500_000), prize("Trắc nghiệm", "Ba", 1, 1_000_000),
-        prize("Video", "Nhất", 1, 3_000_000), prize("Video", "Nhì", 2, 2_000_000), prize("Video", "Ba", 2, 1_500_000), prize("Video", "Khuyến khích", 3, 1_000_000),
-        prize("Tập thể", "Nhất", 1, 5_000_000), prize("Tập thể", "Nhì", 2, 3_500_000), prize("Tập thể", "Ba", 2, 2_500_000),
+        prize("Trắc nghiệm", "Nhất", 1, 2_000_000),
+        prize("Trắc nghiệm", "Nhì", 1, 1_500_000),
+        prize("Trắc nghiệm", "Ba", 1, 1_000_000),
+        prize("Video", "Nhất", 1, 3_000_000),
+        prize("Video", "Nhì", 2, 2_000_000),
+        prize("Video", "Ba", 2, 1_500_000),
+        prize("Video", "Khuyến khích", 3, 1_000_000),
+        prize("Tập thể", "Nhất", 1, 5_000_000),
+        prize("Tập thể", "Nhì", 2, 3_500_000),
+        prize("Tập thể", "Ba", 2, 2_500_000),
       ],
     ],
     ["Đáp án dự đoán", [["Tuần", "Số đúng"], ...TRUTHS.map((t, i) => [i + 1, t])]],
@@ -180,20 +207,31 @@ async function main(): Promise<void> {
       winners = quiz.periods.map((p) => p.winners.map((w) => w.candidate.participant.code));
       if (run === 0) out(`  (${quiz.attempts} lượt được tính, ${quiz.rejected} dòng lỗi, ${quiz.participants} thí sinh, ${quiz.units.length} đơn vị)`);
     }
-    const best = (xs: { wall: number; cpu: number }[]): { wall: number; cpu: number } => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
+    const best = (xs: { wall: number; cpu: number }[]): { wall: number; cpu: number } => ({
+      wall: Math.min(...xs.map((x) => x.wall)),
+      cpu: Math.min(...xs.map((x) => x.cpu)),
+    });
     const floor = best(floors);
     const tally = best(tallies);
     const runs = (xs: { wall: number }[]): string => xs.map((x) => decimal(x.wall / 1000, 2)).join(" / ");
-    out(`Sàn: chỉ đọc CSV (đọc + tách dòng + tách trường), trong tiến trình — parse floor, in-process: ${seconds(floor.wall)} (CPU ${seconds(floor.cpu)}); ${count(records)} bản ghi; ${RUNS} lần: ${runs(floors)}`);
-    out(`Toàn bộ tính trắc nghiệm (đọc luồng + gộp + xếp hạng + trang kết quả), trong tiến trình — quiz tally, in-process: ${seconds(tally.wall)} (CPU ${seconds(tally.cpu)}); ${RUNS} lần: ${runs(tallies)}`);
+    out(
+      `Sàn: chỉ đọc CSV (đọc + tách dòng + tách trường), trong tiến trình — parse floor, in-process: ${seconds(floor.wall)} (CPU ${seconds(floor.cpu)}); ${count(records)} bản ghi; ${RUNS} lần: ${runs(floors)}`,
+    );
+    out(
+      `Toàn bộ tính trắc nghiệm (đọc luồng + gộp + xếp hạng + trang kết quả), trong tiến trình — quiz tally, in-process: ${seconds(tally.wall)} (CPU ${seconds(tally.cpu)}); ${RUNS} lần: ${runs(tallies)}`,
+    );
     // Each tally run right after its floor run: the pair's ratio cancels a slow spell of the machine.
     const pairs = floors.map((f, i) => tallies[i]!.wall / f.wall).sort((a, b) => a - b);
     const median = pairs[Math.floor(pairs.length / 2)]!;
-    out(`Tỷ lệ (ratio) tally / floor: ${decimal(tally.wall / floor.wall, 2)}× theo thời gian thực (wall), ${decimal(tally.cpu / floor.cpu, 2)}× theo CPU; trung vị từng cặp (median of pairs, wall) ${decimal(median, 2)}×   (mục tiêu / target ≤ 2×)`);
+    out(
+      `Tỷ lệ (ratio) tally / floor: ${decimal(tally.wall / floor.wall, 2)}× theo thời gian thực (wall), ${decimal(tally.cpu / floor.cpu, 2)}× theo CPU; trung vị từng cặp (median of pairs, wall) ${decimal(median, 2)}×   (mục tiêu / target ≤ 2×)`,
+    );
 
     // The built CLI as a user runs it: node start, ledger load, stream, compute, save.
     const cli = await runNode([CLI, "tally", ledgerFile, "--quiz", csv, "--out", path.join(dir, "ket-qua.xlsx")], dir);
-    out(`thidua tally --quiz (tiến trình con / child process, cả nạp và lưu sổ .xlsx): ${seconds(cli.ms)}, exit ${cli.status}; bộ nhớ đỉnh (peak RSS, ${rssMethod() === "time-v" ? "/usr/bin/time -v" : "process.resourceUsage().maxRSS"}): ${mebibytes(cli.maxRssKiB)}   (mục tiêu / target < 1,5 GB)`);
+    out(
+      `thidua tally --quiz (tiến trình con / child process, cả nạp và lưu sổ .xlsx): ${seconds(cli.ms)}, exit ${cli.status}; bộ nhớ đỉnh (peak RSS, ${rssMethod() === "time-v" ? "/usr/bin/time -v" : "process.resourceUsage().maxRSS"}): ${mebibytes(cli.maxRssKiB)}   (mục tiêu / target < 1,5 GB)`,
+    );
 
     // The peer, on the same file, in the same run.
     const script = path.join(dir, "peer.py");
@@ -212,7 +250,9 @@ async function main(): Promise<void> {
         const r = JSON.parse(py.stdout) as { read: number; total: number; top: Record<string, string[]>; rows: number };
         const same = winners.every((w, i) => JSON.stringify(w.slice(0, 3)) === JSON.stringify(r.top[String(i + 1)] ?? []));
         out(`pandas (python3, cùng cách xếp hạng / same ranking): ${seconds(r.total * 1000)} trong script (read_csv ${seconds(r.read * 1000)}), ${seconds(wallMs)} cả khởi động (wall)`);
-        out(`So với pandas (vs pandas): thidua trong tiến trình nhanh hơn ${decimal((r.total * 1000) / tally.wall, 2)}× (script vs in-process); CLI cả nạp/lưu sổ nhanh hơn ${decimal(wallMs / cli.ms, 2)}× (wall vs wall)`);
+        out(
+          `So với pandas (vs pandas): thidua trong tiến trình nhanh hơn ${decimal((r.total * 1000) / tally.wall, 2)}× (script vs in-process); CLI cả nạp/lưu sổ nhanh hơn ${decimal(wallMs / cli.ms, 2)}× (wall vs wall)`,
+        );
         out(`Người thắng mỗi tuần trùng với pandas (same weekly winners): ${same ? "có (yes)" : "KHÔNG (no)"}`);
       }
     }

@@ -49,16 +49,7 @@ const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Pha
 const MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Đức", "Ngọc", "Quang", "Thanh"];
 const GIVEN = ["An", "Bình", "Chi", "Dũng", "Hà", "Hạnh", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương", "Quân", "Thảo", "Trang", "Tuấn"];
 const ACTIONS = ["Số hóa", "Chuẩn hóa", "Rút ngắn thời gian giải quyết", "Công khai", "Tin học hóa", "Liên thông", "Đơn giản hóa", "Tuyên truyền"];
-const OBJECTS = [
-  "hồ sơ một cửa",
-  "thủ tục chứng thực",
-  "sổ hộ tịch",
-  "thủ tục đăng ký cư trú",
-  "quy trình tiếp công dân",
-  "báo cáo định kỳ",
-  "thủ tục đất đai",
-  "phiếu đánh giá sự hài lòng",
-];
+const OBJECTS = ["hồ sơ một cửa", "thủ tục chứng thực", "sổ hộ tịch", "thủ tục đăng ký cư trú", "quy trình tiếp công dân", "báo cáo định kỳ", "thủ tục đất đai", "phiếu đánh giá sự hài lòng"];
 const FIELDS = ["Hiện đại hóa hành chính", "Cải cách thủ tục hành chính", "Cải cách tài chính công", "Chính quyền điện tử", "Văn hóa công vụ", "Khác"];
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
@@ -186,13 +177,7 @@ function plantTwins(matrix: number[][][], entries: EntryRows, bad: readonly BadC
   const free = (i: number): boolean => {
     const row = entries.rows[i]!;
     const received = row[6];
-    return (
-      (entries.unitOf[i] ?? 0) >= HOME_JUDGES &&
-      row[8] === "Hợp lệ" &&
-      received instanceof Date &&
-      received.getTime() <= closes &&
-      !bad.some((b) => b.entry === i)
-    );
+    return (entries.unitOf[i] ?? 0) >= HOME_JUDGES && row[8] === "Hợp lệ" && received instanceof Date && received.getTime() <= closes && !bad.some((b) => b.entry === i);
   };
   const candidates = entries.rows.map((_, i) => i).filter(free);
   const twins: [string, string][] = [];
@@ -245,7 +230,11 @@ export function syntheticLedger(size: LedgerSize = BENCH_SIZE, seed = 20201010):
       inputSheet(ENTRIES_SHEET, entries.rows),
       inputSheet(JUDGES_SHEET, judgeRows(size.judges)),
       inputSheet(CRITERIA_SHEET, CRITERIA),
-      inputSheet(SCORES_SHEET, scores, CRITERIA.map((r) => String(r[0]))),
+      inputSheet(
+        SCORES_SHEET,
+        scores,
+        CRITERIA.map((r) => String(r[0])),
+      ),
       inputSheet(PRIZES_SHEET, SEED_000_PRIZES),
     ],
     criteria: CRITERIA.length,

@@ -36,7 +36,15 @@ export function hostileLedgerSheets(): OutputSheet[] {
     }
     rows.get("Cơ cấu giải")!.push(["__proto__", "Nhất", 1, 1_000_000]);
   });
-  return [...sheets, ...HOSTILE_SHEETS.map((name) => plainSheet(name, [["__proto__", "constructor", "prototype"], ["__proto__", "constructor", 1]]))];
+  return [
+    ...sheets,
+    ...HOSTILE_SHEETS.map((name) =>
+      plainSheet(name, [
+        ["__proto__", "constructor", "prototype"],
+        ["__proto__", "constructor", 1],
+      ]),
+    ),
+  ];
 }
 
 /** Defined names that made ExcelJS 4.4 write into `Object.prototype` (and into `Object`) on load. */

@@ -7,7 +7,12 @@ import JSZip from "jszip";
  */
 
 const unescapeXml = (s: string): string =>
-  s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 function attribute(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
@@ -47,9 +52,7 @@ export async function addDefinedNames(file: string, names: readonly { readonly n
   const zip = await JSZip.loadAsync(readFileSync(file));
   const workbook = await part(zip, "xl/workbook.xml");
   const xml = names.map((n) => `<definedName name="${n.name}">${n.ref}</definedName>`).join("");
-  const patched = workbook.includes("<definedNames>")
-    ? workbook.replace("<definedNames>", `<definedNames>${xml}`)
-    : workbook.replace("</sheets>", `</sheets><definedNames>${xml}</definedNames>`);
+  const patched = workbook.includes("<definedNames>") ? workbook.replace("<definedNames>", `<definedNames>${xml}`) : workbook.replace("</sheets>", `</sheets><definedNames>${xml}</definedNames>`);
   if (patched === workbook) throw new Error(`could not add defined names to ${file}`);
   zip.file("xl/workbook.xml", patched);
   writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));

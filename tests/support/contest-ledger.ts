@@ -85,15 +85,7 @@ export function contestSheets(spec: ContestSpec): Map<string, Grid> {
       "Bài dự thi",
       [
         ["Mã bài", "Tên bài", "Hạng mục", "Mã đơn vị", "Tác giả", "Ngày nhận", "Trạng thái"],
-        ...spec.entries.map((e): Cell[] => [
-          e.code,
-          e.title ?? `Bài ${e.code}`,
-          e.category ?? null,
-          e.unit ?? "U1",
-          e.authors ?? `Tác giả ${e.code}`,
-          e.received ?? null,
-          e.status ?? null,
-        ]),
+        ...spec.entries.map((e): Cell[] => [e.code, e.title ?? `Bài ${e.code}`, e.category ?? null, e.unit ?? "U1", e.authors ?? `Tác giả ${e.code}`, e.received ?? null, e.status ?? null]),
       ],
     ],
     ["Giám khảo", [["Mã GK", "Họ tên", "Mã đơn vị", "Hạng mục"], ...judges.map((j): Cell[] => [j.code, `Giám khảo ${j.code}`, j.unit ?? null, j.categories ?? null])]],

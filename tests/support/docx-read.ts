@@ -13,7 +13,12 @@ export interface DocxText {
 }
 
 const decode = (s: string): string =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 function paragraphTexts(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1]!)).join(""));
@@ -28,9 +33,7 @@ export async function readDocx(data: Buffer | string): Promise<DocxText> {
   };
   const documentXml = await part("word/document.xml");
   const stylesXml = await part("word/styles.xml");
-  const rows = [...documentXml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) =>
-    [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => paragraphTexts(tc[0]).join("\n")),
-  );
+  const rows = [...documentXml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => paragraphTexts(tc[0]).join("\n")));
   return { documentXml, stylesXml, paragraphs: paragraphTexts(documentXml), rows };
 }
 

@@ -53,10 +53,36 @@ export interface ReviewSpec {
 export function reviewLedger(spec: ReviewSpec): Map<string, Grid> {
   const codes = spec.columns ?? [...new Set(spec.criteria.map((r) => String(r[0])))];
   return new Map<string, Grid>([
-    ["Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Phong trào thi đua thử nghiệm"], ["Đơn vị tổ chức", "Ủy ban nhân dân xã Thử Nghiệm"], ["Năm", 2023]]],
-    ["Đơn vị", [["Mã đơn vị", "Tên đơn vị"], ["U1", "Văn phòng - Thống kê"], ["U2", "Tư pháp - Hộ tịch"]]],
+    [
+      "Cuộc thi",
+      [
+        ["Mục", "Giá trị"],
+        ["Tên cuộc thi", "Phong trào thi đua thử nghiệm"],
+        ["Đơn vị tổ chức", "Ủy ban nhân dân xã Thử Nghiệm"],
+        ["Năm", 2023],
+      ],
+    ],
+    [
+      "Đơn vị",
+      [
+        ["Mã đơn vị", "Tên đơn vị"],
+        ["U1", "Văn phòng - Thống kê"],
+        ["U2", "Tư pháp - Hộ tịch"],
+      ],
+    ],
     ["Đề nghị khen thưởng", candidatesGrid(codes, spec.candidates)],
     ["Tiêu chí khen thưởng", [CRITERIA_HEADER, ...spec.criteria.map((r) => [...r])]],
-    ["Chỉ tiêu khen thưởng", [QUOTAS_HEADER, ...(spec.quotas ?? [[XA, "Cá nhân", 3, "25/11/2023", null], [XA, "Tập thể", 1, "25/11/2023", null]]).map((r) => [...r])]],
+    [
+      "Chỉ tiêu khen thưởng",
+      [
+        QUOTAS_HEADER,
+        ...(
+          spec.quotas ?? [
+            [XA, "Cá nhân", 3, "25/11/2023", null],
+            [XA, "Tập thể", 1, "25/11/2023", null],
+          ]
+        ).map((r) => [...r]),
+      ],
+    ],
   ]);
 }

@@ -29,7 +29,7 @@ export function readPng(file: string): PngImage {
   let height = 0;
   let channels = 0;
   const idat: Buffer[] = [];
-  for (let p = 8; p + 8 <= data.length; ) {
+  for (let p = 8; p + 8 <= data.length;) {
     const length = data.readUInt32BE(p);
     const type = data.toString("latin1", p + 4, p + 8);
     const body = data.subarray(p + 8, p + 8 + length);

@@ -48,7 +48,10 @@ export const WEEKLY_PRIZES: readonly (readonly [string, number, number])[] = [
 
 /** The input sheets of a whole ledger: a judged video contest (one judge, one criterion) and a quiz. */
 export function quizLedger(spec: QuizLedger): Map<string, Grid> {
-  const units = spec.units ?? [{ code: "U1", staff: 10 }, { code: "U2", staff: 10 }];
+  const units = spec.units ?? [
+    { code: "U1", staff: 10 },
+    { code: "U2", staff: 10 },
+  ];
   const videos = units.filter((u) => u.video !== undefined);
   const prizes: Grid = [["Hạng mục", "Giải", "Số lượng", "Mức thưởng"]];
   for (const [name, count, amount] of spec.quizPrizes ?? WEEKLY_PRIZES) prizes.push(["Trắc nghiệm", name, count, amount]);
@@ -58,8 +61,20 @@ export function quizLedger(spec: QuizLedger): Map<string, Grid> {
     ["Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Hội thi trực tuyến thử"], ["Năm", 2023], ...(spec.settings ?? []).map(([k, v]) => [k, v])]],
     ["Đơn vị", [["Mã đơn vị", "Tên đơn vị", "Số CBCCVC"], ...units.map((u) => [u.code, `Đơn vị ${u.code}`, u.staff ?? null])]],
     ["Bài dự thi", [["Mã bài", "Tên bài", "Hạng mục", "Mã đơn vị"], ...videos.map((u) => [`V-${u.code}`, `Video của ${u.code}`, "Video", u.code])]],
-    ["Giám khảo", [["Mã GK", "Họ tên", "Hạng mục"], ["GK1", "Giám khảo Một", "Video"]]],
-    ["Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hạng mục"], ["ND", "Nội dung", 100, "Video"]]],
+    [
+      "Giám khảo",
+      [
+        ["Mã GK", "Họ tên", "Hạng mục"],
+        ["GK1", "Giám khảo Một", "Video"],
+      ],
+    ],
+    [
+      "Tiêu chí",
+      [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hạng mục"],
+        ["ND", "Nội dung", 100, "Video"],
+      ],
+    ],
     ["Điểm", [["Mã bài", "Mã GK", "ND"], ...videos.map((u) => [`V-${u.code}`, "GK1", u.video!])]],
     ["Cơ cấu giải", prizes],
     ["Trắc nghiệm", [ATTEMPT_HEADER, ...spec.attempts.map(attemptRow)]],

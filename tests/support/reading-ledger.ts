@@ -10,13 +10,62 @@ import type { ContestRun } from "../../shared/tasks/contest-run.js";
  */
 export function cleanLedger(): Map<string, Grid> {
   return new Map<string, Grid>([
-    ["Cuộc thi", [["Mục", "Giá trị"], ["Tên cuộc thi", "Hội thi thử"]]],
-    ["Đơn vị", [["Mã đơn vị", "Tên đơn vị"], ["U1", "Đơn vị Một"], ["U2", "Đơn vị Hai"]]],
-    ["Bài dự thi", [["Mã bài", "Tên bài", "Mã đơn vị"], ["SK01", "Bài một", "U1"], ["SK02", "Bài hai", "U2"]]],
-    ["Giám khảo", [["Mã GK", "Họ tên"], ["GK1", "Giám khảo Một"], ["GK2", "Giám khảo Hai"]]],
-    ["Tiêu chí", [["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"], ["ND", "Nội dung", 10, 1], ["HT", "Hình thức", 10, 2]]],
-    ["Điểm", [["Mã bài", "Mã GK", "ND", "HT"], ["SK01", "GK1", 8, 9], ["SK01", "GK2", 9, 8], ["SK02", "GK1", 6, 7], ["SK02", "GK2", 8, 7]]],
-    ["Cơ cấu giải", [["Giải", "Số lượng", "Mức thưởng"], ["Nhất", 1, 1_000_000]]],
+    [
+      "Cuộc thi",
+      [
+        ["Mục", "Giá trị"],
+        ["Tên cuộc thi", "Hội thi thử"],
+      ],
+    ],
+    [
+      "Đơn vị",
+      [
+        ["Mã đơn vị", "Tên đơn vị"],
+        ["U1", "Đơn vị Một"],
+        ["U2", "Đơn vị Hai"],
+      ],
+    ],
+    [
+      "Bài dự thi",
+      [
+        ["Mã bài", "Tên bài", "Mã đơn vị"],
+        ["SK01", "Bài một", "U1"],
+        ["SK02", "Bài hai", "U2"],
+      ],
+    ],
+    [
+      "Giám khảo",
+      [
+        ["Mã GK", "Họ tên"],
+        ["GK1", "Giám khảo Một"],
+        ["GK2", "Giám khảo Hai"],
+      ],
+    ],
+    [
+      "Tiêu chí",
+      [
+        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số"],
+        ["ND", "Nội dung", 10, 1],
+        ["HT", "Hình thức", 10, 2],
+      ],
+    ],
+    [
+      "Điểm",
+      [
+        ["Mã bài", "Mã GK", "ND", "HT"],
+        ["SK01", "GK1", 8, 9],
+        ["SK01", "GK2", 9, 8],
+        ["SK02", "GK1", 6, 7],
+        ["SK02", "GK2", 8, 7],
+      ],
+    ],
+    [
+      "Cơ cấu giải",
+      [
+        ["Giải", "Số lượng", "Mức thưởng"],
+        ["Nhất", 1, 1_000_000],
+      ],
+    ],
   ]);
 }
 
