@@ -7,6 +7,7 @@ export interface ParsedArgs {
   readonly lang: Lang;
   readonly replace: boolean;
   readonly help: boolean;
+  readonly version: boolean;
   /** Quiz attempt files (`--quiz`, repeatable), in the order given. */
   readonly quiz: readonly string[];
   /** `export`: the Word draft to write. */
@@ -18,7 +19,7 @@ export interface ParsedArgs {
 export class UsageError extends Error {}
 
 const FLAGS_WITH_VALUE = new Set(["--out", "--lang", "--quiz", "--docx", "--pdf"]);
-const BOOLEAN_FLAGS = new Set(["--replace", "--help", "-h"]);
+const BOOLEAN_FLAGS = new Set(["--replace", "--help", "-h", "--version", "-v"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -26,6 +27,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let lang: Lang = "vi";
   let replace = false;
   let help = false;
+  let version = false;
   const quiz: string[] = [];
   const files: { docx?: string; pdf?: string } = {};
   for (let i = 0; i < argv.length; i++) {
@@ -41,6 +43,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       else throw new UsageError(flag);
     } else if (BOOLEAN_FLAGS.has(flag)) {
       if (flag === "--replace") replace = true;
+      else if (flag === "--version" || flag === "-v") version = true;
       else help = true;
     } else if (a.startsWith("-") && a !== "-") {
       throw new UsageError(a);
@@ -49,5 +52,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   const [command, ...rest] = positional;
-  return { command, positional: rest, lang, replace, help, quiz, ...(out !== undefined ? { out } : {}), ...files };
+  return { command, positional: rest, lang, replace, help, version, quiz, ...(out !== undefined ? { out } : {}), ...files };
 }

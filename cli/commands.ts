@@ -12,7 +12,7 @@ import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } fr
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "../shared/tasks/tally-report.js";
-import { refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
+import { refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 import { XlsxError } from "../xlsx/errors.js";
 
@@ -46,7 +46,9 @@ export async function initCommand(kind: string | undefined, file: string | undef
   if (!kind || !file || !(TEMPLATE_KINDS as readonly string[]).includes(kind)) {
     throw new Refusal(t(`Cần loại mẫu (${TEMPLATE_KINDS.join(", ")}) và tên tệp.`, `Give a template (${TEMPLATE_KINDS.join(", ")}) and a file name.`));
   }
+  if (!/\.xlsx$/i.test(file)) throw new Refusal(t(`Tên tệp sổ phải có đuôi .xlsx (không phải “${file}”).`, `The ledger's file name must end in .xlsx (not “${file}”).`));
   if (existsSync(file)) throw new Refusal(t(`Tệp “${file}” đã có; không ghi đè.`, `“${file}” already exists; not overwritten.`));
+  await refuseMissingFolder(file);
   const wb = XlsxWorkbook.empty();
   for (const sheet of templateSheets(kind as TemplateKind)) wb.replaceSheet(sheet);
   await wb.save(file);

@@ -11,7 +11,7 @@ import { loadWorkbook, refuseMissingSheets } from "./commands.js";
 import { EXIT, type Io, Refusal } from "./outcome.js";
 import { annexDocxBuffer } from "./export-docx.js";
 import { convertDocxToPdf } from "./export-pdf.js";
-import { refuseOverwritingInput, writeFileAtomic } from "./write-file-atomic.js";
+import { refuseMissingFolder, refuseOverwritingInput, writeFileAtomic } from "./write-file-atomic.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
 
@@ -24,7 +24,11 @@ export async function exportCommand(file: string | undefined, docx: string | und
   if (!file || (!docx && !pdf)) {
     throw new Refusal(t("Cần tên tệp sổ và --docx <tệp.docx> (có thể thêm --pdf <tệp.pdf>).", "Give the ledger file and --docx <file.docx> (optionally --pdf <file.pdf>)."));
   }
-  for (const output of [docx, pdf]) if (output !== undefined) await refuseOverwritingInput(output, [file]);
+  for (const output of [docx, pdf]) {
+    if (output === undefined) continue;
+    await refuseMissingFolder(output);
+    await refuseOverwritingInput(output, [file]);
+  }
   const wb = await loadWorkbook(file);
   const built = await readAnnexes(wb);
   refuseMissingSheets(built.missingSheets);

@@ -1,6 +1,7 @@
 import type { Lang } from "../shared/i18n/messages.js";
 
 interface CommandHelp {
+  /** Vietnamese placeholders; `usageIn` gives the English ones. */
   readonly usage: string;
   readonly vi: string;
   readonly en: string;
@@ -44,14 +45,29 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   },
 };
 
+const PLACEHOLDERS_EN: readonly [string, string][] = [
+  ["<sổ.xlsx>", "<ledger.xlsx>"],
+  ["<tệp.xlsx>", "<file.xlsx>"],
+  ["<tệp.docx>", "<file.docx>"],
+  ["<tệp.pdf>", "<file.pdf>"],
+  ["<thư mục>", "<folder>"],
+  ["[thư mục]", "[folder]"],
+  ["<lượt-thi.csv|.xlsx>", "<attempts.csv|.xlsx>"],
+];
+
+/** A command's usage line with its placeholders in the reader's language. */
+export function usageIn(c: CommandHelp, lang: Lang): string {
+  return lang === "vi" ? c.usage : PLACEHOLDERS_EN.reduce((u, [vi, en]) => u.split(vi).join(en), c.usage);
+}
+
 export function generalHelp(lang: Lang): string {
   const lines = [
     lang === "vi" ? "thidua — sổ cái cuộc thi, phong trào thi đua cải cách hành chính" : "thidua — the competition ledger for administrative-reform contests",
     "",
     lang === "vi" ? "Cách dùng:" : "Usage:",
-    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${lang === "vi" ? c.vi : c.en}`),
+    ...Object.values(COMMANDS).map((c) => `  ${usageIn(c, lang)}\n      ${lang === "vi" ? c.vi : c.en}`),
     "",
-    lang === "vi" ? "Tùy chọn chung: --lang en (thông báo tiếng Anh), --help" : "Common options: --lang vi|en, --help",
+    lang === "vi" ? "Tùy chọn chung: --lang en (thông báo tiếng Anh), --help, --version" : "Common options: --lang vi|en, --help, --version",
     lang === "vi"
       ? "Mã thoát: 0 xong, không còn lỗi; 1 xong nhưng còn lỗi (kết quả tạm tính); 2 không làm được gì (tệp không đọc được, thiếu trang bắt buộc, sai tham số)."
       : "Exit status: 0 done, no errors; 1 done but errors remain (provisional); 2 nothing could be done (unreadable file, missing sheet, bad arguments).",
@@ -62,5 +78,5 @@ export function generalHelp(lang: Lang): string {
 export function commandHelp(command: string, lang: Lang): string | undefined {
   if (!Object.hasOwn(COMMANDS, command)) return undefined;
   const c = COMMANDS[command]!;
-  return `${lang === "vi" ? "Cách dùng" : "Usage"}: ${c.usage}\n\n${lang === "vi" ? c.vi : c.en}`;
+  return `${lang === "vi" ? "Cách dùng" : "Usage"}: ${usageIn(c, lang)}\n\n${lang === "vi" ? c.vi : c.en}`;
 }

@@ -8,7 +8,7 @@ import type { PartRuns } from "../shared/tasks/ledger-parts.js";
 import { type LedgerTally, assembleTally, computeParts, planTally, tallyLedger } from "../shared/tasks/ledger-tally.js";
 import { loadWorkbook, refuseMissingSheets } from "./commands.js";
 import { EXIT, type Io, Refusal } from "./outcome.js";
-import { realTarget, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
+import { realTarget, refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
 import { quizFromFiles } from "./quiz-tally.js";
 import { problemLines, tallyReport } from "../shared/tasks/tally-report.js";
 
@@ -23,8 +23,10 @@ export async function tallyCommand(file: string | undefined, out: string | undef
   if (!file) throw new Refusal(t("Cần tên tệp sổ.", "Give the ledger file."));
   const inPlace = out === undefined || (await realTarget(out)) === (await realTarget(file));
   const target = out ?? file;
-  if (!inPlace) await refuseOverwritingInput(target, [file, ...quizFiles]);
-  else await refuseOverwritingInput(file, quizFiles);
+  if (!inPlace) {
+    await refuseMissingFolder(target);
+    await refuseOverwritingInput(target, [file, ...quizFiles]);
+  } else await refuseOverwritingInput(file, quizFiles);
   await refuseUnwritable(target);
   // In place, the ledger is read, computed and saved under its lock: a concurrent import is never lost.
   const run = inPlace ? await withFileLock(file, () => tallyInto(file, file, io, quizFiles)) : await tallyInto(file, target, io, quizFiles);

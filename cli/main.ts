@@ -2,6 +2,7 @@ import type { Lang } from "../shared/i18n/messages.js";
 import { say } from "../shared/i18n/messages.js";
 import { UsageError, parseArgs } from "./args.js";
 import { commandHelp, generalHelp } from "./help.js";
+import { VERSION } from "./version.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 
 function langOf(argv: readonly string[]): Lang {
@@ -17,6 +18,10 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
     const args = parseArgs(argv);
     lang = args.lang;
     const ctx: Io = { lang, out: (l) => io.out(l) };
+    if (args.version) {
+      io.out(`thidua ${VERSION}`);
+      return EXIT.done;
+    }
     if (!args.command) {
       // Asked for: help on stdout, exit 0. Called with nothing to do: usage on stderr, exit 2.
       if (args.help) io.out(generalHelp(lang));
@@ -53,8 +58,7 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
   } catch (err) {
     if (err instanceof Refusal) io.err(say(err.msg, lang));
     else if (err instanceof UsageError) {
-      io.err(say({ vi: `Tham số không hợp lệ: ${err.message}`, en: `Invalid argument: ${err.message}` }, lang));
-      io.err(generalHelp(lang));
+      io.err(say({ vi: `Tham số không hợp lệ: ${err.message} (xem: thidua --help).`, en: `Invalid argument: ${err.message} (see: thidua --help).` }, lang));
     } else {
       io.err(say({ vi: `Không thực hiện được: ${errorText(err)}`, en: `Could not complete: ${errorText(err)}` }, lang));
     }

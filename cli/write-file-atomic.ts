@@ -148,6 +148,20 @@ export async function withFileLock<T>(file: string, work: () => Promise<T>, wait
   }
 }
 
+/** Refuses, before any work, an output whose folder does not exist (instead of a system error naming a temporary file). */
+export async function refuseMissingFolder(output: string): Promise<void> {
+  const dir = path.dirname(path.resolve(output));
+  const st = await fs.stat(dir).catch(() => undefined);
+  if (st === undefined || !st.isDirectory()) {
+    throw new Refusal(
+      t(
+        `Thư mục “${path.dirname(output)}” để ghi “${path.basename(output)}” không tồn tại; hãy tạo thư mục hoặc chọn chỗ khác.`,
+        `Folder “${path.dirname(output)}” for “${path.basename(output)}” does not exist; create it or choose another place.`,
+      ),
+    );
+  }
+}
+
 /** Refuses an output path that is one of the inputs (it would destroy what is being read). */
 export async function refuseOverwritingInput(output: string, inputs: readonly string[]): Promise<void> {
   const out = await realTarget(output);

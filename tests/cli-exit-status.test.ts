@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readGrids, sheetGrid, textsOf, writeBook } from "./support/cli-books.js";
@@ -123,6 +123,37 @@ describe("exit status 2: nothing could be done", () => {
     const runs = await Promise.all(cases.map(([args]) => runCli(args, { cwd: dir })));
     runs.forEach((run, i) => expectRefused(run, cases[i]![1]));
     expect(sha256(clean)).toBe(before);
+  });
+
+  it("a usage error is one line that points at --help, not the whole usage", async () => {
+    const run = await runCli(["check", clean, "--frob"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual(["Tham số không hợp lệ: --frob (xem: thidua --help)."]);
+  });
+
+  it("init onto a name that is not .xlsx, and any output into a folder that does not exist: one clear line, nothing written", async () => {
+    const cases: [string[], string][] = [
+      [["init", "sang-kien", path.join(dir, "so.csv")], "phải có đuôi .xlsx"],
+      [["init", "sang-kien", path.join(dir, "khong-co", "so.xlsx")], "không tồn tại"],
+      [["tally", clean, "--out", path.join(dir, "khong-co", "ket-qua.xlsx")], "không tồn tại"],
+      [["export", clean, "--docx", path.join(dir, "khong-co", "phu-luc.docx")], "không tồn tại"],
+    ];
+    const runs = await Promise.all(cases.map(([args]) => runCli(args, { cwd: dir })));
+    runs.forEach((run, i) => {
+      expectRefused(run, cases[i]![1]);
+      expect(run.stderr).not.toContain(".thidua-tmp-");
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    });
+    expect(existsSync(path.join(dir, "so.csv"))).toBe(false);
+  });
+
+  it("--version prints the package's version; --lang en help shows English placeholders", async () => {
+    const version = await runCli(["--version"]);
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^thidua \d+\.\d+\.\d+$/);
+    const help = await runCli(["--help", "--lang", "en"]);
+    expect(help.stdout).toContain("thidua tally <ledger.xlsx> [--out <file.xlsx>]");
+    expect(help.stdout).not.toMatch(/<sổ|<tệp|<thư mục/);
   });
 
   it("import: when no workbook to import can be read, nothing is merged and the ledger is untouched", async () => {
