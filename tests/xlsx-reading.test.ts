@@ -128,3 +128,16 @@ describe("workbooks written with a namespace prefix (x:worksheet …), as .NET t
     for (const [name, grid] of before) expect(after.get(name), name).toEqual(grid);
   });
 });
+
+describe("sheet names match as Excel matches them", () => {
+  it("a results sheet named `KẾT QUẢ` is the `Kết quả` thidua writes: tallied in place, not refused, not doubled", async () => {
+    const file = path.join(dir, "hoa-thuong.xlsx");
+    await writeBook(file, [...scoredDemoSheets(), { name: "KẾT QUẢ", rows: [["cũ"]], format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } }]);
+    const run = await runCli(["tally", file]);
+    expect(run.code, run.stderr).toBeLessThan(2);
+    const book = await XlsxWorkbook.load(file);
+    const names = await book.sheetNames();
+    expect(names.filter((n) => n.toLowerCase() === "kết quả")).toEqual(["KẾT QUẢ"]);
+    expect(book.readAll().get("KẾT QUẢ")?.[1]?.[2]).toBe("SK04");
+  });
+});
