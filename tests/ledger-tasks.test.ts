@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Grid } from "../shared/cells/cell.js";
+import { blockAddress, blockKey, editsBlock, parseBlock } from "../shared/ledger/output-block.js";
 import type { OutputSheet } from "../shared/ledger/output-sheet.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { LEDGER_PARTS } from "../shared/tasks/ledger-parts.js";
@@ -85,5 +86,26 @@ describe("the one runner", () => {
     const run = await tallyLedger(port);
     expect(run.missingSheets).toEqual(["Điểm"]);
     expect(port.calls.map((c) => c.split(" ")[0])).toEqual(["names", "read"]);
+  });
+});
+
+describe("the block thidua writes on an output sheet", () => {
+  it("is one key and one address format in every host, and an address reads back as the block it names", () => {
+    expect(blockKey("KẾT QUẢ")).toBe(blockKey("kết quả"));
+    for (const b of [
+      { r0: 0, c0: 0, rows: 1, cols: 1 },
+      { r0: 0, c0: 0, rows: 5001, cols: 11 },
+      { r0: 3, c0: 26, rows: 2, cols: 702 },
+    ]) {
+      expect(parseBlock(blockAddress(b))).toEqual(b);
+    }
+    expect(blockAddress({ r0: 0, c0: 0, rows: 120, cols: 11 })).toBe("A1:K120");
+    for (const bad of ["", "A1", "K1:A1", "A0:B2", "Kết quả!A1:B2"]) expect(parseBlock(bad), bad).toBeUndefined();
+    expect(
+      editsBlock([
+        { row: 4, col: 2, value: 1 },
+        { row: 9, col: 0, value: "x" },
+      ]),
+    ).toEqual({ r0: 4, c0: 0, rows: 6, cols: 3 });
   });
 });

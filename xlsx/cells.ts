@@ -23,11 +23,7 @@ export function rowOf(ref: string): number {
   return i < ref.length ? Number(ref.slice(i)) : Number.NaN;
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetters } from "../shared/cells/cell.js";
 
 /** The text of a string item (`<si>` or `<is>`): its `<t>` runs joined, phonetic runs (`<rPh>`) left out. */
 export function richText(xml: string): string {

@@ -1,4 +1,5 @@
 import type { Cell, Grid } from "../../shared/cells/cell.js";
+import { type Block, blockAddress, blockKey, editsBlock, parseBlock } from "../../shared/ledger/output-block.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../../shared/ledger/output-sheet.js";
 import type { CellEdit, LedgerPort, SheetEdits } from "../../shared/tasks/port.js";
 import { type ExcelValue, fromExcelValue, payloadBytes, toExcelValue } from "./excel-cells.js";
@@ -24,19 +25,18 @@ export interface BlockStore {
   save(): Promise<void>;
 }
 
-const BLOCK_KEY = (sheet: string): string => `thidua.block:${sheet.toLowerCase()}`;
 const paneMemory = new Map<string, string>();
 
 /** The document settings of the add-in when Office offers them, else a store that lives as long as the pane. */
 export function documentBlockStore(): BlockStore {
   const settings = typeof Office !== "undefined" ? Office.context?.document?.settings : undefined;
-  if (!settings) return { get: (s) => paneMemory.get(BLOCK_KEY(s)), set: (s, a) => void paneMemory.set(BLOCK_KEY(s), a), save: async () => undefined };
+  if (!settings) return { get: (s) => paneMemory.get(blockKey(s)), set: (s, a) => void paneMemory.set(blockKey(s), a), save: async () => undefined };
   return {
     get: (s) => {
-      const v: unknown = settings.get(BLOCK_KEY(s));
+      const v: unknown = settings.get(blockKey(s));
       return typeof v === "string" ? v : undefined;
     },
-    set: (s, a) => settings.set(BLOCK_KEY(s), a),
+    set: (s, a) => settings.set(blockKey(s), a),
     save: () => new Promise((resolve) => settings.saveAsync(() => resolve())),
   };
 }
@@ -92,19 +92,12 @@ function rectangle(rows: Grid, width: number): ExcelValue[][] {
   });
 }
 
-interface Box {
-  readonly r0: number;
-  readonly c0: number;
-  readonly rows: number;
-  readonly cols: number;
-}
-
 interface PlannedOutput {
   readonly output: OutputSheet;
   /** The sheet's actual name when it exists. */
   readonly existing: string | undefined;
   /** The block thidua wrote there last time (or the used range when none is on record). */
-  old: Box | undefined;
+  old: Block | undefined;
   ownCharts?: Excel.Chart[];
 }
 
@@ -118,39 +111,6 @@ interface WritePlan {
 /** The width of the block an output sheet takes. */
 function widthOf(output: OutputSheet): number {
   return output.rows.reduce((w, r) => Math.max(w, r.length), 1);
-}
-
-function letters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function boxAddress(b: Box): string {
-  return `${letters(b.c0)}${b.r0 + 1}:${letters(b.c0 + b.cols - 1)}${b.r0 + b.rows}`;
-}
-
-/** "A1:K120" → the box it names; undefined for anything else. */
-function parseBox(address: string): Box | undefined {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(address);
-  if (!m) return undefined;
-  const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const [c0, r0, c1, r1] = [col(m[1]!), Number(m[2]) - 1, col(m[3]!), Number(m[4]) - 1];
-  return c1 < c0 || r1 < r0 ? undefined : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-}
-
-function boundingBox(edits: readonly CellEdit[]): Box {
-  let r0 = Infinity,
-    c0 = Infinity,
-    r1 = -1,
-    c1 = -1;
-  for (const e of edits) {
-    r0 = Math.min(r0, e.row);
-    c0 = Math.min(c0, e.col);
-    r1 = Math.max(r1, e.row);
-    c1 = Math.max(c1, e.col);
-  }
-  return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
 function gridOf(values: readonly (readonly unknown[])[], rowIndex: number, columnIndex: number): Grid {
@@ -353,7 +313,7 @@ export class ExcelLedger implements LedgerPort {
     const planned: PlannedOutput[] = outputs.map((output) => {
       const existing = ExcelLedger.actual(names, output.name);
       const recorded = existing === undefined ? undefined : this.blocks.get(existing);
-      return { output, existing, old: recorded === undefined ? undefined : parseBox(recorded) };
+      return { output, existing, old: recorded === undefined ? undefined : parseBlock(recorded) };
     });
     const loads: { p: PlannedOutput; used: Excel.Range | undefined; charts: Excel.ChartCollection }[] = [];
     for (const p of planned) {
@@ -373,15 +333,15 @@ export class ExcelLedger implements LedgerPort {
   }
 
   /** Before a write of several syncs: the formulas (values where none) of every block it will overwrite, read in blocks as needed. */
-  private async snapshot(context: Excel.RequestContext, plan: WritePlan): Promise<Map<string, { box: Box; formulas: unknown[][] }[]>> {
-    const boxes = new Map<string, Box[]>();
+  private async snapshot(context: Excel.RequestContext, plan: WritePlan): Promise<Map<string, { box: Block; formulas: unknown[][] }[]>> {
+    const boxes = new Map<string, Block[]>();
     for (const p of plan.outputs) if (p.existing !== undefined && p.old !== undefined) boxes.set(p.existing, [p.old]);
     for (const e of plan.edits) {
       if (e.edits.length === 0) continue;
-      const box = boundingBox(e.edits);
+      const box = editsBlock(e.edits);
       boxes.set(e.sheet, [...(boxes.get(e.sheet) ?? []), box]);
     }
-    const out = new Map<string, { box: Box; formulas: unknown[][] }[]>();
+    const out = new Map<string, { box: Block; formulas: unknown[][] }[]>();
     for (const [sheet, list] of boxes) {
       for (const box of list) {
         const formulas: unknown[][] = [];
@@ -401,7 +361,7 @@ export class ExcelLedger implements LedgerPort {
   }
 
   /** Puts back what a failed write overwrote; false when that failed too. */
-  private async restore(context: Excel.RequestContext, plan: WritePlan, saved: Map<string, { box: Box; formulas: unknown[][] }[]>): Promise<boolean> {
+  private async restore(context: Excel.RequestContext, plan: WritePlan, saved: Map<string, { box: Block; formulas: unknown[][] }[]>): Promise<boolean> {
     try {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
@@ -449,7 +409,7 @@ export class ExcelLedger implements LedgerPort {
       }
       await this.writeSheet(ws, output, batch, p.existing === undefined);
       decorated.set(output.name, { sheet: ws, output });
-      written.set(p.existing ?? output.name, boxAddress({ r0: 0, c0: 0, rows: Math.max(1, output.rows.length), cols: widthOf(output) }));
+      written.set(p.existing ?? output.name, blockAddress({ r0: 0, c0: 0, rows: Math.max(1, output.rows.length), cols: widthOf(output) }));
     }
     for (const e of plan.edits) {
       const existing = ExcelLedger.actual(names, e.sheet);

@@ -1,6 +1,7 @@
 import { type Cell, type Grid, columnLetters } from "../../shared/cells/cell.js";
+import { blockAddress, blockKey, editsBlock, parseBlock } from "../../shared/ledger/output-block.js";
 import type { OutputSheet, SheetFormat } from "../../shared/ledger/output-sheet.js";
-import type { CellEdit, LedgerPort, SheetEdits } from "../../shared/tasks/port.js";
+import type { LedgerPort, SheetEdits } from "../../shared/tasks/port.js";
 import { type SheetValue, fromSheet, toSheet } from "./cells.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -94,8 +95,8 @@ export class SheetsPort implements LedgerPort {
       sheet = replacement.setName(out.name);
     } else if (sheet) {
       const last = recorded[blockKey(out.name)];
-      const box = last === undefined ? undefined : a1Box(last);
-      (box ? sheet.getRange(box.row, box.col, box.rows, box.cols) : sheet.getDataRange()).clear();
+      const box = last === undefined ? undefined : parseBlock(last);
+      (box ? sheet.getRange(box.r0 + 1, box.c0 + 1, box.rows, box.cols) : sheet.getDataRange()).clear();
     } else sheet = this.ss.insertSheet(out.name);
     this.byName?.set(out.name, sheet);
     const width = out.rows.reduce((w, r) => Math.max(w, r.length), Math.max(1, out.format.widths.length));
@@ -106,7 +107,7 @@ export class SheetsPort implements LedgerPort {
     for (let r = 0; r < height; r++) block.push(padRow(out.rows[r] ?? [], width).map(toSheet));
     sheet.getRange(1, 1, height, width).setValues(block);
     applyFormat(sheet, out.format, { width, height, extent, warnOnHeader: options.warnOnHeader === true, widths: created });
-    blocks[blockKey(out.name)] = `A1:${columnLetters(width - 1)}${height}`;
+    blocks[blockKey(out.name)] = blockAddress({ r0: 0, c0: 0, rows: height, cols: width });
     return sheet;
   }
 
@@ -118,9 +119,9 @@ export class SheetsPort implements LedgerPort {
     if (e.edits.length === 0) return;
     const sheet = this.sheet(e.sheet) ?? this.ss.insertSheet(e.sheet);
     this.byName?.set(e.sheet, sheet);
-    const box = boundingBox(e.edits);
-    ensureSize(sheet, box.bottom + 1, box.right + 1);
-    const range = sheet.getRange(box.top + 1, box.left + 1, box.bottom - box.top + 1, box.right - box.left + 1);
+    const box = editsBlock(e.edits);
+    ensureSize(sheet, box.r0 + box.rows, box.c0 + box.cols);
+    const range = sheet.getRange(box.r0 + 1, box.c0 + 1, box.rows, box.cols);
     const values = range.getValues();
     const formulas = range.getFormulas();
     const block: SheetValue[][] = values.map((row, r) =>
@@ -129,7 +130,7 @@ export class SheetsPort implements LedgerPort {
         return formula !== "" ? formula : toSheet(fromSheet(value));
       }),
     );
-    for (const edit of e.edits) block[edit.row - box.top]![edit.col - box.left] = toSheet(edit.value);
+    for (const edit of e.edits) block[edit.row - box.r0]![edit.col - box.c0] = toSheet(edit.value);
     range.setValues(block);
   }
 }
@@ -141,38 +142,10 @@ export function readGrid(sheet: Sheet): Grid {
     .map((row) => row.map(fromSheet));
 }
 
-/** The document property holding the block last written on an output sheet (the Excel add-in keeps the same key in its settings). */
-function blockKey(sheet: string): string {
-  return `thidua.block:${sheet.toLowerCase()}`;
-}
-
-/** "A1:K120" → 1-based row, column and size; undefined for anything else. */
-function a1Box(a1: string): { row: number; col: number; rows: number; cols: number } | undefined {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
-  if (!m) return undefined;
-  const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const [c0, r0, c1, r1] = [col(m[1]!), Number(m[2]), col(m[3]!), Number(m[4])];
-  return c1 < c0 || r1 < r0 ? undefined : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
-}
-
 function padRow(row: readonly Cell[], width: number): Cell[] {
   const out = [...row];
   while (out.length < width) out.push(null);
   return out;
-}
-
-function boundingBox(edits: readonly CellEdit[]): { top: number; bottom: number; left: number; right: number } {
-  let top = Infinity,
-    bottom = -1,
-    left = Infinity,
-    right = -1;
-  for (const e of edits) {
-    top = Math.min(top, e.row);
-    bottom = Math.max(bottom, e.row);
-    left = Math.min(left, e.col);
-    right = Math.max(right, e.col);
-  }
-  return { top, bottom, left, right };
 }
 
 /** `getRange` outside the grid throws: grow the sheet first (two reads, at most two inserts). */
