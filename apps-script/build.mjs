@@ -5,7 +5,9 @@
  *                    top-level `function name(e) { return ThiDua.name(e); }` per handler the entry
  *                    put on `globalThis.ThiDua` (the rollup-plugin-google-apps-script idea);
  *   appsscript.json  the manifest, copied;
- *   sidebar.html     the dashboard, copied.
+ *   sidebar.html     the dashboard, copied;
+ *   paste/           the same three for a clerk without a terminal, to paste in Extensions › Apps Script:
+ *                    Code.gs, sidebar.html, appsscript.json.
  * Usage: node apps-script/build.mjs [outDir]   (default dist/apps-script)
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -54,13 +56,21 @@ export async function buildAppsScript(outDir = path.join(root, "dist", "apps-scr
   writeFileSync(path.join(outDir, "Code.js"), code);
   writeFileSync(path.join(outDir, "appsscript.json"), readFileSync(path.join(here, "appsscript.json")));
   writeFileSync(path.join(outDir, "sidebar.html"), readFileSync(path.join(here, "sidebar.html")));
+  const paste = path.join(outDir, "paste");
+  mkdirSync(paste, { recursive: true });
+  writeFileSync(path.join(paste, "Code.gs"), code);
+  writeFileSync(path.join(paste, "sidebar.html"), readFileSync(path.join(here, "sidebar.html")));
+  writeFileSync(path.join(paste, "appsscript.json"), readFileSync(path.join(here, "appsscript.json")));
   return { outDir, code, handlers: names };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = process.argv[2] ? path.resolve(process.argv[2]) : undefined;
   buildAppsScript(out).then(
-    (r) => console.log(`Apps Script: ${path.relative(process.cwd(), r.outDir) || "."}/Code.js (${r.handlers.length} hàm: ${r.handlers.join(", ")})`),
+    (r) => {
+      console.log(`Apps Script: ${path.relative(process.cwd(), r.outDir) || "."}/Code.js, ${(Buffer.byteLength(r.code) / 1024).toFixed(1)} KiB (${r.handlers.length} hàm: ${r.handlers.join(", ")})`);
+      console.log(`Bản dán tay (không cần dòng lệnh): ${path.relative(process.cwd(), path.join(r.outDir, "paste")) || "."}/Code.gs, sidebar.html, appsscript.json`);
+    },
     (err) => {
       console.error(`Không đóng gói được Apps Script: ${err.message}`);
       process.exit(1);

@@ -10,6 +10,13 @@ beforeAll(async () => {
 });
 
 describe("the Apps Script bundle", () => {
+  it("comes also as a paste-ready set for a clerk without a terminal: Code.gs (the same code), sidebar.html, appsscript.json", () => {
+    const paste = path.join(built.outDir, "paste");
+    expect(readFileSync(path.join(paste, "Code.gs"), "utf8")).toBe(built.code);
+    expect(readFileSync(path.join(paste, "sidebar.html"), "utf8")).toBe(readFileSync(path.join(built.outDir, "sidebar.html"), "utf8"));
+    expect(JSON.parse(readFileSync(path.join(paste, "appsscript.json"), "utf8")).timeZone).toBe("Asia/Ho_Chi_Minh");
+  });
+
   it("is one script with no import or require", () => {
     expect(built.code).not.toMatch(/^\s*import[\s{*"']/m);
     expect(built.code).not.toMatch(/\bimport\s*\(/);
