@@ -387,8 +387,15 @@ function officeHost(): AddinHost {
   };
 }
 
+/** Without office.js (blocked, offline, opened outside Excel) nothing can work: say so, and offer no button. */
+function officeMissing(): void {
+  setStatus(ui("noOffice", "vi"), true);
+  document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("button, input, select").forEach((el) => (el.disabled = true));
+}
+
 if (typeof Office === "undefined") {
-  window.addEventListener("DOMContentLoaded", () => setStatus(ui("noOffice", "vi"), true));
+  if (document.readyState === "loading") window.addEventListener("DOMContentLoaded", officeMissing);
+  else officeMissing();
 } else {
   void Office.onReady(() => start(officeHost()));
 }

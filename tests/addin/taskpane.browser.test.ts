@@ -78,6 +78,17 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
   });
 
+  it("says so, and disables every button, when office.js cannot load", async () => {
+    const blocked = await browser.newPage({ viewport: { width: 380, height: 600 }, locale: "vi-VN" });
+    await blocked.route("**/*", (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+    await blocked.goto(`${origin}/taskpane.html`);
+    await expect.poll(() => blocked.locator("#status").textContent()).toContain("Không tải được Office.js");
+    const buttons = blocked.locator("button");
+    expect(await buttons.count()).toBeGreaterThan(3);
+    for (let i = 0; i < (await buttons.count()); i++) expect(await buttons.nth(i).isDisabled()).toBe(true);
+    await blocked.close();
+  });
+
   afterAll(async () => {
     await browser?.close();
     await new Promise((resolve) => server?.close(resolve));
