@@ -32,7 +32,6 @@ export const UI = {
   none: { vi: "Không có.", en: "None." },
   importLabel: { vi: "Chọn các tệp phiếu chấm (.xlsx) giám khảo gửi lại", en: "Pick the returned scoring workbooks (.xlsx)" },
   problemsHint: { vi: "Bấm vào một dòng để chọn ô đó trong sổ.", en: "Click a line to select that cell." },
-  footer: { vi: "Kết quả giống hệt công cụ dòng lệnh thidua.", en: "Results identical to the thidua command-line tool." },
 } as const;
 
 export type UiKey = keyof typeof UI;

@@ -21,6 +21,8 @@ import { storedSheets } from "./ledger-fixtures.js";
 const CHROMIUM = "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const SCREENSHOT = path.resolve("tests/output/addin-taskpane.png");
+/** axe-core, injected into the page to find what keeps a person with a screen reader or a keyboard out. */
+const AXE = path.resolve("node_modules/axe-core/axe.min.js");
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Bỏ qua kiểm thử task pane trong trình duyệt: không có ${CHROMIUM} (cài gói Debian “chromium”).`);
 
@@ -39,6 +41,15 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
   const sheetOf = (s: DoubleSnapshot, name: string) => s.sheets.find((x) => x.name === name);
   const status = () => page.locator("#status");
   const idle = () => page.waitForFunction(() => !document.body.classList.contains("is-busy"));
+  /** axe-core's serious and critical findings on the page as it is now. */
+  const accessibilityProblems = async (): Promise<string[]> => {
+    await page.addScriptTag({ path: AXE });
+    const found = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+      return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(" ")).join(", ") }));
+    });
+    return found.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.where}`);
+  };
 
   beforeAll(async () => {
     outDir = await fs.mkdtemp(path.join(os.tmpdir(), "thidua-pane-"));
@@ -76,6 +87,7 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     await expect.poll(() => status().textContent()).toBe("Sẵn sàng. Chọn một thao tác.");
     expect(await page.locator(`script[src="${OFFICE_JS}"]`).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
+    expect(await accessibilityProblems()).toEqual([]);
   });
 
   it("says so, and disables every button, when office.js cannot load", async () => {
@@ -158,6 +170,7 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     await idle();
     const expected = runContest(demoLedgerScored());
     expect(await page.locator("#problems li").count()).toBe(expected.problems.length);
+    expect(await accessibilityProblems()).toEqual([]);
     const first = page.locator("#problems button[data-address]").first();
     const address = await first.getAttribute("data-address");
     await first.click();
@@ -173,6 +186,7 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     await expect.poll(() => page.locator("#judge-count").textContent()).toContain(`Đã chấm ${gk3.scored.length}/${gk3.expected.length} bài`);
     expect(await page.locator("#judge-progress").evaluate((p) => [(p as HTMLProgressElement).value, (p as HTMLProgressElement).max])).toEqual([gk3.scored.length, gk3.expected.length]);
     expect(await page.locator("#judge-missing li").allTextContents()).toEqual(gk3.missing.map((e) => `${e.code} — ${e.title}`));
+    expect(await accessibilityProblems()).toEqual([]);
     await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, "-judge.png"), fullPage: true });
   }, 60_000);
 

@@ -83,6 +83,13 @@ describe.skipIf(!hasChromium)("the sidebar in headless Chromium, calling the bui
     expect(Number(scored)).toBe(Number(expected) - 1);
     expect(await page.locator("#summary").textContent()).toContain(run.ledger.settings.name);
     expect(calls).toEqual(["getDashboard"]);
+    // axe-core: nothing serious or critical keeps a screen reader or keyboard user out.
+    await page.addScriptTag({ path: path.resolve("node_modules/axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      return (await axe.run(document)).violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it("runs Tính kết quả from its button and refreshes", async () => {
