@@ -104,6 +104,8 @@ export function errorMessage(err: unknown, lang: Lang): string {
 async function busy(label: string, work: () => Promise<void>): Promise<void> {
   if (state.busy) return;
   state.busy = true;
+  // Focus goes back where the person was (the button they pressed) once the work is done.
+  const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
   document.body.classList.add("is-busy");
   document.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>("button, input, select").forEach((el) => (el.disabled = true));
   $("busy").hidden = false;
@@ -117,13 +119,16 @@ async function busy(label: string, work: () => Promise<void>): Promise<void> {
     $("busy").hidden = true;
     state.busy = false;
     document.body.classList.remove("is-busy");
+    if (returnTo?.isConnected) returnTo.focus();
   }
 }
 
+/** A problem in a list: a button that selects its cell when it has one, plain text otherwise. */
 function problemItem(host: AddinHost, p: Problem): HTMLLIElement {
   const li = document.createElement("li");
-  const button = document.createElement("button");
-  button.type = "button";
+  const target = problemTarget(p);
+  const button = document.createElement(target ? "button" : "span");
+  if (button instanceof HTMLButtonElement) button.type = "button";
   const sev = document.createElement("span");
   sev.className = `sev sev-${p.severity}`;
   sev.textContent = say(SEVERITY_LABEL[p.severity], state.lang);
@@ -132,10 +137,11 @@ function problemItem(host: AddinHost, p: Problem): HTMLLIElement {
   addr.textContent = problemAddress(p);
   const text = document.createElement("span");
   text.textContent = say(p.text, state.lang);
-  button.append(sev, addr, text);
-  const target = problemTarget(p);
+  // Spaces between the parts: the accessible name reads "Lỗi Điểm!D7 …", not one run-on word.
+  button.append(sev, " ", addr, " ", text);
   if (target) {
     button.dataset.address = problemAddress(p);
+    button.setAttribute("aria-describedby", "problems-hint");
     button.addEventListener(
       "click",
       () =>
@@ -165,7 +171,8 @@ function countLine(run: { readonly errorCount: number; readonly warningCount: nu
 // ---- actions ----
 
 function renderTally(outcome: TallyOutcome): void {
-  $("summary").textContent = outcome.summary;
+  // A no-break space keeps an amount and its "đ" on one line in the narrow pane.
+  $("summary").textContent = outcome.summary.replace(/(\d) đ/g, "$1\u00a0đ");
   const written = outcome.run.outputs.map((s) => s.name).join(", ");
   // A judged contest's `Tổng hợp đơn vị` gets the chart.
   const chart = outcome.run.plan.parts.includes("contest");

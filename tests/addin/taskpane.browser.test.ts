@@ -10,6 +10,7 @@ import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
 import { buildAddin } from "../../addin/build.mjs";
+import { problemTarget } from "../../addin/src/actions.js";
 import { judgeProgress } from "../../shared/tasks/judge-sheets.js";
 import { staticHandler } from "../../addin/tools/static-server.mjs";
 import { demoLedgerScored, gridsOf } from "../support/grids.js";
@@ -158,7 +159,8 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     for (const name of OUTPUTS) expect(normaliseGrid(sheetOf(after, name)!.values), name).toEqual(normaliseGrid(demo.outputs.get(name)!));
     expect(sheetOf(after, "Tổng hợp đơn vị")!.charts).toHaveLength(1);
     const summary = (await page.locator("#summary").textContent())!;
-    expect(summary).toMatch(/tổng tiền thưởng [\d.]+ đ \([A-ZĐ][^)]+ đồng\)/);
+    // A no-break space keeps each amount with its "đ".
+    expect(summary).toMatch(/tổng tiền thưởng [\d.]+\u00a0đ \([A-ZĐ][^)]+ đồng\)/);
     await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect((await fs.stat(SCREENSHOT)).size).toBeGreaterThan(10_000);
@@ -170,6 +172,13 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     await idle();
     const expected = runContest(demoLedgerScored());
     expect(await page.locator("#problems li").count()).toBe(expected.problems.length);
+    // Only a problem with a cell to go to is a button, and it says so to a screen reader.
+    expect(await page.locator("#problems button").count()).toBe(expected.problems.filter((p) => problemTarget(p) !== undefined).length);
+    const firstButton = page.locator("#problems button").first();
+    expect(await firstButton.textContent()).toMatch(/^(Lỗi|Cảnh báo) \S.*!\S+ \S/);
+    expect(await firstButton.getAttribute("aria-describedby")).toBe("problems-hint");
+    // Focus is back on the button that was pressed.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Kiểm tra");
     expect(await accessibilityProblems()).toEqual([]);
     const first = page.locator("#problems button[data-address]").first();
     const address = await first.getAttribute("data-address");
