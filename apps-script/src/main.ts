@@ -16,6 +16,7 @@ import {
   getDashboard,
   mergeJudgeScores,
   onOpen,
+  selectCell,
   showSidebar,
   tallyResults,
 } from "./menu.js";
@@ -33,6 +34,7 @@ const handlers = {
   createJudgeTabs,
   mergeJudgeScores,
   connectForm,
+  selectCell,
   onFormSubmitEntry,
 };
 

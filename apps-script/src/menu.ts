@@ -88,6 +88,13 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+/** From the sidebar's problem table: shows the cell a problem points at. */
+export function selectCell(target: { readonly sheet?: unknown; readonly address?: unknown }): void {
+  if (typeof target?.sheet !== "string" || typeof target.address !== "string") return;
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(target.sheet);
+  sheet?.getRange(target.address).activate();
+}
+
 /** The sidebar's data; on failure, the Vietnamese message instead. */
 export function getDashboard(): { readonly ok: true; readonly data: Dashboard } | ActionResult {
   try {

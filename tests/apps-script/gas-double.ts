@@ -61,6 +61,8 @@ export function typedIn(input: unknown): Stored {
 }
 
 function a1ToBox(a1: string): { row: number; col: number; numRows: number; numCols: number } {
+  const single = /^([A-Z]+)(\d+)$/.exec(a1);
+  if (single) return a1ToBox(`${a1}:${a1}`);
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
   if (!m) throw new Error(`unsupported A1 notation: ${a1}`);
   const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -214,6 +216,12 @@ export class FakeRange {
   getSheet(): FakeSheet {
     this.hit("getSheet");
     return this.sheet;
+  }
+  /** Shows the range to the person: the spreadsheet remembers what is active. */
+  activate(): this {
+    this.hit("activate");
+    this.sheet.ss.activeRange = { sheet: this.sheet.name, row: this.row, col: this.col, numRows: this.numRows, numCols: this.numCols };
+    return this;
   }
   getValues(): Value[][] {
     this.hit("getValues");
@@ -409,8 +417,12 @@ export class FakeSheet {
     this.hit("getDataRange");
     return new FakeRange(this.log, this, 1, 1, Math.max(this.lastRow(), 1), Math.max(this.lastColumn(), 1));
   }
-  getRange(row: number, col: number, numRows = 1, numCols = 1): FakeRange {
+  getRange(row: number | string, col = 1, numRows = 1, numCols = 1): FakeRange {
     this.hit("getRange");
+    if (typeof row === "string") {
+      const b = a1ToBox(row);
+      return new FakeRange(this.log, this, b.row, b.col, b.numRows, b.numCols);
+    }
     return new FakeRange(this.log, this, row, col, numRows, numCols);
   }
   getRangeList(a1s: string[]): FakeRangeList {
@@ -485,6 +497,8 @@ export class FakeSheet {
 }
 
 export class FakeSpreadsheet {
+  /** What `Range.activate` last showed. */
+  activeRange: { sheet: string; row: number; col: number; numRows: number; numCols: number } | undefined;
   readonly sheets: FakeSheet[] = [];
   readonly toasts: { message: string; title: string }[] = [];
   formUrl: string | null = null;

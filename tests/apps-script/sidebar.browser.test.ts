@@ -92,6 +92,18 @@ describe.skipIf(!hasChromium)("the sidebar in headless Chromium, calling the bui
     expect(violations).toEqual([]);
   });
 
+  it("hides Tạo sổ… on a ledger, and lists the first problems as a short table whose places jump to the cell", async () => {
+    expect(await page.getByRole("button", { name: /^Tạo sổ cuộc thi/ }).count()).toBe(0);
+    const run = runContest(demoLedgerScored());
+    expect(await page.locator("#problems tr").count()).toBe(Math.min(10, run.problems.length));
+    const go = page.locator("#problems button").first();
+    const where = (await go.textContent())!;
+    await go.click();
+    await expect.poll(() => gas.ss.activeRange?.sheet).toBe(where.slice(0, where.lastIndexOf("!")));
+    expect(gas.ss.activeRange).toMatchObject({ row: Number(/\d+$/.exec(where)![0]), numRows: 1, numCols: 1 });
+    expect(calls).toContain("selectCell");
+  });
+
   it("runs Tính kết quả from its button and refreshes", async () => {
     await page.getByRole("button", { name: "Tính kết quả" }).click();
     await expect.poll(() => page.locator("#message").textContent()).toContain("Đã ghi");
