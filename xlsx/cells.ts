@@ -1,4 +1,4 @@
-import { MS_PER_DAY, VIETNAM_OFFSET_MS, civilDays } from "../shared/cells/date.js";
+import { MS_PER_DAY, VIETNAM_OFFSET_MS, civilDays, instantOfSerial, serialOfInstant } from "../shared/cells/date.js";
 import { decodeOoxmlText, unescapeXml } from "./xml.js";
 
 export const MAX_ROWS = 1_048_576;
@@ -36,19 +36,17 @@ export function richText(xml: string): string {
   return decodeOoxmlText(unescapeXml(out));
 }
 
-/** 1900 date system: serial 0 is 1899-12-30 (with Excel's phantom 29/02/1900 before serial 61 ignored, as everyone does). */
-const EPOCH_1900_MS = civilDays(1899, 12, 30) * MS_PER_DAY;
-const EPOCH_1904_MS = civilDays(1904, 1, 1) * MS_PER_DAY;
+/** Days from the 1900 system's serial 0 (1899-12-30) to the 1904 system's (1904-01-01). Excel's phantom 29/02/1900 is ignored, as everyone does. */
+const DAYS_1900_TO_1904 = 1462;
 
-/** A serial date (Vietnam wall-clock time) as the instant it names. */
+/** A serial date (Vietnam wall-clock time) as the instant it names, in the workbook's date system. */
 export function dateOfSerial(serial: number, date1904: boolean): Date {
-  const wall = (date1904 ? EPOCH_1904_MS : EPOCH_1900_MS) + Math.round(serial * MS_PER_DAY);
-  return new Date(wall - VIETNAM_OFFSET_MS);
+  return new Date(instantOfSerial(date1904 ? serial + DAYS_1900_TO_1904 : serial));
 }
 
-/** An instant as a serial date of Vietnam's wall-clock time. */
+/** An instant as a serial date of Vietnam's wall-clock time, in the workbook's date system. */
 export function serialOfDate(date: Date, date1904: boolean): number {
-  return (date.getTime() + VIETNAM_OFFSET_MS - (date1904 ? EPOCH_1904_MS : EPOCH_1900_MS)) / MS_PER_DAY;
+  return serialOfInstant(date.getTime()) - (date1904 ? DAYS_1900_TO_1904 : 0);
 }
 
 /** An ISO date-time of a `t="d"` cell (no zone: Vietnam's wall clock), or undefined. */

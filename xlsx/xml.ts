@@ -60,7 +60,7 @@ export function attribute(tag: string, name: string): string | undefined {
 
 /** A DOCTYPE may declare entities; no part of a package needs one. */
 export function hasDoctype(xml: string): boolean {
-  return /<!DOCTYPE/i.test(xml.slice(0, 4096)) || (xml.length > 4096 && /<!DOCTYPE/i.test(xml));
+  return /<!DOCTYPE/i.test(xml);
 }
 
 /** The namespace prefix of the root element (`x` in `<x:worksheet …>`), or "". */

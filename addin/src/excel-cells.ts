@@ -1,17 +1,13 @@
 import type { Cell } from "../../shared/cells/cell.js";
-import { VIETNAM_OFFSET_MS } from "../../shared/cells/date.js";
+import { serialOfInstant } from "../../shared/cells/date.js";
 import { looksLikeFormula } from "../../shared/cells/text.js";
 
 /** What `range.values` accepts and returns for one cell. */
 export type ExcelValue = string | number | boolean;
 
-const MS_PER_DAY = 86_400_000;
-/** Serial day 0 is 30/12/1899; 25569 is 01/01/1970. */
-const SERIAL_OF_EPOCH = 25569;
-
 /** A Date (a real instant) as the serial number Excel stores for Vietnam's wall-clock time. */
 export function serialOfDate(date: Date): number {
-  return (date.getTime() + VIETNAM_OFFSET_MS) / MS_PER_DAY + SERIAL_OF_EPOCH;
+  return serialOfInstant(date.getTime());
 }
 
 /**

@@ -21,6 +21,16 @@ export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** Spreadsheet serial day 0 (1899-12-30) in days since 1970-01-01. */
 const SERIAL_EPOCH_DAYS = -25569;
 
+/** The instant a spreadsheet serial number names (1900 date system, Vietnam's wall-clock time), to the millisecond. */
+export function instantOfSerial(serial: number): Instant {
+  return Math.round((serial + SERIAL_EPOCH_DAYS) * MS_PER_DAY) - VIETNAM_OFFSET_MS;
+}
+
+/** An instant as the spreadsheet serial number of its Vietnam wall-clock time (1900 date system). */
+export function serialOfInstant(t: Instant): number {
+  return (t + VIETNAM_OFFSET_MS) / MS_PER_DAY - SERIAL_EPOCH_DAYS;
+}
+
 /** Days from 01/01/1970 to a date of the proleptic Gregorian calendar (as Date.UTC counts them, without its cost). */
 export function civilDays(y: number, m: number, d: number): number {
   const ya = m <= 2 ? y - 1 : y;
@@ -94,8 +104,7 @@ export function readInstant(cell: Cell | undefined): Instant | undefined {
   }
   if (typeof cell === "number") {
     if (!Number.isFinite(cell) || cell < 1 || cell >= 2958466) return undefined;
-    const wallMs = Math.round((cell + SERIAL_EPOCH_DAYS) * MS_PER_DAY);
-    return wallMs - VIETNAM_OFFSET_MS;
+    return instantOfSerial(cell);
   }
   if (typeof cell !== "string") return undefined;
   const text = cell.normalize("NFC").trim();
