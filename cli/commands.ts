@@ -126,9 +126,5 @@ async function importInto(file: string, inputs: readonly string[], replace: bool
 
 function reportLine(r: ImportReport, lang: Lang): string {
   const who = r.judge ? ` (${r.judge})` : "";
-  if (lang === "en") {
-    if (r.kind === "refused") return `${r.file}${who}: refused`;
-    return `${r.file}${who}: ${r.added} added, ${r.same} identical, ${r.conflicts} different (kept), ${r.replaced} replaced${r.invalid ? `, ${r.invalid} invalid` : ""}`;
-  }
-  return `${r.file}${who}: ${logText(r)}`;
+  return `${r.file}${who}: ${logText(r, lang)}`;
 }

@@ -263,9 +263,7 @@ async function judgeAction(host: AddinHost): Promise<void> {
 
 function reportLine(r: ImportReport): string {
   const who = r.judge ? ` (${r.judge})` : "";
-  if (state.lang === "vi") return `${r.file}${who}: ${logText(r)}`;
-  if (r.kind === "refused") return `${r.file}${who}: refused`;
-  return `${r.file}${who}: ${r.added} added, ${r.same} identical, ${r.conflicts} different (kept), ${r.replaced} replaced${r.invalid ? `, ${r.invalid} invalid` : ""}`;
+  return `${r.file}${who}: ${logText(r, state.lang)}`;
 }
 
 function renderImport(outcome: ImportOutcome, host: AddinHost): void {

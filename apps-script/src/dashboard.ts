@@ -61,7 +61,7 @@ export function dashboard(host: Host): Dashboard {
     const where = problemAddress(p);
     const bang = where.lastIndexOf("!");
     const cell = bang >= 0 && !p.sheet.startsWith("[") ? { sheet: p.sheet, address: where.slice(bang + 1) } : {};
-    return { severity: SEVERITY_LABEL[p.severity].vi, where, text: p.text.vi, ...cell };
+    return { severity: SEVERITY_LABEL[p.severity][host.lang], where, text: p.text[host.lang], ...cell };
   });
   return {
     hasLedger: !run.missingSheets.includes(SETTINGS_SHEET_NAME),

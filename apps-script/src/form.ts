@@ -4,6 +4,7 @@ import { fromSheet, toSheet } from "./cells.js";
 import { type Answer, REJECTED_HEADER, REJECTED_SHEET, intake, rejectedRow } from "../../shared/tasks/form-intake.js";
 import { type ActionResult, type Host, errorResult, result } from "./host.js";
 import { SheetsPort } from "./sheets-port.js";
+import { SHEET_TEXT, uiText } from "./ui-text.js";
 
 /** The function the installable trigger calls; kept in one place so the trigger and the bundle agree. */
 export const FORM_HANDLER = "onFormSubmitEntry";
@@ -15,13 +16,10 @@ export function connectFormAction(host: Host): ActionResult {
   const installed = ScriptApp.getProjectTriggers().some((t) => t.getHandlerFunction() === FORM_HANDLER && t.getEventType() === ScriptApp.EventType.ON_FORM_SUBMIT);
   if (!installed) ScriptApp.newTrigger(FORM_HANDLER).forSpreadsheet(host.ss).onFormSubmit().create();
   const linked = host.ss.getFormUrl() !== null;
-  const lines = [
-    "Câu hỏi được ghép với cột theo tiêu đề: Tên bài (bắt buộc), Mã đơn vị hoặc Đơn vị (bắt buộc: mã hoặc tên đầy đủ), Hạng mục, Tác giả, Loại (Tập thể/Cá nhân), Lĩnh vực, Ghi chú.",
-    "Mã bài và Ngày nhận do hệ thống cấp; các câu hỏi khác được chép vào Ghi chú.",
-    `Phản hồi không hợp lệ (thiếu câu trả lời, đơn vị lạ, ngoài thời hạn) được giữ ở trang “${REJECTED_SHEET}” kèm lý do.`,
-  ];
-  if (!linked) lines.unshift("Bảng tính chưa liên kết với biểu mẫu nào: trong Google Biểu mẫu, mở Câu trả lời › Liên kết với Trang tính và chọn bảng tính này.");
-  return result(true, "Kết nối biểu mẫu đăng ký", installed ? "Biểu mẫu đã được kết nối từ trước; không cài thêm." : "Đã kết nối: mỗi phản hồi mới sẽ thành một dòng trong “Bài dự thi”.", lines);
+  const t = host.t;
+  const lines = [...t.formRules, t.formRejectedSheet(REJECTED_SHEET)];
+  if (!linked) lines.unshift(t.formNotLinked);
+  return result(true, t.connectForm, installed ? t.formAlready : t.formConnected, lines);
 }
 
 export function answersOf(e: GoogleAppsScript.Events.SheetsOnFormSubmit): Answer[] {
@@ -48,7 +46,8 @@ export function onFormSubmitEntry(e: GoogleAppsScript.Events.SheetsOnFormSubmit)
   const lock = LockService.getScriptLock();
   const locked = lock.tryLock(LOCK_WAIT_MS);
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const host: Host = { ss, port: new SheetsPort(ss), confirm: () => false, now: Date.now() };
+  // Nobody is at the keyboard: what is written goes into the ledger, in the ledger's language.
+  const host: Host = { ss, port: new SheetsPort(ss), confirm: () => false, now: Date.now(), lang: "vi", t: uiText("vi") };
   const answers = answersOf(e);
   let where = "";
   let submittedAt = host.now;
@@ -58,13 +57,13 @@ export function onFormSubmitEntry(e: GoogleAppsScript.Events.SheetsOnFormSubmit)
     if (when instanceof Date) submittedAt = when.getTime();
     where = e.range ? `${e.range.getSheet().getName()}!${e.range.getRow()}` : "";
     if (!locked) {
-      appendRejected(host, submittedAt, where, ["Hệ thống đang bận, chưa cấp được mã bài: hãy chép phản hồi này vào “Bài dự thi” bằng tay."], answers);
+      appendRejected(host, submittedAt, where, [SHEET_TEXT.formBusy], answers);
       return;
     }
     const names = resolveSheetNames(host.port.sheetNamesSync(), [SETTINGS_SHEET_NAME, UNITS_SHEET.name, ENTRIES_SHEET.name]);
     const entriesName = names.get(ENTRIES_SHEET.name);
     if (entriesName === undefined) {
-      appendRejected(host, submittedAt, where, [`Sổ chưa có trang “${ENTRIES_SHEET.name}”.`], answers);
+      appendRejected(host, submittedAt, where, [SHEET_TEXT.noSheet(ENTRIES_SHEET.name)], answers);
       return;
     }
     const grids = host.port.readSync([...names.values()]);
@@ -72,7 +71,7 @@ export function onFormSubmitEntry(e: GoogleAppsScript.Events.SheetsOnFormSubmit)
     if (decision.accepted) host.port.sheet(entriesName)!.appendRow(decision.row.map(toSheet));
     else appendRejected(host, submittedAt, where, decision.reasons, answers);
   } catch (err) {
-    const failure = errorResult("Biểu mẫu", err);
+    const failure = errorResult(host.t.form, err, host.lang);
     appendRejected(host, submittedAt, where, [failure.message, ...failure.lines], answers);
   } finally {
     if (locked) {

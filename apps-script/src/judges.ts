@@ -6,6 +6,7 @@ import { type ReturnedWorkbook, importWorkbooks, logText } from "../../shared/ta
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, type JudgeWorkbook, judgeWorkbooks } from "../../shared/tasks/judge-sheets.js";
 import { problemLines, readContestGrids, refuseMissing } from "./contest.js";
 import { type ActionResult, type Host, Refusal, result } from "./host.js";
+import { SHEET_TEXT, uiText } from "./ui-text.js";
 
 /** Each judge's tab is `Chấm <code>`; its link to the ledger is kept in the document properties, out of the judge's reach. */
 export const JUDGE_TAB_PREFIX = "Chấm ";
@@ -32,47 +33,70 @@ function ownerEmail(): string {
   return Session.getEffectiveUser().getEmail();
 }
 
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** Leaves exactly `editors` able to edit what the protection covers (not the whole domain). */
+function onlyEditors(protection: Protection, editors: readonly string[]): void {
+  protection.removeEditors(protection.getEditors());
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  protection.addEditors([...new Set(editors)]);
+}
+
 /**
- * Only the judge (and the owner) may type in the score cells; nobody but the owner may edit the rest
- * of the tab. The sheet is protected with the score block left out, and the score block gets its
- * own protection naming the judge.
+ * Only the judge (and the owner) may type in the score cells; nobody but the owner and the
+ * secretariat may edit the rest of the tab. The sheet is protected with the score block left out,
+ * and the score block gets its own protection naming the judge.
  */
-function protectTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, book: JudgeWorkbook, owner: string): void {
+function protectTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, book: JudgeWorkbook, staff: readonly string[]): void {
   const scores = book.sheets.find((s) => s.name === JUDGE_SCORE_SHEET)!;
   const unlocked = scores.format.protection?.unlockedColumns ?? [];
   const dataRows = scores.rows.length - 1;
-  const whole = sheet.protect().setDescription(`Phiếu chấm của ${book.judge.name} (${book.judge.code}): chỉ Tổ thư ký sửa`);
+  const whole = sheet.protect().setDescription(SHEET_TEXT.judgeTab(book.judge.name, book.judge.code));
   if (dataRows > 0 && unlocked.length > 0) {
     const first = Math.min(...unlocked);
     const last = Math.max(...unlocked);
     const block = sheet.getRange(scores.format.headerRow + 2, first + 1, dataRows, last - first + 1);
     whole.setUnprotectedRanges([block]);
-    const own = block.protect().setDescription(`Ô điểm: chỉ giám khảo ${book.judge.code} nhập`);
-    own.removeEditors(own.getEditors());
-    if (own.canDomainEdit()) own.setDomainEdit(false);
-    own.addEditors(book.judge.email === "" ? [owner] : [owner, book.judge.email]);
+    const own = block.protect().setDescription(SHEET_TEXT.scoreCells(book.judge.code));
+    onlyEditors(own, book.judge.email === "" ? staff : [staff[0]!, book.judge.email]);
   }
-  whole.removeEditors(whole.getEditors());
-  if (whole.canDomainEdit()) whole.setDomainEdit(false);
-  whole.addEditor(owner);
+  onlyEditors(whole, staff);
+}
+
+/**
+ * Every sheet that is not a judge's tab is protected for the owner and the secretariat, so that a
+ * judge, who must be an editor of the spreadsheet to score, cannot change `Điểm`, `Cơ cấu giải` or
+ * anything else. thidua's own protection is replaced on a rerun; one a person set is kept, and said.
+ */
+function protectLedgerSheets(host: Host, staff: readonly string[]): string[] {
+  const notes: string[] = [];
+  let protectedCount = 0;
+  for (const sheet of host.ss.getSheets()) {
+    if (sheet.getName().startsWith(JUDGE_TAB_PREFIX)) continue;
+    const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
+    const ours = existing.filter((p) => p.getDescription() === SHEET_TEXT.ledgerSheet);
+    if (existing.length > ours.length) {
+      notes.push(host.t.keptProtection(sheet.getName()));
+      continue;
+    }
+    const protection = ours[0] ?? sheet.protect().setDescription(SHEET_TEXT.ledgerSheet);
+    onlyEditors(protection, staff);
+    protectedCount++;
+  }
+  return [host.t.protectedSheets(protectedCount, staff), ...notes];
 }
 
 /** `Tạo trang chấm cho giám khảo`: one protected tab per judge, from the core's scoring workbooks. */
 export function createJudgeTabsAction(host: Host): ActionResult {
+  const t = host.t;
   const contest = readContest(readContestGrids(host.port));
   refuseMissing(contest);
   const books = judgeWorkbooks(contest.ledger);
-  if (books.length === 0) throw new Refusal({ vi: "Trang “Giám khảo” chưa có giám khảo nào.", en: "No judge listed." });
+  if (books.length === 0) throw new Refusal({ vi: uiText("vi").noJudges, en: uiText("en").noJudges });
   const names = new Set(host.port.sheetNamesSync());
   const taken = books.map((b) => judgeTabName(b.judge.code)).filter((n) => names.has(n));
-  if (taken.length > 0) {
-    const again = host.confirm(
-      "Tạo trang chấm",
-      `Đã có ${taken.map((n) => `“${n}”`).join(", ")}. Các trang này có thể đã có điểm giám khảo nhập (hãy “Gộp điểm” trước). Tạo lại sẽ xóa chúng. Tạo lại?`,
-    );
-    if (!again) return result(false, "Tạo trang chấm", "Không tạo lại; các trang chấm hiện có được giữ nguyên.");
-  }
-  const owner = ownerEmail();
+  if (taken.length > 0 && !host.confirm(t.judgeTabs, t.judgeTabsExist(taken))) return result(false, t.judgeTabs, t.judgeTabsKept);
+  const staff = [ownerEmail(), ...contest.ledger.settings.secretariat];
   const meta: Record<string, string> = {};
   const lines: string[] = [];
   for (const book of books) {
@@ -80,17 +104,14 @@ export function createJudgeTabsAction(host: Host): ActionResult {
     const scores = book.sheets.find((s) => s.name === JUDGE_SCORE_SHEET)!;
     const [sheet] = host.port.writeSync([{ ...scores, name: tab }], [], { fresh: true });
     sheet!.getRange(1, 1).setNote(guideNote(book));
-    protectTab(sheet!, book, owner);
+    protectTab(sheet!, book, staff);
     meta[META_PROPERTY_PREFIX + tab] = JSON.stringify(book.meta.rows);
     const entries = scores.rows.length - 1;
-    lines.push(
-      book.judge.email === ""
-        ? `“${tab}”: ${entries} bài — ${book.judge.code} chưa có email ở trang “Giám khảo”, chỉ chủ sổ nhập được điểm`
-        : `“${tab}”: ${entries} bài — chỉ ${book.judge.email} (và chủ sổ) nhập được điểm`,
-    );
+    lines.push(book.judge.email === "" ? t.judgeTabNoEmail(tab, entries, book.judge.code) : t.judgeTabFor(tab, entries, book.judge.email));
   }
   PropertiesService.getDocumentProperties().setProperties(meta);
-  return result(true, "Tạo trang chấm", `Đã tạo ${books.length} trang chấm. Chia sẻ bảng tính (quyền chỉnh sửa) cho từng giám khảo; mỗi người chỉ sửa được ô điểm của mình.`, lines);
+  lines.push(...protectLedgerSheets(host, staff));
+  return result(true, t.judgeTabs, t.judgeTabsCreated(books.length), lines);
 }
 
 /** The metadata grid kept for a tab, or undefined when it is missing or not what this script wrote. */
@@ -115,7 +136,8 @@ export function metaGrid(text: string | undefined): Grid | undefined {
 export function mergeScoresAction(host: Host): ActionResult {
   const names = host.port.sheetNamesSync();
   const tabs = names.filter((n) => n.startsWith(JUDGE_TAB_PREFIX));
-  if (tabs.length === 0) throw new Refusal({ vi: "Chưa có trang chấm nào (“Chấm …”). Dùng “Tạo trang chấm cho giám khảo” trước.", en: "No judge tab." });
+  const t = host.t;
+  if (tabs.length === 0) throw new Refusal({ vi: uiText("vi").noJudgeTab, en: uiText("en").noJudgeTab });
   const props = PropertiesService.getDocumentProperties().getProperties();
   const ledgerNames = resolveSheetNames(names, [...CONTEST_SHEETS, OUTPUT_SHEET_NAMES.log]);
   const grids = host.port.readSync([...ledgerNames.values(), ...tabs]);
@@ -126,7 +148,7 @@ export function mergeScoresAction(host: Host): ActionResult {
     const meta = metaGrid(props[META_PROPERTY_PREFIX + tab]);
     const grid = grids.get(tab);
     if (!meta || !grid) {
-      skipped.push(`“${tab}” không do thidua tạo (không có thông tin phiếu chấm): bỏ qua.`);
+      skipped.push(t.notOurTab(tab));
       continue;
     }
     workbooks.push({
@@ -141,19 +163,15 @@ export function mergeScoresAction(host: Host): ActionResult {
   const conflicts = merged.reports.reduce((n, r) => n + r.conflicts, 0);
   let replaced = false;
   if (conflicts > 0) {
-    replaced = host.confirm(
-      "Gộp điểm",
-      `${conflicts} ô điểm trong trang chấm khác với điểm đang có ở trang “Điểm”. Ghi đè bằng điểm trong trang chấm?\n\nChọn “Không” để giữ điểm đang có; các ô khác nhau được liệt kê để đối chiếu.`,
-    );
+    replaced = host.confirm(t.merge, t.mergeConflicts(conflicts));
     if (replaced) merged = importWorkbooks(ledgerSheets, workbooks, { replace: true, now: host.now });
   }
   host.port.writeSync([], merged.edits);
-  const reportLines = merged.reports.map((r) => `${r.file}: ${logText(r)}`);
+  const reportLines = merged.reports.map((r) => `${r.file}: ${logText(r, host.lang)}`);
   const added = merged.reports.reduce((n, r) => n + r.added + r.replaced, 0);
-  return result(
-    merged.problems.errorCount === 0,
-    "Gộp điểm",
-    `Đã gộp ${workbooks.length} trang chấm: ${added} ô điểm được ghi vào “Điểm”${replaced ? " (có ghi đè theo xác nhận)" : ""}. Xem trang “${OUTPUT_SHEET_NAMES.log}”.`,
-    [...reportLines, ...skipped, ...problemLines(merged.problems.items, "thông báo khác")],
-  );
+  return result(merged.problems.errorCount === 0, t.merge, t.merged(workbooks.length, added, replaced, OUTPUT_SHEET_NAMES.log), [
+    ...reportLines,
+    ...skipped,
+    ...problemLines(merged.problems.items, t.moreMessages, host.lang),
+  ]);
 }

@@ -17,6 +17,7 @@ import {
   mergeJudgeScores,
   onOpen,
   selectCell,
+  switchLanguage,
   showSidebar,
   tallyResults,
 } from "./menu.js";
@@ -35,6 +36,7 @@ const handlers = {
   mergeJudgeScores,
   connectForm,
   selectCell,
+  switchLanguage,
   onFormSubmitEntry,
 };
 

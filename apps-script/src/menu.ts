@@ -5,38 +5,55 @@ import { connectFormAction } from "./form.js";
 import { type ActionResult, type Host, activeHost, errorResult, result } from "./host.js";
 import { createJudgeTabsAction, mergeScoresAction } from "./judges.js";
 import { remindersAction } from "./reminders.js";
-import { TEMPLATE_LABEL, createLedgerAction } from "./templates.js";
+import { createLedgerAction } from "./templates.js";
+import { LANG_PROPERTY, type SidebarText, type UiText, chosenLang, uiText } from "./ui-text.js";
+import type { Lang } from "../../shared/i18n/messages.js";
 
-export const MENU_TITLE = "Thi đua";
 /** What the sidebar passes so that a handler answers with data instead of a dialog. */
 export const FROM_SIDEBAR = "sidebar";
 
-/** Menu captions and the top-level function each calls, in menu order; `null` is a separator. */
-export const MENU: readonly ({ readonly caption: string; readonly fn: string } | null)[] = [
-  { caption: `Tạo sổ cuộc thi: ${TEMPLATE_LABEL["sang-kien"]}`, fn: "createLedgerInitiative" },
-  { caption: `Tạo sổ cuộc thi: ${TEMPLATE_LABEL["truc-tuyen"]}`, fn: "createLedgerOnline" },
-  { caption: `Tạo sổ cuộc thi: ${TEMPLATE_LABEL["thi-dua"]}`, fn: "createLedgerEmulation" },
-  null,
-  { caption: "Kiểm tra sổ", fn: "checkLedger" },
-  { caption: "Tính kết quả", fn: "tallyResults" },
-  { caption: "Đơn vị chưa nộp (soạn thư nhắc)", fn: "draftReminders" },
-  null,
-  { caption: "Tạo trang chấm cho giám khảo", fn: "createJudgeTabs" },
-  { caption: "Gộp điểm từ trang chấm", fn: "mergeJudgeScores" },
-  null,
-  { caption: "Kết nối biểu mẫu đăng ký", fn: "connectForm" },
-  { caption: "Bảng điều khiển", fn: "showSidebar" },
-];
+type MenuItem = { readonly caption: string; readonly fn: string } | null;
 
-/** A simple trigger: builds the menu and nothing else (it runs without authorisation). */
+/** Menu captions and the top-level function each calls, in menu order; `null` is a separator. */
+export function menuItems(t: UiText): readonly MenuItem[] {
+  return [
+    { caption: `${t.createLedger}: ${t.templateLabel("sang-kien")}`, fn: "createLedgerInitiative" },
+    { caption: `${t.createLedger}: ${t.templateLabel("truc-tuyen")}`, fn: "createLedgerOnline" },
+    { caption: `${t.createLedger}: ${t.templateLabel("thi-dua")}`, fn: "createLedgerEmulation" },
+    null,
+    { caption: t.check, fn: "checkLedger" },
+    { caption: t.tally, fn: "tallyResults" },
+    { caption: t.remindersMenu, fn: "draftReminders" },
+    null,
+    { caption: t.judgeTabsMenu, fn: "createJudgeTabs" },
+    { caption: t.mergeMenu, fn: "mergeJudgeScores" },
+    null,
+    { caption: t.connectForm, fn: "connectForm" },
+    { caption: t.dashboard, fn: "showSidebar" },
+    null,
+    { caption: t.otherLanguage, fn: "switchLanguage" },
+  ];
+}
+
+/** A simple trigger: builds the menu, in the person's language, and nothing else (it runs without authorisation). */
 export function onOpen(): void {
-  const ui = SpreadsheetApp.getUi();
-  const menu = ui.createMenu(MENU_TITLE);
-  for (const item of MENU) {
+  const t = uiText(chosenLang());
+  const menu = SpreadsheetApp.getUi().createMenu(t.menuTitle);
+  for (const item of menuItems(t)) {
     if (item === null) menu.addSeparator();
     else menu.addItem(item.caption, item.fn);
   }
   menu.addToUi();
+}
+
+/** Menu › English / Tiếng Việt: the choice is the person's own (user properties); the menu is rebuilt in it. */
+export function switchLanguage(caller?: unknown): ActionResult {
+  const next: Lang = chosenLang() === "vi" ? "en" : "vi";
+  PropertiesService.getUserProperties().setProperty(LANG_PROPERTY, next);
+  const t = uiText(next);
+  onOpen();
+  if (caller !== FROM_SIDEBAR) SpreadsheetApp.getActiveSpreadsheet().toast(t.languageSet, t.menuTitle, 5);
+  return result(true, t.menuTitle, t.languageSet);
 }
 
 function show(host: Host, res: ActionResult & { readonly toast?: string }): void {
@@ -53,14 +70,15 @@ function show(host: Host, res: ActionResult & { readonly toast?: string }): void
  * Runs one action for the menu (a dialog or toast at the end) or for the sidebar (`FROM_SIDEBAR`:
  * the result is returned, the sidebar shows it). Errors become Vietnamese messages, never traces.
  */
-function run(title: string, action: (host: Host) => ActionResult, caller: unknown): ActionResult {
+function run(title: (t: UiText) => string, action: (host: Host) => ActionResult, caller: unknown): ActionResult {
   let res: ActionResult;
   let host: Host | undefined;
   try {
     host = activeHost();
     res = action(host);
   } catch (err) {
-    res = errorResult(title, err);
+    const lang = host?.lang ?? chosenLang();
+    res = errorResult(title(uiText(lang)), err, lang);
   }
   if (caller !== FROM_SIDEBAR && host) show(host, res);
   else if (caller !== FROM_SIDEBAR) SpreadsheetApp.getUi().alert(res.title, res.message, SpreadsheetApp.getUi().ButtonSet.OK);
@@ -71,20 +89,24 @@ function run(title: string, action: (host: Host) => ActionResult, caller: unknow
 const ledgerFrom =
   (kind: TemplateKind) =>
   (caller?: unknown): ActionResult =>
-    run("Tạo sổ cuộc thi", (h) => createLedgerAction(h, kind), caller);
+    run(
+      (t) => t.createLedger,
+      (h) => createLedgerAction(h, kind),
+      caller,
+    );
 
 export const createLedgerInitiative = ledgerFrom("sang-kien");
 export const createLedgerOnline = ledgerFrom("truc-tuyen");
 export const createLedgerEmulation = ledgerFrom("thi-dua");
-export const checkLedger = (caller?: unknown): ActionResult => run("Kiểm tra sổ", checkAction, caller);
-export const tallyResults = (caller?: unknown): ActionResult => run("Tính kết quả", tallyAction, caller);
-export const draftReminders = (caller?: unknown): ActionResult => run("Đơn vị chưa nộp", remindersAction, caller);
-export const createJudgeTabs = (caller?: unknown): ActionResult => run("Tạo trang chấm", createJudgeTabsAction, caller);
-export const mergeJudgeScores = (caller?: unknown): ActionResult => run("Gộp điểm", mergeScoresAction, caller);
-export const connectForm = (caller?: unknown): ActionResult => run("Kết nối biểu mẫu đăng ký", connectFormAction, caller);
+export const checkLedger = (caller?: unknown): ActionResult => run((t) => t.check, checkAction, caller);
+export const tallyResults = (caller?: unknown): ActionResult => run((t) => t.tally, tallyAction, caller);
+export const draftReminders = (caller?: unknown): ActionResult => run((t) => t.reminders, remindersAction, caller);
+export const createJudgeTabs = (caller?: unknown): ActionResult => run((t) => t.judgeTabs, createJudgeTabsAction, caller);
+export const mergeJudgeScores = (caller?: unknown): ActionResult => run((t) => t.merge, mergeScoresAction, caller);
+export const connectForm = (caller?: unknown): ActionResult => run((t) => t.connectForm, connectFormAction, caller);
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle("Thi đua — bảng điều khiển");
+  const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle(uiText(chosenLang()).sidebarTitle);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -95,12 +117,24 @@ export function selectCell(target: { readonly sheet?: unknown; readonly address?
   sheet?.getRange(target.address).activate();
 }
 
-/** The sidebar's data; on failure, the Vietnamese message instead. */
-export function getDashboard(): { readonly ok: true; readonly data: Dashboard } | ActionResult {
+/** The sidebar's data and texts in the person's language; on failure, the message instead. */
+export function getDashboard(): { readonly ok: true; readonly data: Dashboard; readonly text: SidebarLabels } | ActionResult {
+  const lang = chosenLang();
   try {
-    return { ok: true, data: dashboard(activeHost()) };
+    const host = activeHost();
+    return { ok: true, data: dashboard(host), text: sidebarLabels(host.lang) };
   } catch (err) {
-    const res = errorResult("Bảng điều khiển", err);
+    const res = errorResult(uiText(lang).dashboard, err, lang);
     return result(false, res.title, res.message, res.lines);
   }
+}
+
+/** The sidebar's fixed texts, and each action button's caption by the function it calls. */
+export type SidebarLabels = SidebarText & { readonly buttons: Readonly<Record<string, string>>; readonly lang: Lang };
+
+function sidebarLabels(lang: Lang): SidebarLabels {
+  const t = uiText(lang);
+  const buttons: Record<string, string> = {};
+  for (const item of menuItems(t)) if (item !== null) buttons[item.fn] = item.caption;
+  return { ...t.sidebar, buttons, lang };
 }

@@ -9,14 +9,14 @@ export function remindersAction(host: Host): ActionResult & { readonly drafts: r
   refuseMissing(run);
   const drafts = reminderDrafts(run.units, run.ledger.settings, host.now);
   host.port.writeSync([reminderSheet(run.units, drafts)]);
-  const message =
-    drafts.length === 0 ? "Mọi đơn vị đều đã đạt số bài tối thiểu." : `${drafts.length} đơn vị chưa đạt số bài tối thiểu. Bản nháp thư nhắc ở trang “${REMINDER_SHEET}”; chưa có thư nào được gửi.`;
+  const t = host.t;
+  const message = drafts.length === 0 ? t.remindersNone : t.remindersSome(drafts.length, REMINDER_SHEET);
   return {
     ...result(
       true,
-      "Đơn vị chưa nộp",
+      t.reminders,
       message,
-      drafts.map((d) => `${d.unit} — ${d.name}${d.email ? ` <${d.email}>` : " (chưa có email)"}`),
+      drafts.map((d) => `${d.unit} — ${d.name}${d.email ? ` <${d.email}>` : t.noEmail}`),
     ),
     drafts,
   };

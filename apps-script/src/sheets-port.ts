@@ -3,6 +3,7 @@ import { blockAddress, blockKey, editsBlock, parseBlock } from "../../shared/led
 import type { OutputSheet, SheetFormat } from "../../shared/ledger/output-sheet.js";
 import type { LedgerPort, SheetEdits } from "../../shared/tasks/port.js";
 import { type SheetValue, fromSheet, toSheet } from "./cells.js";
+import { SHEET_TEXT } from "./ui-text.js";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -204,7 +205,7 @@ export function applyFormat(sheet: Sheet, f: SheetFormat, x: Extent): void {
   const scoreRows = x.height - firstData + 1;
   if (scoreRows > 0) {
     for (const v of f.decimalRanges ?? []) {
-      const rule = SpreadsheetApp.newDataValidation().requireNumberBetween(v.min, v.max).setAllowInvalid(false).setHelpText(`Nhập một số từ ${v.min} đến ${v.max}.`).build();
+      const rule = SpreadsheetApp.newDataValidation().requireNumberBetween(v.min, v.max).setAllowInvalid(false).setHelpText(SHEET_TEXT.validationHelp(v.min, v.max)).build();
       sheet.getRange(firstData, v.col + 1, scoreRows, 1).setDataValidation(rule);
     }
   }
@@ -212,7 +213,7 @@ export function applyFormat(sheet: Sheet, f: SheetFormat, x: Extent): void {
     sheet
       .getRange(1, 1, f.headerRow + 1, x.width)
       .protect()
-      .setDescription("Dòng tiêu đề do thidua đọc: đổi tên cột có thể làm mất dữ liệu khi tính.")
+      .setDescription(SHEET_TEXT.headerWarning)
       .setWarningOnly(true);
   }
 }

@@ -38,6 +38,10 @@ export const M = {
     vi: `${q(value)} không phải là số nguyên không âm.`,
     en: `${q(value)} is not a whole number ≥ 0.`,
   }),
+  notAnEmail: (value: string): Msg => ({
+    vi: `${q(value)} không phải là địa chỉ email; bỏ qua.`,
+    en: `${q(value)} is not an email address; ignored.`,
+  }),
   notMoney: (value: string): Msg => ({
     vi: `${q(value)} không phải là số tiền hợp lệ (ví dụ 3.000.000).`,
     en: `${q(value)} is not a valid amount (e.g. 3,000,000).`,

@@ -19,6 +19,8 @@ export interface ContestSettings {
   readonly tieBreak: readonly string[];
   readonly ties: TiePolicy;
   readonly thousandWord: ThousandWord;
+  /** Emails of the secretariat: besides the owner, the only editors of a shared ledger's sheets (Google Sheets). */
+  readonly secretariat: readonly string[];
 }
 
 export interface Unit {

@@ -252,6 +252,7 @@ const DEFAULT_SETTINGS: ContestSettings = {
   tieBreak: [],
   ties: "shared",
   thousandWord: "nghìn",
+  secretariat: [],
 };
 
 export const EXTRA_SETTING_NAMES: readonly string[] = ["Lượt tính điểm", "Mỗi người một giải", "Top video"];
@@ -262,6 +263,7 @@ type MutableSettings = { -readonly [K in keyof ContestSettings]: ContestSettings
 interface SettingRead {
   readonly set?: (s: MutableSettings) => void;
   readonly errors: readonly Msg[];
+  readonly warnings?: readonly Msg[];
 }
 
 const value = (set: (s: MutableSettings) => void): SettingRead => ({ set, errors: [] });
@@ -304,7 +306,17 @@ const SETTING_READERS: Partial<Record<SettingKey, (cell: Cell, text: string, cri
     const word = readThousandWord(text);
     return word === undefined ? error(M.notOneOf(text, ["nghìn", "ngàn"])) : value((s) => (s.thousandWord = word));
   },
+  secretariat: (_c, text) => {
+    const emails = splitList(text);
+    const valid = emails.filter(isEmailAddress);
+    return { set: (s) => (s.secretariat = valid), errors: [], warnings: emails.filter((e) => !isEmailAddress(e)).map(M.notAnEmail) };
+  },
 };
+
+/** A plausible address (one @, a dot in the domain, no spaces): enough to catch a name typed instead. */
+function isEmailAddress(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
+}
 
 /** The settings sheet's `Mục` → `Giá trị` cells by setting, unknown labels reported. */
 function settingCells(sheet: string, grid: Grid, problems: ProblemList): { values: Map<SettingKey, { cell: Cell; row: number }>; valueCol: number } {
@@ -352,6 +364,7 @@ function readSettings(sheet: string, grid: Grid, criteria: ReadonlyMap<string, C
     if (read === undefined || blank(d.key)) continue;
     const outcome = read(values.get(d.key)?.cell ?? null, text(d.key), criteria);
     for (const msg of outcome.errors) bad(d.key, msg);
+    for (const msg of outcome.warnings ?? []) problems.warning(sheet, values.get(d.key)?.row, valueCol, msg);
     outcome.set?.(s);
   }
   return s;

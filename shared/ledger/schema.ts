@@ -110,7 +110,7 @@ export const SETTINGS_SHEET_NAME = "Cuộc thi";
 export const SETTINGS_KEY_HEADER = col("key", "Mục", "text");
 export const SETTINGS_VALUE_HEADER = col("value", "Giá trị", "text");
 
-export type SettingKey = "name" | "organizer" | "year" | "opens" | "closes" | "aggregation" | "decimals" | "minScore" | "minJudges" | "tieBreak" | "ties" | "thousandWord";
+export type SettingKey = "name" | "organizer" | "year" | "opens" | "closes" | "aggregation" | "decimals" | "minScore" | "minJudges" | "tieBreak" | "ties" | "thousandWord" | "secretariat";
 
 export interface SettingDef {
   readonly key: SettingKey;
@@ -130,6 +130,7 @@ export const SETTINGS: readonly SettingDef[] = [
   { key: "tieBreak", vi: "Tiêu chí phụ" },
   { key: "ties", vi: "Đồng hạng" },
   { key: "thousandWord", vi: "Đọc số" },
+  { key: "secretariat", vi: "Tổ thư ký" },
 ];
 
 /** The labels of `Cách tính điểm`, from the one table of aggregation methods. */

@@ -2,7 +2,7 @@ import { type Cell, type Grid, isBlank, isBlankRow } from "../cells/cell.js";
 import { type Instant, partsOfInstant } from "../cells/date.js";
 import { readDecimal } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
-import { IM, type Msg } from "../i18n/messages.js";
+import { IM, type Lang, type Msg, say } from "../i18n/messages.js";
 import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
 import { ProblemList } from "../ledger/problem.js";
 import { readContest, resolveSheetNames } from "../ledger/read-contest.js";
@@ -126,12 +126,18 @@ function refused(file: string, judge?: string): ImportReport {
   return { file, kind: "refused", added: 0, same: 0, conflicts: 0, replaced: 0, invalid: 0, ...(judge ? { judge } : {}) };
 }
 
-export function logText(r: ImportReport): string {
-  if (r.kind === "refused") return "Từ chối: không nhập (xem trang Kiểm tra hoặc thông báo lỗi)";
-  const what = r.kind === "judge" ? "điểm" : "bài dự thi";
-  const parts = [`Thêm ${r.added} ${what}`, `${r.same} giống hệt`, `${r.conflicts} khác (không ghi đè)`, `${r.replaced} ghi đè`];
-  if (r.invalid > 0) parts.push(`${r.invalid} ô không hợp lệ`);
-  return parts.join("; ");
+/** One import's counts, as the `Nhật ký` sheet (always Vietnamese) and the hosts' messages say them. */
+export function logText(r: ImportReport, lang: Lang = "vi"): string {
+  if (r.kind === "refused") return say({ vi: "Từ chối: không nhập (xem trang Kiểm tra hoặc thông báo lỗi)", en: "Refused: nothing imported (see the Kiểm tra sheet or the error message)" }, lang);
+  const what = r.kind === "judge" ? { vi: "điểm", en: "scores" } : { vi: "bài dự thi", en: "entries" };
+  const parts: Msg[] = [
+    { vi: `Thêm ${r.added} ${what.vi}`, en: `Added ${r.added} ${what.en}` },
+    { vi: `${r.same} giống hệt`, en: `${r.same} identical` },
+    { vi: `${r.conflicts} khác (không ghi đè)`, en: `${r.conflicts} different (not replaced)` },
+    { vi: `${r.replaced} ghi đè`, en: `${r.replaced} replaced` },
+  ];
+  if (r.invalid > 0) parts.push({ vi: `${r.invalid} ô không hợp lệ`, en: `${r.invalid} invalid cells` });
+  return parts.map((m) => say(m, lang)).join("; ");
 }
 
 /** A judge's returned workbook that matches the ledger: its judge, rows, entries and criterion columns. */

@@ -140,6 +140,10 @@ export class FakeProtection {
     this.description = d;
     return this;
   }
+  getDescription(): string {
+    this.log.hit("Protection.getDescription");
+    return this.description;
+  }
   setWarningOnly(w: boolean): this {
     this.log.hit("Protection.setWarningOnly");
     this.warningOnly = w;
@@ -480,6 +484,10 @@ export class FakeSheet {
     this.widths.set(col, px);
     return this;
   }
+  getProtections(type: string): FakeProtection[] {
+    this.hit("getProtections");
+    return this.protections.filter((p) => (type === "SHEET") === (p.range === undefined));
+  }
   protect(): FakeProtection {
     this.hit("protect");
     const p = new FakeProtection(this.log, this, undefined, this.ss.editors);
@@ -747,6 +755,8 @@ export interface GasDouble {
   readonly ui: FakeUi;
   readonly lock: LockState;
   readonly documentProperties: FakeProperties;
+  /** The person's own properties (their language). */
+  readonly userProperties: FakeProperties;
   readonly triggers: FakeTrigger[];
   readonly htmlFiles: string[];
   /** The globals to put in the script's context. */
@@ -761,6 +771,7 @@ export function gasDouble(options: { owner?: string; sharedWith?: readonly strin
   const lock = new LockState();
   const documentProperties = new FakeProperties(log);
   const scriptProperties = new FakeProperties(log);
+  const userProperties = new FakeProperties(log);
   const triggers: FakeTrigger[] = [];
   const htmlFiles: string[] = [];
 
@@ -770,6 +781,7 @@ export function gasDouble(options: { owner?: string; sharedWith?: readonly strin
     getUi: () => (log.hit("SpreadsheetApp.getUi"), ui),
     newDataValidation: () => (log.hit("SpreadsheetApp.newDataValidation"), new FakeValidationBuilder(log)),
     flush: () => log.hit("SpreadsheetApp.flush"),
+    ProtectionType: { RANGE: "RANGE", SHEET: "SHEET" },
   };
   const HtmlService = {
     createHtmlOutputFromFile: (file: string) => {
@@ -785,6 +797,7 @@ export function gasDouble(options: { owner?: string; sharedWith?: readonly strin
   const PropertiesService = {
     getDocumentProperties: () => (log.hit("PropertiesService.getDocumentProperties"), documentProperties),
     getScriptProperties: () => (log.hit("PropertiesService.getScriptProperties"), scriptProperties),
+    getUserProperties: () => (log.hit("PropertiesService.getUserProperties"), userProperties),
   };
   const EventType = { ON_FORM_SUBMIT: "ON_FORM_SUBMIT", ON_OPEN: "ON_OPEN", ON_EDIT: "ON_EDIT", CLOCK: "CLOCK" } as const;
   const ScriptApp = {
@@ -818,5 +831,5 @@ export function gasDouble(options: { owner?: string; sharedWith?: readonly strin
     getScriptTimeZone: () => (log.hit("Session.getScriptTimeZone"), "Asia/Ho_Chi_Minh"),
   };
   const globals = { SpreadsheetApp, HtmlService, LockService, PropertiesService, ScriptApp, Session };
-  return { log, ss, ui, lock, documentProperties, triggers, htmlFiles, globals };
+  return { log, ss, ui, lock, documentProperties, userProperties, triggers, htmlFiles, globals };
 }

@@ -20,8 +20,8 @@ beforeAll(async () => {
 
 const JUDGE_MAIL = { GK1: "hung.tv@phurieng.example.vn", GK2: "mai.nt@phurieng.example.vn", GK3: "tuan.lm@phurieng.example.vn" } as const;
 
-function demo(): { gas: GasDouble; script: Script } {
-  const gas = gasDouble({ sharedWith: Object.values(JUDGE_MAIL) });
+function demo(alsoSharedWith: readonly string[] = []): { gas: GasDouble; script: Script } {
+  const gas = gasDouble({ sharedWith: [...Object.values(JUDGE_MAIL), ...alsoSharedWith] });
   loadLedger(gas.ss, gridsOf(initiativeDemoSheets()));
   return { gas, script: loadBundle(built.code, gas) };
 }
@@ -283,6 +283,45 @@ describe("Trang chấm and Gộp điểm", () => {
     expect([...gas.documentProperties.store.keys()]).toHaveLength(3);
   });
 
+  it("protects every other sheet for the owner and the secretariat listed in Cuộc thi: a judge can change neither Điểm nor Cơ cấu giải", () => {
+    const SECRETARY = "lan.pt@phurieng.example.vn";
+    const { gas, script } = demo([SECRETARY]);
+    const settings = gas.ss.tab("Cuộc thi")!;
+    const row = settings.values().length + 1;
+    settings.put(row, 1, typedIn("Tổ thư ký"));
+    settings.put(row, 2, typedIn(`${SECRETARY}; chị Lan`));
+    const mine = gas.ss.addSheet("Biểu đồ của tôi", [["ghi chú"]]);
+    mine.protect().setDescription("Của tổ thư ký");
+    script.call("createJudgeTabs");
+    gas.ui.answers = [BUTTON.YES];
+    const res = script.call("createJudgeTabs", "sidebar") as { ok: boolean; lines: string[] };
+    expect(res.ok).toBe(true);
+    for (const name of ["Cuộc thi", "Đơn vị", "Bài dự thi", "Giám khảo", "Tiêu chí", "Điểm", "Cơ cấu giải"]) {
+      const tab = gas.ss.tab(name)!;
+      for (const judge of Object.values(JUDGE_MAIL)) expect(tab.canEdit(judge, 2, 2), `${judge} on ${name}`).toBe(false);
+      expect(tab.canEdit(gas.ss.owner, 2, 2)).toBe(true);
+      expect(tab.canEdit(SECRETARY, 2, 2), name).toBe(true);
+      // A rerun replaces thidua's own protection instead of piling up another.
+      expect(tab.protections.filter((p) => p.range === undefined)).toHaveLength(1);
+    }
+    // The secretariat also edits the judges' tabs outside the score cells, never a judge's scores.
+    const tab = gas.ss.tab("Chấm GK2")!;
+    expect(tab.canEdit(SECRETARY, 2, 1)).toBe(true);
+    expect(tab.canEdit(JUDGE_MAIL.GK1, 2, 4)).toBe(false);
+    // A protection a person set is theirs: kept, and said.
+    expect(mine.protections).toHaveLength(1);
+    expect(mine.protections[0]!.description).toBe("Của tổ thư ký");
+    expect(res.lines.join("\n")).toContain("“Biểu đồ của tôi” đã có bảo vệ do người dùng đặt");
+    expect(res.lines.join("\n")).toContain(`chỉ ${gas.ss.owner}, ${SECRETARY} sửa được`);
+    // “chị Lan” is not an address: Kiểm tra says so at its cell.
+    script.call("checkLedger");
+    const problems = gas.ss
+      .tab("Kiểm tra")!
+      .values()
+      .map((r) => r.join(" | "));
+    expect(problems.some((p) => p.includes(`Cuộc thi!B${row}`) && p.includes("“chị Lan” không phải là địa chỉ email"))).toBe(true);
+  });
+
   it("asks before recreating tabs that may hold scores", () => {
     const { gas, script } = demo();
     script.call("createJudgeTabs");
@@ -346,6 +385,41 @@ describe("Trang chấm and Gộp điểm", () => {
     typeScores(gas, "GK2");
     script.call("mergeJudgeScores");
     expect(scores.formulaAt(2, 8)).toBe("=SUM(D2:G2)");
+  });
+});
+
+describe("English for the person who chooses it", () => {
+  it("switches the menu, dialogs, the core's messages and the sidebar's texts to English, for that person only", () => {
+    const { gas, script } = demo();
+    script.call("onOpen");
+    const captions = (i: number): string[] => gas.ui.menus[i]!.items.flatMap((m) => (typeof m === "object" && "fn" in m ? [m.caption] : []));
+    expect(captions(0)).toContain("Kiểm tra sổ");
+    expect(captions(0)).toContain("English");
+    script.call("switchLanguage");
+    expect(gas.userProperties.store.get("thidua.lang")).toBe("en");
+    expect(gas.documentProperties.store.has("thidua.lang")).toBe(false);
+    const english = captions(gas.ui.menus.length - 1);
+    expect(english).toContain("Check the ledger");
+    expect(english).toContain("Tiếng Việt");
+    expect(english.join(" ")).not.toMatch(/Kiểm tra|Tính kết quả|Gộp điểm/);
+
+    script.call("checkLedger");
+    expect(lastAlert(gas)).toMatch(/^Check the ledger\n\d+ errors, \d+ warnings\. See the sheet “Kiểm tra”\./);
+    // The ledger's own sheets stay Vietnamese: they are the contract.
+    expect(gas.ss.tab("Kiểm tra")!.values()[0]).toContain("Mức độ");
+    gas.ss.deleteSheet(gas.ss.tab("Cơ cấu giải")!);
+    script.call("tallyResults");
+    expect(lastAlert(gas)).toContain("The ledger lacks required sheets: “Cơ cấu giải”");
+
+    const board = script.call("getDashboard") as { ok: boolean; text: { lang: string; problems: string; buttons: Record<string, string> } };
+    expect(board.ok).toBe(true);
+    expect(board.text.lang).toBe("en");
+    expect(board.text.problems).toBe("Problems to fix");
+    expect(board.text.buttons.tallyResults).toBe("Compute results");
+
+    script.call("switchLanguage");
+    script.call("checkLedger");
+    expect(lastAlert(gas)).toMatch(/^Kiểm tra sổ\n/);
   });
 });
 

@@ -115,4 +115,16 @@ describe.skipIf(!hasChromium)("the sidebar in headless Chromium, calling the bui
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it("turns to English with its English button, and back", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.locator("h2").first().textContent()).toBe("Actions");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.getByRole("button", { name: "Compute results" }).count()).toBe(1);
+    expect(await page.locator("#summary").textContent()).toMatch(/\d+ entries; \d+ errors, \d+ warnings/);
+    await page.getByRole("button", { name: "Tiếng Việt" }).click();
+    await expect.poll(() => page.locator("h2").first().textContent()).toBe("Thao tác");
+    expect(gas.userProperties.store.get("thidua.lang")).toBe("vi");
+    expect(pageErrors).toEqual([]);
+  });
 });
