@@ -196,7 +196,8 @@ function renderCheck(run: LedgerCheck, host: AddinHost): void {
     run.problems.map((p) => problemItem(host, p)),
     tt("Không phát hiện lỗi hay cảnh báo nào.", "No errors or warnings found."),
   );
-  setStatus(countLine(run));
+  // The counts are shown once, above the list; the status only says the check is done.
+  setStatus(tt("Đã kiểm tra xong sổ.", "The ledger has been checked."));
 }
 
 async function checkAction(host: AddinHost): Promise<void> {

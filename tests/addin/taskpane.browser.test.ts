@@ -170,6 +170,8 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
     await expect.poll(() => page.locator("#check-count").textContent()).toMatch(/lỗi, \d+ cảnh báo/);
     await idle();
+    // The count line is shown once in the pane, not again as the status.
+    expect(await page.getByText(/\d+ lỗi, \d+ cảnh báo/).count()).toBe(1);
     const expected = runContest(demoLedgerScored());
     expect(await page.locator("#problems li").count()).toBe(expected.problems.length);
     // Only a problem with a cell to go to is a button, and it says so to a screen reader.
