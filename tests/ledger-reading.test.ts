@@ -461,7 +461,8 @@ describe("money in `Mức thưởng`", () => {
     const p = errorAt(run, "Cơ cấu giải!C2");
     expect(p.text.vi).toContain(`“${String(amount)}”`);
     expect(p.text.vi).toContain("số tiền");
-    expect(run.ledger.prizes).toEqual([]);
+    // The tier stays (0 đ until corrected) so that no lower prize moves up into its place.
+    expect(run.ledger.prizes.map((prize) => [prize.name, prize.amount])).toEqual([["Nhất", 0n]]);
     expect(run.result.totalAmount).toBe(0n);
   });
 
@@ -617,6 +618,7 @@ describe("settings sheet `Cuộc thi`", () => {
       tieBreak: [],
       ties: "shared",
       thousandWord: "nghìn",
+      secretariat: [],
     });
   });
 
@@ -633,6 +635,7 @@ describe("settings sheet `Cuộc thi`", () => {
     ["Tiêu chí phụ", "tieBreak", "HT, Nội dung"],
     ["Đồng hạng", "ties", "Hội đồng quyết định"],
     ["Đọc số", "thousandWord", "ngàn"],
+    ["Tổ thư ký", "secretariat", "lan.pt@sonv.gov.vn; hung.tv@sonv.gov.vn"],
   ];
   const EXPECTED = {
     name: "Hội thi sáng kiến",
@@ -647,6 +650,7 @@ describe("settings sheet `Cuộc thi`", () => {
     tieBreak: ["HT", "ND"],
     ties: "council",
     thousandWord: "ngàn",
+    secretariat: ["lan.pt@sonv.gov.vn", "hung.tv@sonv.gov.vn"],
   };
 
   it.each([

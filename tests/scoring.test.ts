@@ -230,6 +230,12 @@ describe("aggregation", () => {
         scores: panelScores({ E1: [6, 7], E2: [8, 7], E3: [10, 7] }, ["A", "C"]),
       });
       expect(["E1", "E2", "E3"].map((c) => fixed(resultOf(flat, c).score))).toEqual(["6.73", "7.50", "8.27"]);
+      // Judge C's constant 7 carries no information under Chuẩn hóa: a warning at C's row, none for A.
+      const warned = shownProblems(flat).filter((p) => p.text.includes("cùng một tổng điểm"));
+      expect(warned.map((p) => [p.severity, p.at])).toEqual([["Cảnh báo", "Giám khảo!A3"]]);
+      expect(warned[0]!.text).toContain("“C”");
+      const plainMean = runSpec({ entries: [{ code: "E1" }, { code: "E2" }, { code: "E3" }], scores: panelScores({ E1: [6, 7], E2: [8, 7], E3: [10, 7] }, ["A", "C"]) });
+      expect(shownProblems(plainMean).filter((p) => p.text.includes("cùng một tổng điểm"))).toEqual([]);
     });
   });
 

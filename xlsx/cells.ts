@@ -39,9 +39,18 @@ export function richText(xml: string): string {
 /** Days from the 1900 system's serial 0 (1899-12-30) to the 1904 system's (1904-01-01). Excel's phantom 29/02/1900 is ignored, as everyone does. */
 const DAYS_1900_TO_1904 = 1462;
 
-/** A serial date (Vietnam wall-clock time) as the instant it names, in the workbook's date system. */
-export function dateOfSerial(serial: number, date1904: boolean): Date {
-  return new Date(instantOfSerial(date1904 ? serial + DAYS_1900_TO_1904 : serial));
+/** The serials Excel can show as dates: 00/01/1900 to 31/12/9999. */
+const LAST_DATE_SERIAL = 2958465;
+
+/**
+ * A serial in a date-formatted cell (Vietnam wall-clock time) as the instant it names, in the
+ * workbook's date system; a number no date can be (1e9, negative) stays the number, so that the
+ * reader reports it at its cell as "not a date" instead of failing on an invalid Date.
+ */
+export function dateOfSerial(serial: number, date1904: boolean): Date | number {
+  const days = date1904 ? serial + DAYS_1900_TO_1904 : serial;
+  if (!(days >= 0 && days < LAST_DATE_SERIAL + 1)) return serial;
+  return new Date(instantOfSerial(days));
 }
 
 /** An instant as a serial date of Vietnam's wall-clock time, in the workbook's date system. */

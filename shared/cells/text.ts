@@ -9,7 +9,7 @@ export function cleanText(cell: Cell | undefined): string {
   if (typeof cell === "string") return cell.normalize("NFC").trim();
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
-  return cell.toISOString();
+  return Number.isFinite(cell.getTime()) ? cell.toISOString() : "";
 }
 
 /** A key for matching headers and settings: no case, no diacritics, single spaces. */

@@ -170,10 +170,24 @@ export const M = {
     vi: `Các bài ${entries} bằng điểm tại ranh giới giải (${prizes}): chờ Hội đồng quyết định.`,
     en: `Entries ${entries} are tied at a prize boundary (${prizes}): the jury must decide.`,
   }),
-  noPrizeRows: (category: string): Msg => ({
-    vi: `Chưa có cơ cấu giải cho hạng mục ${q(category)}.`,
-    en: `No prize structure for category ${q(category)}.`,
+  prizeAfterBrokenTier: (prize: string, row: number): Msg => ({
+    vi: `Giải ${q(prize)} chưa được trao: dòng ${row} phía trên (giải cao hơn) chưa đọc được, nên các giải thấp hơn không được đôn lên. Sửa dòng ${row} rồi tính lại.`,
+    en: `Prize ${q(prize)} is not awarded: row ${row} above (a higher prize) cannot be read, so lower prizes are not moved up. Fix row ${row} and compute again.`,
   }),
+  judgeWithoutSpread: (judge: string, category: string, method: string): Msg => ({
+    vi: `Giám khảo ${q(judge)} cho mọi bài${category ? ` của hạng mục ${q(category)}` : ""} cùng một tổng điểm (hoặc chỉ chấm một bài): với ${q(method)}, điểm của giám khảo này không phân biệt được các bài, mỗi bài nhận điểm trung bình chung. Hãy kiểm tra lại phiếu chấm.`,
+    en: `Judge ${q(judge)} gave every entry${category ? ` of category ${q(category)}` : ""} the same total (or scored one entry only): under ${q(method)} this judge cannot tell entries apart and each entry gets the pooled mean. Check the score sheet.`,
+  }),
+  noPrizeRows: (category: string): Msg =>
+    category === ""
+      ? {
+          vi: "Chưa có cơ cấu giải (trang “Cơ cấu giải” không có dòng nào): các bài được xếp hạng nhưng chưa bài nào được trao giải.",
+          en: "No prize structure (“Cơ cấu giải” has no rows): entries are ranked but none is awarded.",
+        }
+      : {
+          vi: `Chưa có cơ cấu giải cho hạng mục ${q(category)}: các bài của hạng mục được xếp hạng nhưng chưa được trao giải.`,
+          en: `No prize structure for category ${q(category)}: its entries are ranked but not awarded.`,
+        },
   noCriteria: (category: string): Msg => ({
     vi: `Hạng mục ${q(category || "(chung)")} chưa có tiêu chí chấm nào đọc được trong trang “Tiêu chí”: chưa tính được điểm.`,
     en: `Category ${q(category || "(default)")} has no readable criterion in the “Tiêu chí” sheet: no score can be computed.`,

@@ -107,6 +107,8 @@ export interface ContestLedger {
   readonly scoreColumns: ReadonlyMap<string, number>;
   /** Column key → 0-based column index in `Bài dự thi`, to point at the cell a warning is about. */
   readonly entryColumns: ReadonlyMap<string, number>;
+  /** Column index of each `Giám khảo` header key, for problems that point at a judge's cell. */
+  readonly judgeColumns: ReadonlyMap<string, number>;
   /** 0-based columns of `Mã bài` and `Mã GK` in `Điểm`. */
   readonly scoreKeyColumns: { readonly entry: number; readonly judge: number };
   readonly prizes: readonly PrizeRow[];

@@ -218,7 +218,8 @@ export function readContest(sheets: ReadonlyMap<string, Grid | undefined>): Read
   const units = readUnits(table(UNITS_SHEET), problems);
   const entriesTable = table(ENTRIES_SHEET);
   const { entries, categories } = readEntries(entriesTable, units, problems);
-  const judges = readJudges(table(JUDGES_SHEET), units, categories, problems);
+  const judgesTable = table(JUDGES_SHEET);
+  const judges = readJudges(judgesTable, units, categories, problems);
   const { scores, scoreColumns, scoreKeyColumns } = readScoreRows(sheetName(SCORES_SHEET.name), grid(SCORES_SHEET.name), criteria, headerProblems(SCORES_SHEET.name));
   const prizes = readPrizes(table(PRIZES_SHEET), problems);
 
@@ -228,6 +229,7 @@ export function readContest(sheets: ReadonlyMap<string, Grid | undefined>): Read
       units,
       entries,
       entryColumns: entriesTable.columns,
+      judgeColumns: judgesTable.columns,
       judges,
       criteria,
       scores,
@@ -571,21 +573,26 @@ function readPrizes(table: Table, problems: ProblemList): PrizeRow[] {
   const prizes: PrizeRow[] = [];
   if (!table.complete) return prizes;
   const rd = new RowReader(table, problems);
+  // A tier that cannot be read stops its category's structure there: lower prizes must not move up a tier.
+  const brokenAt = new Map<string, number>();
   for (const row of table.rows) {
+    const category = rd.text(row, "category");
+    const categoryKey = foldKey(category);
     const name = rd.required(row, "prize", "Giải");
     const count = rd.count(row, "count");
     const amount = rd.money(row, "amount");
     if (count === undefined) problems.error(table.sheet, row.row, colOf(table, "count"), M.missingValue("Số lượng"));
-    if (name === undefined || typeof count !== "number" || amount === "bad") continue;
-    const category = rd.text(row, "category");
-    prizes.push({
-      category,
-      name,
-      count,
-      amount: amount ?? 0n,
-      row: row.row,
-      ...(category !== "" ? { categoryKey: foldKey(category) } : {}),
-    });
+    const broken = brokenAt.get(categoryKey);
+    if (broken !== undefined) {
+      problems.warning(table.sheet, row.row, colOf(table, "prize"), M.prizeAfterBrokenTier(name ?? "", broken + 1));
+      continue;
+    }
+    if (name === undefined || typeof count !== "number") {
+      brokenAt.set(categoryKey, row.row);
+      continue;
+    }
+    // An unreadable amount keeps the tier (its error stands at the cell): 0 đ until corrected.
+    prizes.push({ category, name, count, amount: amount === "bad" ? 0n : (amount ?? 0n), row: row.row, ...(category !== "" ? { categoryKey } : {}) });
   }
   return prizes;
 }

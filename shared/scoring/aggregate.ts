@@ -65,6 +65,23 @@ function stats(xs: readonly number[]): { mean: number; sd: number } {
   return { mean: m, sd: Math.sqrt(v) };
 }
 
+/**
+ * Judges whose totals in the pool do not vary (one entry, or the same total for every entry): under
+ * `Chuẩn hóa` they cannot tell entries apart and contribute the pooled mean to each.
+ */
+export function judgesWithoutSpread(byEntry: ReadonlyMap<string, readonly JudgedValue[]>): string[] {
+  const firstTotal = new Map<string, Exact>();
+  const varies = new Set<string>();
+  for (const values of byEntry.values()) {
+    for (const v of values) {
+      const first = firstTotal.get(v.judgeKey);
+      if (first === undefined) firstTotal.set(v.judgeKey, v.total);
+      else if (compare(first, v.total) !== 0) varies.add(v.judgeKey);
+    }
+  }
+  return [...firstTotal.keys()].filter((k) => !varies.has(k));
+}
+
 /** A method that reduces each entry's judge totals on its own. */
 function perEntry(reduce: (totals: readonly Exact[]) => Exact): (byEntry: ReadonlyMap<string, readonly JudgedValue[]>) => Map<string, Exact> {
   return (byEntry) => {
@@ -81,6 +98,8 @@ export interface AggregationMethod {
   /** Whose totals it pools: every entry's, or only those admitted to ranking (a late or withdrawn entry must not move the others). */
   readonly pools: "all" | "admitted";
   readonly run: (byEntry: ReadonlyMap<string, readonly JudgedValue[]>) => Map<string, Exact>;
+  /** Judges the method cannot use as they scored (reported as warnings); absent when every total counts as given. */
+  readonly unusedJudges?: (byEntry: ReadonlyMap<string, readonly JudgedValue[]>) => string[];
 }
 
 /**
@@ -91,10 +110,17 @@ export interface AggregationMethod {
 export const AGGREGATIONS = {
   mean: { label: "Trung bình", pools: "all", run: perEntry(mean) },
   trimmed: { label: "Bỏ cao nhất, thấp nhất", pools: "all", run: perEntry(trimmedMean) },
-  zscore: { label: "Chuẩn hóa", pools: "admitted", run: zScoreMeans },
+  zscore: { label: "Chuẩn hóa", pools: "admitted", run: zScoreMeans, unusedJudges: judgesWithoutSpread },
 } as const satisfies Record<string, AggregationMethod>;
 
+const METHODS: Readonly<Record<Aggregation, AggregationMethod>> = AGGREGATIONS;
+
 export type Aggregation = keyof typeof AGGREGATIONS;
+
+/** The method `Cách tính điểm` names, seen through the common shape (its optional parts included). */
+export function aggregationMethod(method: Aggregation): AggregationMethod {
+  return METHODS[method];
+}
 
 /** The unrounded final score of each entry of one category. */
 export function aggregate(method: Aggregation, byEntry: ReadonlyMap<string, readonly JudgedValue[]>): Map<string, Exact> {

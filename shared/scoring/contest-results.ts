@@ -5,7 +5,7 @@ import type { Award, PrizeLevel } from "../prizes/allocate.js";
 import { standings } from "../prizes/standings.js";
 import type { Metric } from "../ranking/rank.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
-import { AGGREGATIONS, spread } from "./aggregate.js";
+import { aggregationMethod, spread } from "./aggregate.js";
 import { type Exact, compare, mean, roundHalfUp, toFixedText } from "../cells/exact.js";
 import { type JudgeTotal, isConflict, judgeScoresCategory, judgeTotals } from "./judge-totals.js";
 
@@ -120,9 +120,13 @@ function computeCategory(ledger: ContestLedger, categoryKey: string, categoryNam
   const entries = [...ledger.entries.values()].filter((e) => e.categoryKey === categoryKey);
   const byEntry = new Map<string, JudgeTotal[]>(entries.map((e) => [e.key, totals.get(e.key) ?? []]));
   const admission = new Map(entries.map((e) => [e.key, admissionFlags(ledger, e, entriesSheet, problems)]));
-  const method = AGGREGATIONS[s.aggregation];
+  const method = aggregationMethod(s.aggregation);
   const pooled = method.pools === "admitted" ? new Map([...byEntry].filter(([key]) => admission.get(key)?.length === 0)) : byEntry;
   const raw = method.run(pooled);
+  for (const judgeKey of method.unusedJudges?.(pooled) ?? []) {
+    const judge = ledger.judges.get(judgeKey);
+    if (judge) problems.warning(ledger.sheetNames.get("Giám khảo") ?? "Giám khảo", judge.row, ledger.judgeColumns.get("judge"), M.judgeWithoutSpread(judge.code, categoryName, method.label));
+  }
   const drafts = entries.map((entry) => draftOf(ledger, entry, byEntry.get(entry.key) ?? [], admission.get(entry.key) ?? [], raw.get(entry.key), entriesSheet, problems));
   const metrics: Metric<Draft>[] = [
     { name: "score", order: "desc", value: (d) => d.score },

@@ -1,0 +1,74 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Grid } from "../shared/cells/cell.js";
+import { SEVERITY_LABEL, problemAddress } from "../shared/ledger/problem.js";
+import { type ContestRun, runContest } from "../shared/tasks/contest-run.js";
+import { writeBook } from "./support/cli-books.js";
+import { demoLedgerScored } from "./support/grids.js";
+import { scoredDemoSheets } from "./support/cli-ledgers.js";
+import { removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
+
+/** Careless input (issue 16, point 5): each gets a cell-addressed message and a sane result, never a crash. */
+
+let dir: string;
+beforeAll(() => {
+  dir = tempFolder("careless");
+});
+afterAll(() => removeFolder(dir));
+
+describe("a number no date can be, in a date-formatted cell", () => {
+  it("is a Lỗi at its cell (Bài dự thi!G2), not “Invalid time value” for the whole ledger", async () => {
+    const file = path.join(dir, "ngay-1e9.xlsx");
+    await writeBook(
+      file,
+      scoredDemoSheets((rows) => {
+        rows.get("Bài dự thi")![1]![6] = 1e9;
+      }),
+    );
+    const run = await runCli(["check", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toContain("Invalid time value");
+    expect(run.stdout).toMatch(/Lỗi\s+Bài dự thi!G2\s+“1000000000” không phải là ngày/);
+    expect(stackTraceLines(run.stderr)).toEqual([]);
+  });
+});
+
+describe("Cơ cấu giải with a row that cannot be read", () => {
+  const ranked = (grids: Map<string, Grid | undefined>): { code: string; award: string }[] =>
+    runContest(grids)
+      .result.categories[0]!.entries.filter((r) => r.rank !== undefined)
+      .map((r) => ({ code: r.entry.code, award: r.award.kind === "prize" ? `${r.award.prize.name} ${r.award.prize.amount}` : r.award.kind }));
+
+  it("an unreadable amount keeps its tier (0 đ, Lỗi at the cell): nobody moves up", () => {
+    const good = ranked(demoLedgerScored());
+    const grids = demoLedgerScored();
+    grids.get("Cơ cấu giải")![2]![3] = "abc";
+    const run = runContest(grids);
+    expect(problemTexts(run, "Cơ cấu giải!D3")).toEqual([expect.stringMatching(/^Lỗi .*“abc” không phải là số tiền/)]);
+    expect(ranked(grids)).toEqual(good.map((r) => (r.award === "Nhì 2000000" ? { ...r, award: "Nhì 0" } : r)));
+  });
+
+  it("an unreadable count stops the structure there: lower prizes are not given, each says why", () => {
+    const good = ranked(demoLedgerScored());
+    const grids = demoLedgerScored();
+    grids.get("Cơ cấu giải")![2]![2] = "abc";
+    const run = runContest(grids);
+    expect(run.errorCount).toBeGreaterThan(0);
+    const awarded = ranked(grids).filter((r) => r.award !== "none");
+    expect(awarded).toEqual(good.filter((r) => r.award.startsWith("Nhất")));
+    for (const at of ["Cơ cấu giải!B4", "Cơ cấu giải!B5"]) expect(problemTexts(run, at)).toEqual([expect.stringMatching(/^Cảnh báo Giải “(Ba|Khuyến khích)” chưa được trao: dòng 3 phía trên/)]);
+  });
+
+  it("an empty Cơ cấu giải is a warning that says entries are ranked but none is awarded (no empty “” category)", () => {
+    const grids = demoLedgerScored();
+    grids.set("Cơ cấu giải", grids.get("Cơ cấu giải")!.slice(0, 1));
+    const run = runContest(grids);
+    const texts = run.problems.map((p) => p.text.vi).filter((t) => t.includes("cơ cấu giải"));
+    expect(texts).toEqual(["Chưa có cơ cấu giải (trang “Cơ cấu giải” không có dòng nào): các bài được xếp hạng nhưng chưa bài nào được trao giải."]);
+    expect(run.problems.find((p) => p.text.vi === texts[0])!.severity).toBe("warning");
+  });
+});
+
+function problemTexts(run: ContestRun, address: string): string[] {
+  return run.problems.filter((p) => problemAddress(p) === address).map((p) => `${SEVERITY_LABEL[p.severity].vi} ${p.text.vi}`);
+}
