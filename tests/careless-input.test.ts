@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../shared/cells/cell.js";
 import { SEVERITY_LABEL, problemAddress } from "../shared/ledger/problem.js";
 import { type ContestRun, runContest } from "../shared/tasks/contest-run.js";
+import { CsvSplitter } from "../cli/quiz-csv.js";
+import type { AttemptSource } from "../shared/quiz/accumulate.js";
+import { finishQuiz, startQuiz } from "../shared/quiz/run.js";
+import { QUIZ_DEMO_HEADER, quizDemoCsv, quizDemoSheets } from "../shared/samples/quiz-demo.js";
 import { writeBook } from "./support/cli-books.js";
-import { demoLedgerScored } from "./support/grids.js";
+import { demoLedgerScored, gridsOf } from "./support/grids.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
 import { removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
@@ -72,3 +76,31 @@ describe("Cơ cấu giải with a row that cannot be read", () => {
 function problemTexts(run: ContestRun, address: string): string[] {
   return run.problems.filter((p) => problemAddress(p) === address).map((p) => `${SEVERITY_LABEL[p.severity].vi} ${p.text.vi}`);
 }
+
+describe("a quiz row that is rejected", () => {
+  function runWith(extraCells: (header: readonly string[]) => string[]): ReturnType<typeof finishQuiz> {
+    const sheets = gridsOf(quizDemoSheets());
+    const contest = runContest(sheets);
+    const reading = startQuiz(sheets, contest);
+    let source: AttemptSource | undefined;
+    const splitter = new CsvSplitter({
+      onRecord: (fields, line) => {
+        if (line === 1) source = reading.accumulator.source(fields, (l) => ({ sheet: `demo.csv:${l}` }));
+        else source!.add(fields, line);
+      },
+      onBadRecord: () => undefined,
+    });
+    splitter.push(`${quizDemoCsv()}${extraCells(QUIZ_DEMO_HEADER).join(";")}\r\n`, true);
+    source!.close();
+    return finishQuiz(reading, contest);
+  }
+
+  it("does not create its week: no “Tuần 7”, no column for it, no prizes and no money planned for it", () => {
+    const plain = runWith(() => []);
+    const phantom = runWith((header) => header.map((h) => ({ "Mã thí sinh": "0905999999", "Mã đơn vị": "SNV", Tuần: "7", Điểm: "abc" })[h] ?? ""));
+    expect(phantom.rejected).toBe(plain.rejected + 1);
+    expect(phantom.periods.map((p) => p.period.label)).toEqual(["1", "2", "3", "4"]);
+    expect(phantom.budget.total).toBe(plain.budget.total);
+    expect(phantom.units[0]!.perPeriod).toHaveLength(plain.units[0]!.perPeriod.length);
+  });
+});

@@ -126,6 +126,7 @@ export class QuizAccumulator {
   /** Rows refused because of an error. */
   rejected = 0;
   private readonly periodByKey = new Map<string, PeriodInfo>();
+  private readonly periodHeld: boolean[] = [];
   private readonly periodCache = new Map<string, PeriodInfo>();
   private readonly unknownUnits = new Map<string, { code: string; count: number; place: Place }>();
   private readonly unitWarned = new Set<number>();
@@ -183,7 +184,22 @@ export class QuizAccumulator {
     return { keys: this.store.unitKeys, codes: this.store.unitCodes };
   }
 
-  /** Registers a period known before any attempt (from `Đáp án dự đoán`), so it keeps its place. */
+  /**
+   * Periods that hold an attempt or were declared before any (`Đáp án dự đoán`): a period named only
+   * by rejected rows (a “Tuần 7” whose one row has a bad score) has no week, no prizes, no budget.
+   */
+  get heldPeriods(): PeriodInfo[] {
+    return this.periods.filter((p) => this.periodHeld[p.index] === true);
+  }
+
+  /** A period known before any attempt (from `Đáp án dự đoán`): it keeps its place and is held. */
+  declarePeriod(cell: Cell): PeriodInfo | undefined {
+    const info = this.period(cell);
+    if (info !== undefined) this.periodHeld[info.index] = true;
+    return info;
+  }
+
+  /** Registers a period on first sight, so it keeps its place in reading order. */
   period(cell: Cell): PeriodInfo | undefined {
     const label = periodLabel(cell);
     if (label === "") return undefined;
@@ -262,6 +278,7 @@ export class QuizAccumulator {
    */
   private record(index: number, period: number, at: Float64Array, a: number): void {
     this.attempts++;
+    this.periodHeld[period] = true;
     const slot = this.store.period(period);
     const o = index * STRIDE;
     const held = slot[o + F_SCORE]!;

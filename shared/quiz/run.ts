@@ -56,7 +56,7 @@ export function startQuiz(sheets: ReadonlyMap<string, Grid | undefined>, contest
   const truths = new Map<string, number>();
   for (const [key, t] of setup.truths) if (t.answer !== undefined) truths.set(key, t.answer);
   const accumulator = new QuizAccumulator({ policy: setup.policy, truths, unitKeys: new Set(setup.units.keys()) }, problems);
-  for (const t of setup.truths.values()) accumulator.period(t.label);
+  for (const t of setup.truths.values()) accumulator.declarePeriod(t.label);
   return { setup, accumulator };
 }
 
@@ -113,7 +113,7 @@ export function finishQuiz(reading: QuizReading, contest: ContestRun): QuizRun {
       problems.warning(QUIZ_OUTPUT_NAMES.weekly, undefined, undefined, QM.weeklyCouncil(periodDisplay(p.period.label), codes, stakesOf(members[0]!.award)));
     }
   }
-  const units = unitParticipation(setup, periodOrder(acc.periods), acc);
+  const units = unitParticipation(setup, periodOrder(acc.heldPeriods), acc);
   const collective = setup.collectiveLevels.length > 0 ? collectivePrizes(setup, contest, units, prizesSheet, problems) : undefined;
   const weekly = periods.reduce((s, p) => s + p.amount, 0n);
   const judged = contest.result.totalAmount;
@@ -127,7 +127,7 @@ export function finishQuiz(reading: QuizReading, contest: ContestRun): QuizRun {
     rejected: acc.rejected,
     participants: acc.participantCount,
     awarded: { judged, quiz: weekly, collective: coll, total: judged + weekly + coll },
-    budget: plannedBudget(setup, acc.periods.length),
+    budget: plannedBudget(setup, acc.heldPeriods.length),
     problems,
   };
 }

@@ -130,7 +130,7 @@ export function rankPeriods(setup: QuizSetup, acc: QuizAccumulator): PeriodOutco
     return r;
   };
   const out: PeriodOutcome[] = [];
-  for (const period of periodOrder(acc.periods)) {
+  for (const period of periodOrder(acc.heldPeriods)) {
     const truth = setup.truths.get(period.key)?.answer;
     let count = 0;
     let excluded = 0;
