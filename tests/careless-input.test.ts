@@ -7,6 +7,10 @@ import { CsvSplitter } from "../cli/quiz-csv.js";
 import type { AttemptSource } from "../shared/quiz/accumulate.js";
 import { finishQuiz, startQuiz } from "../shared/quiz/run.js";
 import { QUIZ_DEMO_HEADER, quizDemoCsv, quizDemoSheets } from "../shared/samples/quiz-demo.js";
+import { readContest } from "../shared/ledger/read-contest.js";
+import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
+import { importWorkbooks } from "../shared/tasks/import.js";
+import { JUDGE_SCORE_SHEET, judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
 import { writeBook } from "./support/cli-books.js";
 import { demoLedgerScored, gridsOf } from "./support/grids.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
@@ -102,5 +106,28 @@ describe("a quiz row that is rejected", () => {
     expect(phantom.periods.map((p) => p.period.label)).toEqual(["1", "2", "3", "4"]);
     expect(phantom.budget.total).toBe(plain.budget.total);
     expect(phantom.units[0]!.perPeriod).toHaveLength(plain.units[0]!.perPeriod.length);
+  });
+});
+
+describe("a score with more places than a cell shows", () => {
+  it("is stored with every place, so importing the same workbook again finds it equal (no false conflict)", () => {
+    const ledger = gridsOf(initiativeDemoSheets());
+    const book = judgeWorkbooks(readContest(ledger).ledger).find((b) => b.judge.code === "GK2")!;
+    const sheets = new Map([...book.sheets, book.meta].map((s) => [s.name, s.rows.map((r) => [...r])]));
+    const grid = sheets.get(JUDGE_SCORE_SHEET)!;
+    const col = grid[0]!.indexOf("TC1");
+    grid[1]![col] = 7.1234567890123456;
+    const now = Date.UTC(2020, 9, 20, 3);
+    const first = importWorkbooks(ledger, [{ file: "gk2.xlsx", sheets }], { replace: false, now });
+    const edit = first.edits.find((e) => e.sheet === "Điểm")!.edits.find((e) => e.value !== null && typeof e.value === "number" && !Number.isInteger(e.value))!;
+    expect(edit.value).toBe(7.1234567890123456);
+    const scores = (ledger.get("Điểm") ?? []).map((r) => [...r]);
+    for (const e of first.edits.find((x) => x.sheet === "Điểm")!.edits) {
+      while (scores.length <= e.row) scores.push([]);
+      scores[e.row]![e.col] = e.value;
+    }
+    const again = importWorkbooks(new Map([...ledger, ["Điểm", scores]]), [{ file: "gk2.xlsx", sheets }], { replace: false, now });
+    expect(again.problems.errorCount).toBe(0);
+    expect(again.reports[0]).toMatchObject({ added: 0, conflicts: 0 });
   });
 });

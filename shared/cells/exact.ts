@@ -145,8 +145,12 @@ export function toFixedText(a: Exact, decimals: number): string {
   return (negative ? "-" : "") + intPart + frac;
 }
 
-/** Shortest exact decimal text when the denominator is a power of 2 and 5, else rounded to 6 places. */
-export function toPlainText(a: Exact): string {
+/**
+ * Shortest exact decimal text when the denominator is a power of 2 and 5 with at most `maxPlaces`
+ * places, else rounded to 6 places. A value that must survive a round trip through a cell (an
+ * imported score) passes `Infinity`: every place it has is kept.
+ */
+export function toPlainText(a: Exact, maxPlaces = 12): string {
   let den = a.den;
   let places = 0;
   while (den % 10n === 0n) {
@@ -158,7 +162,7 @@ export function toPlainText(a: Exact): string {
     else den /= 5n;
     places++;
   }
-  if (den !== 1n || places > 12) return trimZeros(toFixedText(a, 6));
+  if (den !== 1n || places > maxPlaces) return trimZeros(toFixedText(a, 6));
   return trimZeros(toFixedText(a, places));
 }
 

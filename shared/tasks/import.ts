@@ -73,7 +73,8 @@ class EditableSheet {
 }
 
 const where = (file: string, sheet: string): string => `[${file}]${sheet}`;
-const scoreText = (e: Exact): string => toPlainText(e).replace(".", ",");
+/** Every place of a score is kept, in messages and in the cell, so that importing the same file again finds it equal. */
+const scoreText = (e: Exact): string => toPlainText(e, Infinity).replace(".", ",");
 
 /**
  * Merges returned judges' workbooks (and units' entry workbooks) into the ledger. New values are
@@ -214,7 +215,7 @@ function typedScores(ledger: ContestLedger, book: CheckedJudgeBook, i: number, s
 /** One score into the ledger's cell: added when empty, nothing when equal, else replaced (`--replace`) or a conflict. */
 function mergeScore(scores: EditableSheet, target: number, col: number, v: Exact, what: string, replace: boolean, counts: ImportCounts, problems: ProblemList): void {
   const old = scores.get(target, col);
-  const number = Number(toPlainText(v));
+  const number = Number(toPlainText(v, Infinity));
   if (isBlank(old)) {
     scores.set(target, col, number);
     counts.added++;
