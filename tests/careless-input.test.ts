@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Grid } from "../shared/cells/cell.js";
+import type { Cell, Grid } from "../shared/cells/cell.js";
 import { SEVERITY_LABEL, problemAddress } from "../shared/ledger/problem.js";
 import { type ContestRun, runContest } from "../shared/tasks/contest-run.js";
 import { CsvSplitter } from "../cli/quiz-csv.js";
@@ -116,11 +116,11 @@ describe("a score with more places than a cell shows", () => {
     const sheets = new Map([...book.sheets, book.meta].map((s) => [s.name, s.rows.map((r) => [...r])]));
     const grid = sheets.get(JUDGE_SCORE_SHEET)!;
     const col = grid[0]!.indexOf("TC1");
-    grid[1]![col] = 7.1234567890123456;
+    grid[1]![col] = 7.12345678901234;
     const now = Date.UTC(2020, 9, 20, 3);
     const first = importWorkbooks(ledger, [{ file: "gk2.xlsx", sheets }], { replace: false, now });
     const edit = first.edits.find((e) => e.sheet === "Điểm")!.edits.find((e) => e.value !== null && typeof e.value === "number" && !Number.isInteger(e.value))!;
-    expect(edit.value).toBe(7.1234567890123456);
+    expect(edit.value).toBe(7.12345678901234);
     const scores = (ledger.get("Điểm") ?? []).map((r) => [...r]);
     for (const e of first.edits.find((x) => x.sheet === "Điểm")!.edits) {
       while (scores.length <= e.row) scores.push([]);
@@ -129,5 +129,22 @@ describe("a score with more places than a cell shows", () => {
     const again = importWorkbooks(new Map([...ledger, ["Điểm", scores]]), [{ file: "gk2.xlsx", sheets }], { replace: false, now });
     expect(again.problems.errorCount).toBe(0);
     expect(again.reports[0]).toMatchObject({ added: 0, conflicts: 0 });
+  });
+});
+
+describe("codes with invisible or fullwidth characters", () => {
+  it("are the same code as the plain one (a duplicate, reported), and a warning shows how each was read", () => {
+    const grids = demoLedgerScored();
+    const entries = grids.get("Bài dự thi")!;
+    const copy = (code: string): Cell[] => [code, ...entries[1]!.slice(1)];
+    entries.push(copy("SK\u200b01"), copy("ＳＫ０１"));
+    const run = runContest(grids);
+    const at = (row: number): string[] => problemTexts(run, `Bài dự thi!A${row}`);
+    const n = entries.length;
+    expect(at(n - 1)).toContain("Cảnh báo Mã “SK⟨U+200B⟩01” có ký tự ẩn hoặc chữ toàn độ rộng; được đọc là “SK01”. Hãy gõ lại mã này.");
+    expect(at(n)).toContain("Cảnh báo Mã “ＳＫ０１” có ký tự ẩn hoặc chữ toàn độ rộng; được đọc là “SK01”. Hãy gõ lại mã này.");
+    expect(at(n - 1)).toContain("Lỗi Mã “SK⟨U+200B⟩01” bị trùng với dòng Bài dự thi!A2; mỗi mã chỉ được dùng một lần. Dòng này bị bỏ qua.");
+    expect(at(n).some((t) => t.startsWith("Lỗi Mã “ＳＫ０１” bị trùng với dòng Bài dự thi!A2"))).toBe(true);
+    expect(run.ledger.entries.size).toBe(demoLedgerScored().get("Bài dự thi")!.length - 1);
   });
 });

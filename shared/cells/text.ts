@@ -17,9 +17,23 @@ export function foldKey(text: string): string {
   return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase().replace(SPACES, " ").trim();
 }
 
-/** A key for comparing codes (entry, unit, judge, criterion): NFC, trimmed, case-insensitive. */
+/** Characters that print as nothing (zero-width spaces and joiners, soft hyphen, direction marks, BOM). */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/** A code as it is compared: compatibility forms folded (fullwidth `ＳＫ０１` is `SK01`), invisible characters removed. */
+export function codeText(text: string): string {
+  return PLAIN_ASCII.test(text) ? text : text.normalize("NFKC").replace(INVISIBLE, "").trim();
+}
+
+/** A key for comparing codes (entry, unit, judge, criterion): NFKC, invisible characters removed, trimmed, case-insensitive. */
 export function codeKey(cell: Cell | undefined): string {
-  return cleanText(cell).replace(SPACES, " ").toUpperCase();
+  return codeText(cleanText(cell)).replace(SPACES, " ").toUpperCase();
+}
+
+/** A code with its invisible characters made visible, for a message: `SK⟨U+200B⟩01`. */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `⟨U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
 }
 
 /** Text that a spreadsheet would take as a formula if typed in. */

@@ -170,6 +170,10 @@ export const M = {
     vi: `Các bài ${entries} bằng điểm tại ranh giới giải (${prizes}): chờ Hội đồng quyết định.`,
     en: `Entries ${entries} are tied at a prize boundary (${prizes}): the jury must decide.`,
   }),
+  codeNormalised: (raw: string, read: string): Msg => ({
+    vi: `Mã ${q(raw)} có ký tự ẩn hoặc chữ toàn độ rộng; được đọc là ${q(read)}. Hãy gõ lại mã này.`,
+    en: `Code ${q(raw)} holds invisible or fullwidth characters; it is read as ${q(read)}. Type the code again.`,
+  }),
   prizeAfterBrokenTier: (prize: string, row: number): Msg => ({
     vi: `Giải ${q(prize)} chưa được trao: dòng ${row} phía trên (giải cao hơn) chưa đọc được, nên các giải thấp hơn không được đôn lên. Sửa dòng ${row} rồi tính lại.`,
     en: `Prize ${q(prize)} is not awarded: row ${row} above (a higher prize) cannot be read, so lower prizes are not moved up. Fix row ${row} and compute again.`,

@@ -1,7 +1,7 @@
 import { type Cell, type Grid, cellAddress, isBlank } from "../cells/cell.js";
 import { type DayNumber, readDay } from "../cells/date.js";
 import { readCount, readDecimal, readMoney, readYesNo } from "../cells/number.js";
-import { cleanText, codeKey, foldKey } from "../cells/text.js";
+import { cleanText, codeKey, codeText, foldKey, showInvisible } from "../cells/text.js";
 import { M, type Msg } from "../i18n/messages.js";
 import { type Exact, compare, exactZero, fromInt } from "../cells/exact.js";
 import type { ThousandWord } from "../vn/words.js";
@@ -81,6 +81,13 @@ export class RowReader {
       this.fail(row, key, M.missingValue(header));
       return undefined;
     }
+    return v;
+  }
+
+  /** A required code; a code that reads differently once normalised (fullwidth, invisible characters) is a warning saying how it is read. */
+  code(row: TableRow, key: string, header: string): string | undefined {
+    const v = this.required(row, key, header);
+    if (v !== undefined && codeText(v) !== v) this.problems.warning(this.table.sheet, row.row, colOf(this.table, key), M.codeNormalised(showInvisible(v), codeText(v)));
     return v;
   }
 
@@ -390,7 +397,7 @@ export function criterionLookup(criteria: ReadonlyMap<string, Criterion>): Map<s
 export function firstOfCode<T extends { row: number }>(seen: Map<string, T>, key: string, code: string, table: Table, row: TableRow, col: string, problems: ProblemList): boolean {
   const first = seen.get(key);
   if (first === undefined) return true;
-  problems.error(table.sheet, row.row, colOf(table, col), M.duplicateCode(code, cellAddress(table.sheet, first.row, colOf(table, col) ?? 0)));
+  problems.error(table.sheet, row.row, colOf(table, col), M.duplicateCode(showInvisible(code), cellAddress(table.sheet, first.row, colOf(table, col) ?? 0)));
   return false;
 }
 
@@ -399,7 +406,7 @@ function readUnits(table: Table, problems: ProblemList): Map<string, Unit> {
   if (!table.complete) return units;
   const rd = new RowReader(table, problems);
   for (const row of table.rows) {
-    const code = rd.required(row, "unit", UNITS_SHEET.columns[0]!.vi);
+    const code = rd.code(row, "unit", UNITS_SHEET.columns[0]!.vi);
     const name = rd.required(row, "name", "Tên đơn vị") ?? "";
     if (code === undefined) continue;
     const key = codeKey(code);
@@ -430,9 +437,9 @@ function readEntries(table: Table, units: ReadonlyMap<string, Unit>, problems: P
   if (!table.complete) return { entries, categories };
   const rd = new RowReader(table, problems);
   for (const row of table.rows) {
-    const code = rd.required(row, "entry", "Mã bài");
+    const code = rd.code(row, "entry", "Mã bài");
     const title = rd.required(row, "title", "Tên bài") ?? "";
-    const unitCode = rd.required(row, "unit", "Mã đơn vị") ?? "";
+    const unitCode = rd.code(row, "unit", "Mã đơn vị") ?? "";
     if (code === undefined) continue;
     const key = codeKey(code);
     if (!firstOfCode(entries, key, code, table, row, "entry", problems)) continue;
@@ -473,7 +480,7 @@ function readJudges(table: Table, units: ReadonlyMap<string, Unit>, categories: 
   if (!table.complete) return judges;
   const rd = new RowReader(table, problems);
   for (const row of table.rows) {
-    const code = rd.required(row, "judge", "Mã GK");
+    const code = rd.code(row, "judge", "Mã GK");
     const name = rd.required(row, "name", "Họ tên") ?? "";
     if (code === undefined) continue;
     const key = codeKey(code);
@@ -510,7 +517,7 @@ function readCriteria(table: Table, problems: ProblemList): Map<string, Criterio
   if (!table.complete) return criteria;
   const rd = new RowReader(table, problems);
   for (const row of table.rows) {
-    const code = rd.required(row, "criterion", "Mã tiêu chí");
+    const code = rd.code(row, "criterion", "Mã tiêu chí");
     const name = rd.required(row, "name", "Tên tiêu chí") ?? "";
     const max = rd.decimal(row, "max");
     const weight = rd.decimal(row, "weight");
@@ -561,8 +568,8 @@ function readScoreRows(
   }
   const rd = new RowReader(t, problems);
   for (const row of t.rows) {
-    const entryCode = rd.required(row, "entry", "Mã bài");
-    const judgeCode = rd.required(row, "judge", "Mã GK");
+    const entryCode = rd.code(row, "entry", "Mã bài");
+    const judgeCode = rd.code(row, "judge", "Mã GK");
     if (entryCode === undefined || judgeCode === undefined) continue;
     scores.push({ row: row.row, entryKey: codeKey(entryCode), judgeKey: codeKey(judgeCode), entryCode, judgeCode, cells: row.cells });
   }
