@@ -148,3 +148,25 @@ describe("codes with invisible or fullwidth characters", () => {
     expect(run.ledger.entries.size).toBe(demoLedgerScored().get("Bài dự thi")!.length - 1);
   });
 });
+
+describe("thousands of identical score rows", () => {
+  it("describe their group once: every message stays short, so the report grows linearly (5,000 rows)", async () => {
+    const file = path.join(dir, "trung-5000.xlsx");
+    const copies = 5000;
+    await writeBook(
+      file,
+      scoredDemoSheets((rows) => {
+        const scores = rows.get("Điểm")!;
+        const row = scores[1]!;
+        for (let i = 0; i < copies; i++) scores.push([...row]);
+      }),
+    );
+    const run = await runCli(["check", file]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split("\n").filter((l) => l.includes("Điểm!"));
+    expect(lines.length).toBeGreaterThanOrEqual(copies);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(300);
+    expect(lines.filter((l) => l.includes("nhiều dòng điểm"))).toEqual([expect.stringMatching(/\(thêm 5000 dòng: dòng \d+, dòng \d+, dòng \d+, dòng \d+, dòng \d+ và 4995 dòng khác\)/)]);
+    expect(stackTraceLines(run.stderr)).toEqual([]);
+  }, 120_000);
+});

@@ -118,9 +118,16 @@ export const M = {
     vi: `Tiêu chí ${q(criterion)} không áp dụng cho hạng mục của bài này; điểm ở ô này bị bỏ qua.`,
     en: `Criterion ${q(criterion)} does not apply to this entry's category; the score here is ignored.`,
   }),
-  duplicateScoreRow: (entry: string, judge: string, others: string): Msg => ({
-    vi: `Giám khảo ${q(judge)} có nhiều dòng điểm cho bài ${q(entry)} (${others}); không dòng nào được tính cho tới khi xóa dòng thừa.`,
-    en: `Judge ${q(judge)} has several score rows for entry ${q(entry)} (${others}); none counts until the extra rows are removed.`,
+  duplicateScoreRow: (entry: string, judge: string, listed: readonly number[], others: number): Msg => {
+    const more = others - listed.length;
+    return {
+      vi: `Giám khảo ${q(judge)} có nhiều dòng điểm cho bài ${q(entry)} (thêm ${others} dòng: ${listed.map((r) => `dòng ${r}`).join(", ")}${more > 0 ? ` và ${more} dòng khác` : ""}); không dòng nào được tính cho tới khi xóa dòng thừa.`,
+      en: `Judge ${q(judge)} has several score rows for entry ${q(entry)} (${others} more: ${listed.map((r) => `row ${r}`).join(", ")}${more > 0 ? ` and ${more} others` : ""}); none counts until the extra rows are removed.`,
+    };
+  },
+  duplicateScoreRowAgain: (firstRow: number): Msg => ({
+    vi: `Dòng điểm trùng với dòng ${firstRow} (cùng bài, cùng giám khảo; xem thông báo ở dòng ${firstRow}); không được tính.`,
+    en: `Score row duplicating row ${firstRow} (same entry and judge; see the message at row ${firstRow}); it does not count.`,
   }),
   conflictOfInterest: (judge: string, unit: string): Msg => ({
     vi: `Giám khảo ${q(judge)} cùng đơn vị ${q(unit)} với bài dự thi: điểm này không được tính (tránh xung đột lợi ích).`,

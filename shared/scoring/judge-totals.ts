@@ -61,6 +61,9 @@ export function judgeTotals(ledger: ContestLedger, problems: ProblemList): Map<s
 
 type ScoreRow = ContestLedger["scores"][number];
 
+/** How many of a duplicate group's other rows its message names. */
+const LISTED_DUPLICATES = 5;
+
 /** Rows of `Điểm` by entry then judge; `sameRowsOf[i]` is the list that score row i belongs to. */
 function groupRows(scores: readonly ScoreRow[]): { rowsByPair: RowsByPair; sameRowsOf: number[][] } {
   const rowsByPair: RowsByPair = new Map();
@@ -84,11 +87,18 @@ function admittedPair(ledger: ContestLedger, s: ScoreRow, sameRows: readonly num
   if (entry === undefined) return void problems.error(sheet, s.row, at.entry, M.unknownEntry(s.entryCode));
   if (judge === undefined) return void problems.error(sheet, s.row, at.judge, M.unknownJudge(s.judgeCode));
   if (sameRows.length > 1) {
-    const others = sameRows
-      .filter((r) => r !== s.row)
-      .map((r) => `dòng ${r + 1}`)
-      .join(", ");
-    return void problems.error(sheet, s.row, at.judge, M.duplicateScoreRow(entry.code, judge.code, others));
+    // The group is described once, at its first row; the others point there, so messages stay short however many copies there are.
+    const first = sameRows[0]!;
+    const msg =
+      s.row === first
+        ? M.duplicateScoreRow(
+            entry.code,
+            judge.code,
+            sameRows.slice(1, 1 + LISTED_DUPLICATES).map((r) => r + 1),
+            sameRows.length - 1,
+          )
+        : M.duplicateScoreRowAgain(first + 1);
+    return void problems.error(sheet, s.row, at.judge, msg);
   }
   if (isConflict(judge, entry)) return void problems.warning(sheet, s.row, at.judge, M.conflictOfInterest(judge.code, entry.unitCode));
   if (!judgeScoresCategory(judge, entry.categoryKey)) return void problems.warning(sheet, s.row, at.judge, M.judgeNotForCategory(judge.code, entry.category));
