@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cell, Grid } from "../shared/cells/cell.js";
@@ -11,7 +12,7 @@ import { readContest } from "../shared/ledger/read-contest.js";
 import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
 import { importWorkbooks } from "../shared/tasks/import.js";
 import { JUDGE_SCORE_SHEET, judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
-import { writeBook } from "./support/cli-books.js";
+import { demoSheets, readGrids, writeBook } from "./support/cli-books.js";
 import { demoLedgerScored, gridsOf } from "./support/grids.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
 import { removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
@@ -169,4 +170,26 @@ describe("thousands of identical score rows", () => {
     expect(lines.filter((l) => l.includes("nhiều dòng điểm"))).toEqual([expect.stringMatching(/\(thêm 5000 dòng: dòng \d+, dòng \d+, dòng \d+, dòng \d+, dòng \d+ và 4995 dòng khác\)/)]);
     expect(stackTraceLines(run.stderr)).toEqual([]);
   }, 120_000);
+});
+
+describe("judges whose codes fold to one file name", () => {
+  it("GK.1 and GK-1 get two workbooks, each of its own judge: none overwrites the other", async () => {
+    const file = path.join(dir, "gk-trung-ten.xlsx");
+    await writeBook(
+      file,
+      demoSheets((rows) => {
+        const judges = rows.get("Giám khảo")!;
+        judges[1]![0] = "GK.1";
+        judges[2]![0] = "GK-1";
+      }),
+    );
+    const out = path.join(dir, "phieu");
+    const run = await runCli(["judge-sheets", file, "--out", out]);
+    expect(run.code).toBe(0);
+    const books = readdirSync(out).sort();
+    expect(books).toEqual(["phieu-cham-gk-1-2.xlsx", "phieu-cham-gk-1.xlsx", "phieu-cham-gk3.xlsx"]);
+    const judgeOf = async (name: string): Promise<string> => String((await readGrids(path.join(out, name))).get("Hướng dẫn")![1]![0]);
+    expect(await judgeOf("phieu-cham-gk-1.xlsx")).toContain("(GK.1)");
+    expect(await judgeOf("phieu-cham-gk-1-2.xlsx")).toContain("(GK-1)");
+  });
 });

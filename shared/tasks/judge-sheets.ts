@@ -121,9 +121,24 @@ export function safeFileName(text: string): string {
   );
 }
 
+/**
+ * Codes that differ only in punctuation or case (`GK.1`, `GK-1`, `gk 1`) fold to one file name; the
+ * later ones get `-2`, `-3`… in ledger order, so no judge's workbook overwrites another's.
+ */
+export function distinctFileNames(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let candidate = name;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${name}-${n}`;
+    taken.add(candidate);
+    return candidate;
+  });
+}
+
 /** One scoring workbook per judge: their entries, one column per criterion, only score cells editable. */
 export function judgeWorkbooks(ledger: ContestLedger): JudgeWorkbook[] {
-  return [...ledger.judges.values()].map((judge) => {
+  const fileNames = distinctFileNames([...ledger.judges.values()].map((j) => safeFileName(j.code)));
+  return [...ledger.judges.values()].map((judge, index) => {
     const entries = entriesForJudge(ledger, judge);
     const criteria = criteriaForEntries(ledger, entries);
     const applicable = new Map(entries.map((e) => [e.key, new Set(criteriaFor(ledger, e.categoryKey).map((c) => c.key))]));
@@ -166,7 +181,7 @@ export function judgeWorkbooks(ledger: ContestLedger): JudgeWorkbook[] {
     };
     return {
       judge,
-      fileName: `phieu-cham-${safeFileName(judge.code)}.xlsx`,
+      fileName: `phieu-cham-${fileNames[index]!}.xlsx`,
       sheets: [scoreSheet, guide],
       meta: metaSheet(meta),
     };
