@@ -24,8 +24,14 @@ export async function exportCommand(file: string | undefined, docx: string | und
   if (!file || (!docx && !pdf)) {
     throw new Refusal(t("Cần tên tệp sổ và --docx <tệp.docx> (có thể thêm --pdf <tệp.pdf>).", "Give the ledger file and --docx <file.docx> (optionally --pdf <file.pdf>)."));
   }
-  for (const output of [docx, pdf]) {
+  for (const [output, ext] of [
+    [docx, ".docx"],
+    [pdf, ".pdf"],
+  ] as const) {
     if (output === undefined) continue;
+    if (path.extname(output).toLowerCase() !== ext) {
+      throw new Refusal(t(`Tệp ghi ra “${output}” phải có đuôi ${ext}.`, `The output “${output}” must end in ${ext}.`));
+    }
     await refuseMissingFolder(output);
     await refuseOverwritingInput(output, [file]);
   }

@@ -163,10 +163,22 @@ export async function refuseMissingFolder(output: string): Promise<void> {
 }
 
 /** Refuses an output path that is one of the inputs (it would destroy what is being read). */
+async function fileId(file: string): Promise<string | undefined> {
+  try {
+    const st = await fs.stat(file, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function refuseOverwritingInput(output: string, inputs: readonly string[]): Promise<void> {
   const out = await realTarget(output);
+  // The same file under another spelling (`SO.XLSX` for `so.xlsx` on a case-insensitive disk, a hard link) has the same inode.
+  const outId = await fileId(out);
   for (const input of inputs) {
-    if ((await realTarget(input)) === out) {
+    const inPath = await realTarget(input);
+    if (inPath === out || (outId !== undefined && outId === (await fileId(inPath)))) {
       throw new Refusal(
         t(
           `Tệp ghi ra “${output}” trùng với tệp đầu vào “${input}”; hãy chọn tên khác để không ghi đè dữ liệu.`,

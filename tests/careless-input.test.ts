@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { linkSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cell, Grid } from "../shared/cells/cell.js";
@@ -15,7 +15,7 @@ import { JUDGE_SCORE_SHEET, judgeWorkbooks } from "../shared/tasks/judge-sheets.
 import { demoSheets, readGrids, writeBook } from "./support/cli-books.js";
 import { demoLedgerScored, gridsOf } from "./support/grids.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
-import { removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
+import { removeFolder, runCli, sha256, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
 /** Careless input (issue 16, point 5): each gets a cell-addressed message and a sane result, never a crash. */
 
@@ -191,5 +191,22 @@ describe("judges whose codes fold to one file name", () => {
     const judgeOf = async (name: string): Promise<string> => String((await readGrids(path.join(out, name))).get("Hướng dẫn")![1]![0]);
     expect(await judgeOf("phieu-cham-gk-1.xlsx")).toContain("(GK.1)");
     expect(await judgeOf("phieu-cham-gk-1-2.xlsx")).toContain("(GK-1)");
+  });
+});
+
+describe("an output that is the ledger under another name", () => {
+  it("export --docx SO.XLSX is refused (a Word file must end in .docx), and a hard link to the ledger is never an output", async () => {
+    const file = path.join(dir, "so.xlsx");
+    await writeBook(file, scoredDemoSheets());
+    const before = sha256(file);
+    const upper = await runCli(["export", file, "--docx", path.join(dir, "SO.XLSX")]);
+    expect(upper.code).toBe(2);
+    expect(upper.stderr).toContain("phải có đuôi .docx");
+    const link = path.join(dir, "lien-ket.xlsx");
+    linkSync(file, link);
+    const tally = await runCli(["tally", file, "--out", link]);
+    expect(tally.code).toBe(2);
+    expect(tally.stderr).toContain("trùng với tệp đầu vào");
+    expect(sha256(file)).toBe(before);
   });
 });
