@@ -29,11 +29,11 @@ export async function exportCommand(file: string | undefined, docx: string | und
     [pdf, ".pdf"],
   ] as const) {
     if (output === undefined) continue;
+    await refuseMissingFolder(output);
+    await refuseOverwritingInput(output, [file]);
     if (path.extname(output).toLowerCase() !== ext) {
       throw new Refusal(t(`Tệp ghi ra “${output}” phải có đuôi ${ext}.`, `The output “${output}” must end in ${ext}.`));
     }
-    await refuseMissingFolder(output);
-    await refuseOverwritingInput(output, [file]);
   }
   const wb = await loadWorkbook(file);
   const built = await readAnnexes(wb);
