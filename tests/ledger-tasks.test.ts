@@ -4,6 +4,7 @@ import { blockAddress, blockKey, editsBlock, parseBlock } from "../shared/ledger
 import type { OutputSheet } from "../shared/ledger/output-sheet.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { LEDGER_PARTS } from "../shared/tasks/ledger-parts.js";
+import { planTemplate, templateSheetsToWrite } from "../shared/tasks/template.js";
 import { planTally, tallyLedger, tallyLedgerSync, tallySheets } from "../shared/tasks/ledger-tally.js";
 import type { LedgerPort, SyncLedgerPort } from "../shared/tasks/port.js";
 import { demoLedgerScored, gridsOf } from "./support/grids.js";
@@ -107,5 +108,23 @@ describe("the block thidua writes on an output sheet", () => {
         { row: 9, col: 0, value: "x" },
       ]),
     ).toEqual({ r0: 4, c0: 0, rows: 6, cols: 3 });
+  });
+});
+
+describe("Tạo sổ cuộc thi, planned once for every host", () => {
+  it("finds existing sheets as every ledger read does (case, diacritics, spaces), and overwrites them under the name they have", () => {
+    const plan = planTemplate("sang-kien", ["DON VI", "  điểm ", "Biểu đồ"]);
+    expect([...plan.existing]).toEqual([
+      ["Đơn vị", "DON VI"],
+      ["Điểm", "  điểm "],
+    ]);
+    const missing = templateSheetsToWrite(plan, "missing-only").map((s) => s.name);
+    expect(missing).not.toContain("Đơn vị");
+    expect(missing).not.toContain("DON VI");
+    expect(missing).toContain("Cuộc thi");
+    const all = templateSheetsToWrite(plan, "overwrite").map((s) => s.name);
+    expect(all).toContain("DON VI");
+    expect(all).not.toContain("Đơn vị");
+    expect(all).toHaveLength(plan.sheets.length);
   });
 });

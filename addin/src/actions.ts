@@ -1,10 +1,10 @@
 import { type LedgerTally, tallyLedger } from "../../shared/tasks/ledger-tally.js";
 import type { Lang } from "../../shared/i18n/messages.js";
 import { IM } from "../../shared/i18n/messages.js";
-import type { OutputSheet } from "../../shared/ledger/output-sheet.js";
 import { type Problem, ProblemList, problemAddress } from "../../shared/ledger/problem.js";
 import { SCORES_SHEET } from "../../shared/ledger/schema.js";
-import { type TemplateKind, templateSheets } from "../../shared/samples/templates.js";
+import type { TemplateKind } from "../../shared/samples/templates.js";
+import { type TemplatePlan, planTemplate, templateSheetsToWrite } from "../../shared/tasks/template.js";
 import { toPlainText } from "../../shared/cells/exact.js";
 import { type ContestRun, readContestSheets, runContest } from "../../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks } from "../../shared/tasks/import.js";
@@ -39,25 +39,24 @@ function refuseMissing(run: { readonly missingSheets: readonly string[] }): void
 
 // ---- Tạo sổ cuộc thi ----
 
-export interface TemplatePlan {
+export interface TemplateRun {
   readonly port: ExcelLedger;
-  readonly sheets: readonly OutputSheet[];
-  /** Template sheets that already exist in the workbook: never overwritten without asking. */
+  readonly plan: TemplatePlan;
+  /** The existing sheets (as named in the workbook) the template would replace: never without asking. */
   readonly existing: readonly string[];
 }
 
-/** One sync: which template sheets already exist. */
-export async function planTemplate(host: AddinHost, kind: TemplateKind): Promise<TemplatePlan> {
+/** One sync: which template sheets already exist (matched as every ledger read matches them). */
+export async function planTemplateRun(host: AddinHost, kind: TemplateKind): Promise<TemplateRun> {
   const port = new ExcelLedger({ ...host, asTables: true });
-  const names = new Set((await port.sheetNames()).map((n) => n.toLowerCase()));
-  const sheets = templateSheets(kind);
-  return { port, sheets, existing: sheets.filter((s) => names.has(s.name.toLowerCase())).map((s) => s.name) };
+  const plan = planTemplate(kind, await port.sheetNames());
+  return { port, plan, existing: [...plan.existing.values()] };
 }
 
 /** One sync: writes the template, all of it (after the user agreed) or only the sheets that are missing. */
-export async function applyTemplate(plan: TemplatePlan, mode: "overwrite" | "missing-only"): Promise<string[]> {
-  const sheets = mode === "overwrite" ? plan.sheets : plan.sheets.filter((s) => !plan.existing.includes(s.name));
-  if (sheets.length > 0) await plan.port.write(sheets);
+export async function applyTemplate(run: TemplateRun, mode: "overwrite" | "missing-only"): Promise<string[]> {
+  const sheets = templateSheetsToWrite(run.plan, mode);
+  if (sheets.length > 0) await run.port.write(sheets);
   return sheets.map((s) => s.name);
 }
 

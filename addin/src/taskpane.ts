@@ -9,9 +9,9 @@ import {
   type LedgerCheck,
   Refusal,
   type TallyOutcome,
-  type TemplatePlan,
+  type TemplateRun,
   applyTemplate,
-  planTemplate,
+  planTemplateRun,
   problemTarget,
   runCheck,
   runImport,
@@ -308,9 +308,9 @@ function templateNames(): Record<TemplateKind, string> {
 
 async function createTemplate(host: AddinHost): Promise<void> {
   const kind = ($("template-kind") as HTMLSelectElement).value as TemplateKind;
-  let plan: TemplatePlan | undefined;
+  let plan: TemplateRun | undefined;
   await busy(t("reading"), async () => {
-    plan = await planTemplate(host, kind);
+    plan = await planTemplateRun(host, kind);
     if (plan.existing.length === 0) {
       const written = await applyTemplate(plan, "overwrite");
       setStatus(

@@ -1,5 +1,5 @@
-import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
-import { type TemplateKind, templateSheets } from "../../shared/samples/templates.js";
+import type { TemplateKind } from "../../shared/samples/templates.js";
+import { planTemplate, templateSheetsToWrite } from "../../shared/tasks/template.js";
 import { type ActionResult, type Host, result } from "./host.js";
 
 /** Rows below the data that get the template's drop-downs and number formats. */
@@ -12,20 +12,12 @@ export const TEMPLATE_INPUT_ROWS = 1000;
  */
 export function createLedgerAction(host: Host, kind: TemplateKind): ActionResult {
   const t = host.t;
-  const sheets = templateSheets(kind);
-  const actual = resolveSheetNames(
-    host.port.sheetNamesSync(),
-    sheets.map((s) => s.name),
-  );
-  const existing = sheets.filter((s) => actual.has(s.name));
-  let overwrite = false;
-  if (existing.length > 0) {
-    const list = existing.map((s) => actual.get(s.name)!);
-    overwrite = host.confirm(t.createLedger, t.ledgerExists(list));
-  }
-  const toWrite = sheets.filter((s) => overwrite || !actual.has(s.name)).map((s) => ({ ...s, name: actual.get(s.name) ?? s.name }));
+  const plan = planTemplate(kind, host.port.sheetNamesSync());
+  const existing = [...plan.existing.values()];
+  const overwrite = existing.length > 0 && host.confirm(t.createLedger, t.ledgerExists(existing));
+  const toWrite = templateSheetsToWrite(plan, overwrite ? "overwrite" : "missing-only");
   host.port.writeSync(toWrite, [], { fresh: true, inputRows: TEMPLATE_INPUT_ROWS, warnOnHeader: true });
-  const kept = overwrite ? [] : existing.map((s) => actual.get(s.name)!);
+  const kept = overwrite ? [] : existing;
   const lines = [...toWrite.map((s) => t.created(s.name)), ...kept.map((n) => t.keptSheet(n))];
   return result(true, t.createLedger, t.ledgerCreated(t.templateLabel(kind), toWrite.length), lines);
 }

@@ -9,7 +9,7 @@ import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
 import { LOG_HEADER } from "../../shared/tasks/import.js";
-import { type AddinHost, Refusal, applyTemplate, planTemplate, runCheck, runImport, runJudgeOverview, runTally, selectProblem } from "../../addin/src/actions.js";
+import { type AddinHost, Refusal, applyTemplate, planTemplateRun, runCheck, runImport, runJudgeOverview, runTally, selectProblem } from "../../addin/src/actions.js";
 import { CHART_TITLES } from "../../addin/src/chart.js";
 import { ExcelLedger } from "../../addin/src/excel-port.js";
 import { gridsOf, demoLedgerScored } from "../support/grids.js";
@@ -56,7 +56,7 @@ describe("Tạo sổ cuộc thi", () => {
   it("creates the template's sheets as tables with drop-downs, in 2 syncs", async () => {
     const excel = new ExcelDouble();
     excel.load([["Sheet1", []]]);
-    const plan = await planTemplate(hostOn(excel), "sang-kien");
+    const plan = await planTemplateRun(hostOn(excel), "sang-kien");
     expect(plan.existing).toEqual([]);
     await applyTemplate(plan, "overwrite");
     measured.template = excel.syncs;
@@ -85,14 +85,14 @@ describe("Tạo sổ cuộc thi", () => {
         ],
       ],
     ]);
-    const plan = await planTemplate(hostOn(excel), "sang-kien");
+    const plan = await planTemplateRun(hostOn(excel), "sang-kien");
     expect(plan.existing).toEqual(["Đơn vị"]);
     const written = await applyTemplate(plan, "missing-only");
     expect(written).not.toContain("Đơn vị");
     expect(excel.sheet("Đơn vị")!.grid()[1]).toEqual(["MINE", "Dữ liệu của tôi"]);
     expect(excel.sheet("Cuộc thi")).toBeDefined();
 
-    const again = await planTemplate(hostOn(excel), "sang-kien");
+    const again = await planTemplateRun(hostOn(excel), "sang-kien");
     expect(again.existing).toHaveLength(templateSheets("sang-kien").length);
     await applyTemplate(again, "overwrite");
     expect(excel.sheet("Đơn vị")!.grid()[1]![0]).toBe("PNV");
@@ -238,7 +238,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     const excel = new ExcelDouble();
     excel.load([["Sheet1", []]]);
     const host = hostOn(excel);
-    await applyTemplate(await planTemplate(host, "thi-dua"), "overwrite");
+    await applyTemplate(await planTemplateRun(host, "thi-dua"), "overwrite");
 
     excel.resetCounters();
     const checked = await runCheck(host);
