@@ -1,7 +1,8 @@
 /**
  * Renders annex models (shared/documents) as a Word document with the `docx` package, in the layout
- * of Decree 30/2020/NĐ-CP: A4 portrait, Times New Roman, body 14 pt and tables 13 pt, margins
- * top/bottom 20 mm, left 30 mm, right 15 mm; issuing body and national motto side by side.
+ * of Decree 30/2020/NĐ-CP: A4 portrait, Times New Roman, body 14 pt and tables 12 pt (the decree
+ * allows smaller type in tables: long titles wrap less), margins top/bottom 20 mm, left 30 mm,
+ * right 15 mm; issuing body and national motto side by side.
  */
 import {
   AlignmentType,
@@ -35,7 +36,7 @@ const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
 export const FONT = "Times New Roman";
 /** Sizes in half-points. */
-const SIZE = { body: 28, table: 26, issuer: 26, mottoTop: 26, mottoBottom: 28, small: 24, recipients: 22 } as const;
+const SIZE = { body: 28, table: 24, issuer: 26, mottoTop: 24, mottoBottom: 26, small: 24, recipients: 22 } as const;
 
 interface RunStyle {
   readonly bold?: boolean;
@@ -61,10 +62,13 @@ function run(text: string, style: RunStyle = {}): TextRun {
   });
 }
 
-function para(text: string, style: RunStyle & { align?: Align; before?: number; after?: number } = {}): Paragraph {
+type ParaStyle = RunStyle & { align?: Align; before?: number; after?: number; keepNext?: boolean };
+
+function para(text: string, style: ParaStyle = {}): Paragraph {
   return new Paragraph({
     alignment: ALIGN[style.align ?? "center"],
     spacing: { before: style.before ?? 0, after: style.after ?? 0 },
+    ...(style.keepNext ? { keepNext: true, keepLines: true } : {}),
     children: [run(text, style)],
   });
 }
@@ -82,17 +86,21 @@ function rule(indentEach: number): Paragraph {
 
 const NO_BORDERS = TableBorders.NONE;
 
-function cell(children: Paragraph[], width: number, verticalAlign: TableVerticalAlign = VerticalAlignTable.TOP): TableCell {
-  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign });
+function cell(children: Paragraph[], width: number, verticalAlign: TableVerticalAlign = VerticalAlignTable.TOP, tight = false): TableCell {
+  return new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign, ...(tight ? { margins: { left: 0, right: 0, top: 0, bottom: 0 } } : {}) });
 }
 
-/** Issuing body on the left, national motto on the right (Decree 30, items 1–2 of the layout). */
+/**
+ * Issuing body on the left, national title and motto on the right (Decree 30, Appendix I, items 1–2):
+ * the title in 12 pt bold capitals on one line, the motto in 13 pt bold, underlined; cells without
+ * inner margins so that the title has the whole column.
+ */
 function headerBlock(doc: AnnexDocument): Table {
-  const left = Math.round(TEXT_WIDTH * 0.4);
+  const left = Math.round(TEXT_WIDTH * 0.37);
   const right = TEXT_WIDTH - left;
   // The issuing body's name is bold in full, however many lines it takes.
   const issuer = doc.issuer.map((line) => para(line, { bold: true, size: SIZE.issuer }));
-  const motto = [para(doc.motto[0], { bold: true, size: SIZE.mottoTop }), para(doc.motto[1], { bold: true, size: SIZE.mottoBottom })];
+  const motto = [para(doc.motto[0], { bold: true, size: SIZE.mottoTop }), para(doc.motto[1], { bold: true, underline: true, size: SIZE.mottoBottom, after: 120 })];
   return new Table({
     borders: NO_BORDERS,
     layout: TableLayoutType.FIXED,
@@ -100,25 +108,76 @@ function headerBlock(doc: AnnexDocument): Table {
     columnWidths: [left, right],
     rows: [
       new TableRow({
-        children: [cell([...issuer, rule(Math.round(left * 0.3))], left), cell([...motto, rule(Math.round(right * 0.2))], right)],
+        children: [cell([...issuer, rule(Math.round(left * 0.3))], left, VerticalAlignTable.TOP, true), cell(motto, right, VerticalAlignTable.TOP, true)],
       }),
     ],
   });
 }
 
-function cellParagraphs(text: string, align: Align, style: RunStyle): Paragraph[] {
+function cellParagraphs(text: string, align: Align, style: RunStyle & { keepNext?: boolean }): Paragraph[] {
   const lines = text === "" ? [""] : text.split("\n");
   return lines.map((line) => para(line, { ...style, align, size: SIZE.table }));
 }
 
-function columnWidths(doc: AnnexDocument): number[] {
+/** Advance widths of Times New Roman, in thousandths of an em, close enough to size columns (diacritics take no width). */
+function charWidth(ch: string): number {
+  if (ch === " ") return 250;
+  if ("iljtfr.,;:'!|()[]-/".includes(ch)) return 320;
+  if (ch === "m" || ch === "w") return 740;
+  if (ch === "M" || ch === "W") return 900;
+  if (ch >= "0" && ch <= "9") return 500;
+  return ch !== ch.toLowerCase() ? 720 : 500;
+}
+
+/** The width of `text` on one line, in twips. */
+export function textWidth(text: string, halfPoints: number, bold: boolean): number {
+  let em = 0;
+  for (const ch of text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")) em += charWidth(ch);
+  return Math.ceil((em / 1000) * halfPoints * 10 * (bold ? 1.08 : 1));
+}
+
+/** Left and right inner margins of a table cell, as Word and LibreOffice draw them by default. */
+const CELL_MARGINS = 240;
+
+/** What a column's cells must fit without breaking: each word, or the whole text of a column that never wraps. */
+function columnMinimum(doc: AnnexDocument, i: number): number {
+  const c = doc.columns[i]!;
+  const texts = doc.rows.flatMap((r) => (r.kind === "section" ? [] : [{ text: r.cells[i] ?? "", bold: r.kind === "total" }]));
+  const pieces = texts.flatMap(({ text, bold }) =>
+    text
+      .split("\n")
+      .flatMap((line) => (c.nowrap ? [line] : line.split(/\s+/)))
+      .map((t) => textWidth(t, SIZE.table, bold)),
+  );
+  const header = c.header.split(/\s+/).map((t) => textWidth(t, SIZE.table, true));
+  return Math.max(0, ...pieces, ...header) + CELL_MARGINS;
+}
+
+/**
+ * Column widths: the declared shares of the text width, each raised to what its cells need so that
+ * no word is ever broken (“Khuyến khích” stays whole), the extra taken from columns with room to spare.
+ */
+export function columnWidths(doc: AnnexDocument): number[] {
   const sum = doc.columns.reduce((n, c) => n + c.width, 0);
-  const widths = doc.columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / sum));
-  widths[widths.length - 1]! += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  const minimum = doc.columns.map((_, i) => columnMinimum(doc, i));
+  const widths = doc.columns.map((c, i) => Math.max(minimum[i]!, Math.floor((TEXT_WIDTH * c.width) / sum)));
+  const total = (): number => widths.reduce((a, b) => a + b, 0);
+  const slack = widths.map((w, i) => w - minimum[i]!);
+  const room = slack.reduce((a, b) => a + b, 0);
+  const excess = total() - TEXT_WIDTH;
+  if (excess > 0 && room > 0) {
+    const take = Math.min(excess, room);
+    widths.forEach((w, i) => (widths[i] = w - Math.floor((take * slack[i]!) / room)));
+    // Rounding leaves a few twips: the column with the most room gives them.
+    const roomiest = slack.indexOf(Math.max(...slack));
+    widths[roomiest] = widths[roomiest]! - Math.max(0, total() - TEXT_WIDTH);
+  }
+  if (total() < TEXT_WIDTH) widths[widths.length - 1]! += TEXT_WIDTH - total();
   return widths;
 }
 
-function bodyRow(row: AnnexRow, doc: AnnexDocument, widths: readonly number[]): TableRow {
+/** `keepNext`: the table's last rows travel with what follows (totals, signature) to the next page rather than leave it alone. */
+function bodyRow(row: AnnexRow, doc: AnnexDocument, widths: readonly number[], keepNext = false): TableRow {
   if (row.kind === "section") {
     return new TableRow({
       cantSplit: true,
@@ -126,7 +185,7 @@ function bodyRow(row: AnnexRow, doc: AnnexDocument, widths: readonly number[]): 
         new TableCell({
           columnSpan: doc.columns.length,
           width: { size: TEXT_WIDTH, type: WidthType.DXA },
-          children: cellParagraphs(row.text, "left", { bold: true }),
+          children: cellParagraphs(row.text, "left", { bold: true, keepNext: true }),
         }),
       ],
     });
@@ -134,7 +193,7 @@ function bodyRow(row: AnnexRow, doc: AnnexDocument, widths: readonly number[]): 
   const bold = row.kind === "total";
   return new TableRow({
     cantSplit: true,
-    children: doc.columns.map((c, i) => cell(cellParagraphs(row.cells[i] ?? "", bold && i === 1 ? "center" : c.align, { bold }), widths[i]!, VerticalAlignTable.CENTER)),
+    children: doc.columns.map((c, i) => cell(cellParagraphs(row.cells[i] ?? "", bold && i === 1 ? "center" : c.align, { bold, keepNext }), widths[i]!, VerticalAlignTable.CENTER)),
   });
 }
 
@@ -149,7 +208,7 @@ function dataTable(doc: AnnexDocument): Table {
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
-    rows: [header, ...doc.rows.map((r) => bodyRow(r, doc, widths))],
+    rows: [header, ...doc.rows.map((r, i) => bodyRow(r, doc, widths, i >= doc.rows.length - 2))],
   });
 }
 
@@ -183,8 +242,8 @@ function annexChildren(doc: AnnexDocument): (Paragraph | Table)[] {
     rule(Math.round(TEXT_WIDTH * 0.4)),
     ...(doc.banner ? [para(doc.banner, { bold: true, after: 120 })] : []),
     dataTable(doc),
-    ...doc.totals.map((line, i) => para(line, { align: "left", before: i === 0 ? 160 : 40 })),
-    para("", { after: 120 }),
+    ...doc.totals.map((line, i) => para(line, { align: "left", before: i === 0 ? 160 : 40, keepNext: true })),
+    para("", { after: 120, keepNext: true }),
     signatureBlock(doc),
   ];
 }

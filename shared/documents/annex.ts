@@ -21,6 +21,8 @@ export interface AnnexColumn {
   /** Relative width; the renderer scales the columns to the text width. */
   readonly width: number;
   readonly align: Align;
+  /** Cells too short to wrap well (a prize, a score, an amount): the column is made wide enough for the whole text. */
+  readonly nowrap?: boolean;
 }
 
 export type AnnexRow =

@@ -22,11 +22,11 @@ type Listed = { readonly r: CandidateResult; readonly amount: bigint | undefined
 
 function levelColumns(withMoney: boolean): AnnexColumn[] {
   return [
-    { header: "TT", width: 7, align: "center" },
+    { header: "TT", width: 7, align: "center", nowrap: true },
     { header: "Tên tập thể, cá nhân", width: 32, align: "left" },
     { header: "Đơn vị", width: 24, align: "left" },
-    { header: "Điểm", width: 11, align: "center" },
-    ...(withMoney ? [{ header: "Số tiền (đồng)", width: 16, align: "right" as const }] : []),
+    { header: "Điểm", width: 11, align: "center", nowrap: true },
+    ...(withMoney ? [{ header: "Số tiền (đồng)", width: 16, align: "right" as const, nowrap: true }] : []),
     { header: "Ghi chú", width: withMoney ? 17 : 24, align: "left" },
   ];
 }
