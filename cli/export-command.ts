@@ -39,14 +39,24 @@ export async function exportCommand(file: string | undefined, docx: string | und
   const built = await readAnnexes(wb);
   refuseMissingSheets(built.missingSheets);
   if (built.annexes.length === 0) {
-    throw new Refusal(t("Chưa có bài đạt giải hay tập thể, cá nhân được khen thưởng nào: không có gì để xuất.", "No prize winner and no award yet: nothing to export."));
+    // The ledger is readable but its results are not there yet: like a Lỗi left to fix (exit 1), nothing written.
+    (io.err ?? io.out)(
+      say(
+        t(
+          "Chưa có bài đạt giải hay tập thể, cá nhân được khen thưởng nào (hãy nhập điểm rồi chạy lệnh tally): không có gì để xuất, không ghi tệp nào.",
+          "No prize winner and no award yet (enter the scores, then run tally): nothing to export, no file written.",
+        ),
+        io.lang,
+      ),
+    );
+    return EXIT.errorsRemain;
   }
   const data = await annexDocxBuffer(built.annexes);
   const scratch = docx ? undefined : await fs.mkdtemp(path.join(os.tmpdir(), "thidua-docx-"));
   const docxFile = docx ?? path.join(scratch!, `${path.basename(pdf!, path.extname(pdf!))}.docx`);
   try {
     await writeFileAtomic(docxFile, (tmp) => fs.writeFile(tmp, data));
-    if (docx) io.out(say(t(`Đã ghi bản Word ${docx} (${built.annexes.length} phụ lục).`, `Word draft written to ${docx} (${built.annexes.length} annexes).`), io.lang));
+    if (docx) io.out(say(t(`Đã ghi bản Word ${docx} (${built.annexes.length} văn bản).`, `Word draft written to ${docx} (${built.annexes.length} documents).`), io.lang));
     if (built.errorCount > 0) {
       io.out(
         say(

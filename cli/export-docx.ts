@@ -223,7 +223,10 @@ function signatureBlock(doc: AnnexDocument): Table {
     para(sig.note, { italics: true, size: SIZE.small, after: 1400 }),
     para(sig.name, { bold: true }),
   ];
-  const recipients = [para("Nơi nhận:", { bold: true, italics: true, size: SIZE.small, align: "left" }), ...doc.recipients.map((r) => para(r, { size: SIZE.recipients, align: "left" }))];
+  const recipients =
+    doc.recipients.length === 0
+      ? [para("", { align: "left" })]
+      : [para("Nơi nhận:", { bold: true, italics: true, size: SIZE.small, align: "left" }), ...doc.recipients.map((r) => para(r, { size: SIZE.recipients, align: "left" }))];
   return new Table({
     borders: NO_BORDERS,
     layout: TableLayoutType.FIXED,

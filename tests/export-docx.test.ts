@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annexDocxBuffer } from "../cli/export-docx.js";
 import type { AnnexDocument } from "../shared/documents/annex.js";
-import { annexFromContest } from "../shared/documents/from-contest.js";
+import { annexesFromContest } from "../shared/documents/from-contest.js";
+import { authorityOf, tierOf } from "../shared/documents/authority.js";
 import { annexesFromEmulation } from "../shared/documents/from-emulation.js";
 import { buildAnnexes } from "../shared/documents/sources.js";
 import { runEmulation } from "../shared/emulation/run.js";
@@ -11,7 +12,7 @@ import { prizeListSheet } from "../shared/ledger/contest-outputs.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { runContest } from "../shared/tasks/contest-run.js";
 import { amountInWords } from "../shared/vn/words.js";
-import { writeBook } from "./support/cli-books.js";
+import { demoSheets, writeBook } from "./support/cli-books.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
 import { removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
 import { type DocxText, attribute, readDocx } from "./support/docx-read.js";
@@ -24,8 +25,16 @@ const REF_XA = "(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng �
 describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
   const review = annexesFromEmulation(runEmulation(gridsOf(emulationDemoSheets())));
 
-  it("makes one annex per award level, each with issuer, motto, title and decision reference", () => {
-    expect(review.map((a) => a.subtitle[0])).toEqual(["Tập thể, cá nhân được tặng Giấy khen UBND xã", "Tập thể, cá nhân được tặng Giấy khen UBND huyện"]);
+  it("makes one document per authority and level: the commune's own decision, a proposal to the district, the council's list", () => {
+    expect(review.map((a) => [a.title, a.subtitle[0]])).toEqual([
+      ["DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen UBND xã"],
+      ["DANH SÁCH ĐỀ NGHỊ", "Tập thể, cá nhân đề nghị Chủ tịch Ủy ban nhân dân huyện … tặng Giấy khen UBND huyện"],
+      ["DANH SÁCH TRÌNH HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "Tập thể, cá nhân bằng điểm tại ranh giới chỉ tiêu"],
+    ]);
+    // The movement's name already holds its year: said once.
+    expect(review[0]!.subtitle[1]).toBe("Phong trào thi đua đẩy mạnh cải cách hành chính xã Mỹ Thạnh năm 2023");
+    expect(review[1]!.decisionRef).toBe("(Kèm theo Tờ trình số …/TTr-UBND ngày … tháng … năm … của Ủy ban nhân dân xã Mỹ Thạnh)");
+    expect(review[2]!.signature).toMatchObject({ authority: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", position: "CHỦ TỊCH" });
     const [xa] = review as [AnnexDocument];
     expect(xa.issuer).toEqual(["ỦY BAN NHÂN DÂN", "XÃ MỸ THẠNH"]);
     expect(xa.motto).toEqual([MOTTO_TOP, MOTTO_BOTTOM]);
@@ -34,7 +43,7 @@ describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
     expect(xa.signature).toMatchObject({ position: "CHỦ TỊCH", note: "(Ký, ghi rõ họ tên, đóng dấu)" });
   });
 
-  it("numbers the awarded per section and lists the council's cases without a number or amount", () => {
+  it("numbers the awarded per section; the council's cases are only in the council's list, with a column for its decision", () => {
     const xa = review[0]!;
     expect(xa.rows.map((r) => (r.kind === "section" ? r.text : r.cells.slice(0, 2).join(" ")))).toEqual([
       "I. TẬP THỂ (01)",
@@ -42,17 +51,21 @@ describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
       "II. CÁ NHÂN (02)",
       "1 Lê Thị Thu Hà",
       "2 Trần Minh Khoa",
-      " Võ Thị Ngọc Bích",
-      " Huỳnh Văn Phúc",
       " Tổng cộng",
     ]);
     expect(xa.totals).toEqual(["Tổng số: 01 tập thể, 02 cá nhân.", "Tổng số tiền: 1.080.000 đồng (Bằng chữ: Một triệu không trăm tám mươi nghìn đồng)."]);
-    expect(xa.banner).toMatch(/^CHỜ HỘI ĐỒNG QUYẾT ĐỊNH: 2 đề nghị/);
+    expect(xa.banner).toBeUndefined();
+    const council = review[2]!;
+    expect(council.rows.map((r) => (r.kind === "item" ? r.cells : []))).toEqual([
+      ["1", "Võ Thị Ngọc Bích", "Văn phòng - Thống kê", "Giấy khen UBND xã", "90,4", "Còn 1 suất", ""],
+      ["2", "Huỳnh Văn Phúc", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", "Giấy khen UBND xã", "90,4", "Còn 1 suất", ""],
+    ]);
+    expect(council.columns.at(-1)!.header).toBe("Ý kiến Hội đồng");
   });
 
   it("turns a judged contest's prize list into the same annex, row for row with `Danh sách giải`", () => {
     const run = runContest(demoLedgerScored());
-    const annex = annexFromContest(run);
+    const [annex] = annexesFromContest(run) as [AnnexDocument];
     const sheet = prizeListSheet(run.ledger, run.result, run.errorCount);
     const sheetRows = sheet.rows.filter((r) => typeof r[0] === "number").map((r) => [r[2], r[4]]);
     const annexRows = annex.rows.flatMap((r) => (r.kind === "item" ? [[r.cells[1], r.cells[2]]] : []));
@@ -70,12 +83,34 @@ describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
   });
 });
 
+describe("who issues each document: the tier named in the text, never a list of places", () => {
+  it("reads the tier from the words of a body or an award level", () => {
+    expect(tierOf("Giấy khen của Chủ tịch UBND xã")).toBe("commune");
+    expect(tierOf("Ủy ban nhân dân phường Thuận Hóa")).toBe("commune");
+    expect(tierOf("UBND đặc khu Phú Quốc")).toBe("commune");
+    expect(tierOf("Ủy ban nhân dân thị xã Phú Mỹ")).toBe("district");
+    expect(tierOf("Giấy khen UBND huyện")).toBe("district");
+    expect(tierOf("Bằng khen của Chủ tịch UBND tỉnh")).toBe("province");
+    expect(tierOf("Bằng khen của Thủ tướng Chính phủ")).toBe("central");
+    expect(tierOf("Lao động tiên tiến")).toBeUndefined();
+  });
+
+  it("lets the organizer's head decide its own tier, and proposes the others (an explicit Thẩm quyền khen wins)", () => {
+    const xa = "Ủy ban nhân dân xã Mỹ Thạnh";
+    expect(authorityOf("Giấy khen của Chủ tịch UBND xã", xa)).toEqual({ kind: "own" });
+    expect(authorityOf("Lao động tiên tiến", xa)).toEqual({ kind: "own" });
+    expect(authorityOf("Bằng khen của Chủ tịch UBND tỉnh", xa)).toEqual({ kind: "higher", name: "Chủ tịch Ủy ban nhân dân tỉnh …", tier: "province" });
+    expect(authorityOf("Bằng khen", xa, "Chủ tịch UBND tỉnh Đồng Tháp")).toEqual({ kind: "higher", name: "Chủ tịch UBND tỉnh Đồng Tháp", tier: "province" });
+    expect(authorityOf("Giấy khen UBND huyện", "UBND huyện Phú Riềng")).toEqual({ kind: "own" });
+  });
+});
+
 describe("the Word draft read back from its XML", () => {
   let review: DocxText;
   let contest: DocxText;
   beforeAll(async () => {
     review = await readDocx(await annexDocxBuffer(annexesFromEmulation(runEmulation(gridsOf(emulationDemoSheets())))));
-    contest = await readDocx(await annexDocxBuffer([annexFromContest(runContest(demoLedgerScored()))]));
+    contest = await readDocx(await annexDocxBuffer(annexesFromContest(runContest(demoLedgerScored()))));
   });
 
   it("has the national motto, the issuer, the title and the decision reference, with correct diacritics", () => {
@@ -90,7 +125,7 @@ describe("the Word draft read back from its XML", () => {
     expect(review.rows).toContainEqual(["TT", "Tên tập thể, cá nhân", "Đơn vị", "Điểm", "Số tiền (đồng)", "Ghi chú"]);
     expect(review.rows).toContainEqual(["I. TẬP THỂ (01)"]);
     expect(review.rows).toContainEqual(["1", "Lê Thị Thu Hà", "Tư pháp - Hộ tịch", "93,5", "270.000", ""]);
-    expect(review.rows).toContainEqual(["", "Huỳnh Văn Phúc", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", "90,4", "", "Chờ Hội đồng quyết định: đồng Điểm tại ranh giới chỉ tiêu (còn 1 suất)"]);
+    expect(review.rows).toContainEqual(["2", "Huỳnh Văn Phúc", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", "Giấy khen UBND xã", "90,4", "Còn 1 suất", ""]);
     expect(review.rows).toContainEqual(["1", "Nguyễn Hoàng Nam", "Văn phòng - Thống kê", "94", "270.000", ""]);
     expect(review.rows).toContainEqual(["", "Tổng cộng", "", "", "1.080.000", ""]);
     expect(review.paragraphs).toContain("Tổng số tiền: 1.080.000 đồng (Bằng chữ: Một triệu không trăm tám mươi nghìn đồng).");
@@ -103,11 +138,11 @@ describe("the Word draft read back from its XML", () => {
     for (const text of ["CHỦ TỊCH", "(Ký, ghi rõ họ tên, đóng dấu)", "……………", "Nơi nhận:", "- Lưu: VT."]) expect(review.paragraphs).toContain(text);
   });
 
-  it("is A4 with the decree's margins, in Times New Roman 14 pt (tables 13 pt), one section per annex", () => {
+  it("is A4 with the decree's margins, in Times New Roman 14 pt (tables 12 pt), one section per document", () => {
     const x = review.documentXml;
     expect([attribute(x, "w:pgSz", "w:w"), attribute(x, "w:pgSz", "w:h")]).toEqual(["11906", "16838"]);
     expect(["w:top", "w:bottom", "w:left", "w:right"].map((a) => attribute(x, "w:pgMar", a))).toEqual(["1134", "1134", "1701", "850"]);
-    expect((x.match(/<w:sectPr/g) ?? []).length).toBe(2);
+    expect((x.match(/<w:sectPr/g) ?? []).length).toBe(3);
     expect(attribute(review.stylesXml, "w:rFonts", "w:ascii")).toBe("Times New Roman");
     expect(x).toContain('<w:rFonts w:ascii="Times New Roman" w:cs="Times New Roman" w:eastAsia="Times New Roman" w:hAnsi="Times New Roman"/>');
     expect(x).toMatch(/<w:sz w:val="28"\/>/);
@@ -130,7 +165,7 @@ describe("thidua export", () => {
     const run = await runCli(["export", review, "--docx", docx]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("(2 phụ lục)");
+    expect(run.stdout).toContain("(3 văn bản)");
     expect((await readDocx(docx)).paragraphs).toContain(REF_XA);
   });
 
@@ -144,6 +179,17 @@ describe("thidua export", () => {
     const run = await runCli(["export", ledger, "--docx", docx]);
     expect(run.code).toBe(1);
     expect((await readDocx(docx)).paragraphs.some((p) => p.startsWith("KẾT QUẢ TẠM TÍNH: còn 1 lỗi"))).toBe(true);
+  });
+
+  it("with nothing awarded yet, writes nothing and says so (exit 1), never a list headed “Tổng số: 00 giải”", async () => {
+    const ledger = path.join(dir, "chua-cham.xlsx");
+    await writeBook(ledger, demoSheets());
+    const docx = path.join(dir, "rong.docx");
+    const run = await runCli(["export", ledger, "--docx", docx]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Chưa có bài đạt giải hay tập thể, cá nhân được khen thưởng nào");
+    expect(existsSync(docx)).toBe(false);
+    expect(stackTraceLines(run.stderr)).toEqual([]);
   });
 
   it("refuses without --docx or --pdf, and on a ledger missing sheets (exit 2)", async () => {

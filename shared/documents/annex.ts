@@ -89,6 +89,21 @@ export function decisionAuthor(organizer: string): string {
   return `Thủ trưởng ${text}`;
 }
 
+/** The line under a proposal's title: the Tờ trình of the organizer it goes with. */
+export function proposalReference(organizer: string): string {
+  const body = organizer.normalize("NFC").trim() || BLANK;
+  return `(Kèm theo Tờ trình số ${BLANK}/TTr-${isPeoplesCommittee(organizer) ? "UBND" : BLANK} ngày ${BLANK} tháng ${BLANK} năm ${BLANK} của ${body})`;
+}
+
+export const COUNCIL_REFERENCE = `(Trình Hội đồng Thi đua - Khen thưởng xem xét tại cuộc họp ngày ${BLANK} tháng ${BLANK} năm ${BLANK})`;
+
+export const COUNCIL_SIGNATURE: SignatureBlock = {
+  authority: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+  position: "CHỦ TỊCH",
+  note: "(Ký, ghi rõ họ tên)",
+  name: `${BLANK}${BLANK}${BLANK}${BLANK}${BLANK}`,
+};
+
 /** The line under the title that ties the annex to its decision, with blanks to fill in. */
 export function decisionReference(organizer: string): string {
   return `(Kèm theo Quyết định số ${BLANK}/QĐ-${isPeoplesCommittee(organizer) ? "UBND" : BLANK} ngày ${BLANK} tháng ${BLANK} năm ${BLANK} của ${decisionAuthor(organizer)})`;
@@ -104,6 +119,8 @@ export function signatureFor(organizer: string): SignatureBlock {
 }
 
 export const DEFAULT_RECIPIENTS: readonly string[] = ["- Như Điều 3 của Quyết định;", "- Lưu: VT."];
+/** A proposal goes to the authority named in its Tờ trình. */
+export const PROPOSAL_RECIPIENTS: readonly string[] = ["- Như trên;", "- Lưu: VT."];
 
 /** Two-digit counts as official lists write them: 1 → "01". */
 export function twoDigits(n: number): string {
@@ -113,6 +130,12 @@ export function twoDigits(n: number): string {
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 export function roman(i: number): string {
   return ROMAN[i] ?? String(i + 1);
+}
+
+/** "Hội thi … năm 2023", without a second "năm 2023" when the name already holds the year. */
+export function nameWithYear(name: string, year: string): string {
+  if (year === "" || name.includes(year)) return name;
+  return `${name} năm ${year}`;
 }
 
 /** The money line under the table: "Tổng số tiền: 1.000.000 đồng (Bằng chữ: Một triệu đồng)." */
@@ -128,6 +151,13 @@ export interface AnnexContent {
   readonly rows: readonly AnnexRow[];
   readonly totals: readonly string[];
   readonly banner: string | undefined;
+  /** "DANH SÁCH" unless said otherwise ("DANH SÁCH ĐỀ NGHỊ"). */
+  readonly title?: string;
+  /** The line tying the list to its decision, unless said otherwise (a proposal's Tờ trình, the council's meeting). */
+  readonly reference?: string;
+  readonly signature?: SignatureBlock;
+  /** `Nơi nhận`, unless said otherwise; empty for a list that goes nowhere but the meeting. */
+  readonly recipients?: readonly string[];
 }
 
 /** A "DANH SÁCH" annex issued by `organizer`: issuer, motto, decision reference, recipients and signature. */
@@ -136,14 +166,14 @@ export function officialAnnex(organizer: string, content: AnnexContent): AnnexDo
     kind: content.kind,
     issuer: issuerLines(organizer),
     motto: NATIONAL_MOTTO,
-    title: "DANH SÁCH",
+    title: content.title ?? "DANH SÁCH",
     subtitle: content.subtitle,
-    decisionRef: decisionReference(organizer),
+    decisionRef: content.reference ?? decisionReference(organizer),
     columns: content.columns,
     rows: content.rows,
     totals: content.totals,
-    recipients: DEFAULT_RECIPIENTS,
-    signature: signatureFor(organizer),
+    recipients: content.recipients ?? DEFAULT_RECIPIENTS,
+    signature: content.signature ?? signatureFor(organizer),
     ...(content.banner !== undefined ? { banner: content.banner } : {}),
   };
 }

@@ -15,7 +15,7 @@ import { runEmulation } from "../emulation/run.js";
 import { runContest } from "../tasks/contest-run.js";
 import type { LedgerPort } from "../tasks/port.js";
 import type { AnnexDocument } from "./annex.js";
-import { annexFromContest } from "./from-contest.js";
+import { annexesFromContest } from "./from-contest.js";
 import { annexesFromEmulation } from "./from-emulation.js";
 
 export interface AnnexBuild {
@@ -44,7 +44,7 @@ export const JUDGED_SOURCE: AnnexSource = {
   kind: "judged",
   applies: (names) => planTally(names).parts.includes("contest"),
   sheets: (names) => [...resolveSheetNames(names, CONTEST_PART.reads).values()],
-  build: (sheets) => annexBuild(runContest(sheets), (run) => [annexFromContest(run)]),
+  build: (sheets) => annexBuild(runContest(sheets), annexesFromContest),
 };
 
 export const EMULATION_SOURCE: AnnexSource = {

@@ -34,6 +34,8 @@ export interface Quota {
   readonly count: number;
   readonly deadline?: DayNumber;
   readonly amount?: bigint;
+  /** `Thẩm quyền khen`: who confers it ("Chủ tịch UBND huyện Phú Riềng"); when absent, read from `Cấp khen`. */
+  readonly authority?: string;
   readonly row: number;
 }
 

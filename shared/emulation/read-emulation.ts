@@ -189,12 +189,14 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
       problems.error(table.sheet, row.row, colOf(table, "level"), EM.duplicateQuota(level, ENTRY_TYPE_VALUES[type], cellAddress(table.sheet, first.row, colOf(table, "level") ?? 0)));
       continue;
     }
+    const authority = rd.text(row, "authority");
     const q: Quota = {
       level,
       levelKey: foldKey(level),
       type,
       count,
       row: row.row,
+      ...(authority !== "" ? { authority } : {}),
       ...(deadline !== undefined ? { deadline } : {}),
       ...(amount !== undefined ? { amount } : {}),
     };

@@ -58,6 +58,8 @@ export const QUOTAS_SHEET: SheetDef = {
     col("deadline", "Hạn nộp", "date", { width: 12 }),
     // Not in ledger.md: the amount each award carries, when the secretariat wants totals in money.
     col("amount", "Mức thưởng", "money", { width: 14 }),
+    // Not in ledger.md: who confers the award, when `Cấp khen` does not say it in full; documents are issued per authority.
+    col("authority", "Thẩm quyền khen", "text", { width: 30, aliases: ["Thẩm quyền", "Cấp quyết định"] }),
   ],
 };
 
