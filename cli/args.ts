@@ -14,11 +14,13 @@ export interface ParsedArgs {
   readonly docx?: string;
   /** `export`: the PDF to write (needs LibreOffice). */
   readonly pdf?: string;
+  /** `export`: the certificates to write, one page per awardee (.docx, or .pdf through LibreOffice). */
+  readonly certificates?: string;
 }
 
 export class UsageError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(["--out", "--lang", "--quiz", "--docx", "--pdf"]);
+const FLAGS_WITH_VALUE = new Set(["--out", "--lang", "--quiz", "--docx", "--pdf", "--certificates"]);
 const BOOLEAN_FLAGS = new Set(["--replace", "--help", "-h", "--version", "-v"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -29,14 +31,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let help = false;
   let version = false;
   const quiz: string[] = [];
-  const files: { docx?: string; pdf?: string } = {};
+  const files: { docx?: string; pdf?: string; certificates?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
     if (FLAGS_WITH_VALUE.has(flag)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === "") throw new UsageError(flag);
-      if (flag === "--docx" || flag === "--pdf") files[flag === "--docx" ? "docx" : "pdf"] = value;
+      if (flag === "--docx" || flag === "--pdf" || flag === "--certificates") files[flag.slice(2) as keyof typeof files] = value;
       else if (flag === "--quiz") quiz.push(value);
       else if (flag === "--out") out = value;
       else if (value === "vi" || value === "en") lang = value;

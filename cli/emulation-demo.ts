@@ -7,8 +7,10 @@ import { tallyCommand } from "./ledger-commands.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 
 export const EMULATION_DEMO_LEDGER = "so-xet-khen-thuong.xlsx";
-export const EMULATION_DEMO_DOCX = "phu-luc-khen-thuong.docx";
-export const CONTEST_DEMO_DOCX = "phu-luc-giai-sang-kien.docx";
+export const EMULATION_DEMO_DOCX = "van-ban-khen-thuong.docx";
+export const CONTEST_DEMO_DOCX = "van-ban-giai-sang-kien.docx";
+export const EMULATION_DEMO_CERTIFICATES = "giay-khen-khen-thuong.docx";
+export const CONTEST_DEMO_CERTIFICATES = "giay-khen-sang-kien.docx";
 
 /**
  * The demo's emulation part (seeds 001/003, invented names): review ledger, tally, and the Word
@@ -18,7 +20,10 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
   const ledger = path.join(root, EMULATION_DEMO_LEDGER);
   const docx = path.join(root, EMULATION_DEMO_DOCX);
   const contestDocx = path.join(root, CONTEST_DEMO_DOCX);
-  for (const f of [ledger, docx, contestDocx]) await fs.rm(f, { force: true });
+  const certificates = path.join(root, EMULATION_DEMO_CERTIFICATES);
+  const contestCertificates = path.join(root, CONTEST_DEMO_CERTIFICATES);
+  const written = [ledger, docx, certificates, contestDocx, contestCertificates];
+  for (const f of written) await fs.rm(f, { force: true });
 
   step(
     "Xét khen thưởng phong trào thi đua mẫu (4 tập thể, 8 cá nhân, chỉ tiêu và hạn nộp theo kế hoạch Mỹ Thạnh)",
@@ -30,9 +35,9 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
   io.out(ledger);
   const status = await tallyCommand(ledger, undefined, io);
 
-  step("Xuất dự thảo phụ lục quyết định khen thưởng (Word)", "Draft annexes of the award decisions (Word)");
-  const statuses = [status, await exportCommand(ledger, docx, undefined, io)];
-  if (contestLedger !== undefined && existsSync(contestLedger)) statuses.push(await exportCommand(contestLedger, contestDocx, undefined, io));
+  step("Xuất dự thảo văn bản (quyết định, tờ trình, biên bản, danh sách) và giấy khen (Word)", "Draft documents (decisions, submissions, minutes, lists) and certificates (Word)");
+  const statuses = [status, await exportCommand(ledger, { docx, certificates }, io)];
+  if (contestLedger !== undefined && existsSync(contestLedger)) statuses.push(await exportCommand(contestLedger, { docx: contestDocx, certificates: contestCertificates }, io));
   io.out(`  thidua export ${ledger} --docx ${docx} --pdf ${docx.replace(/\.docx$/, ".pdf")}`);
-  return { status: statuses.find((s) => s !== EXIT.done) ?? EXIT.done, files: [ledger, docx, contestDocx] };
+  return { status: statuses.find((s) => s !== EXIT.done) ?? EXIT.done, files: written };
 }

@@ -294,7 +294,8 @@ function section(paper: Paper): ConstructorParameters<typeof Document>[0]["secti
     properties: {
       titlePage: true,
       page: {
-        size: landscape ? { width: PAGE.height, height: PAGE.width, orientation: PageOrientation.LANDSCAPE } : { width: PAGE.width, height: PAGE.height },
+        // `docx` swaps width and height itself for a landscape page.
+        size: { width: PAGE.width, height: PAGE.height, ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
         margin: { ...margin, header: twips(10), footer: twips(10), gutter: 0 },
         pageNumbers: { start: 1 },
       },

@@ -34,9 +34,9 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     en: "Merge returned judges' workbooks (and units' entry workbooks) into the ledger. Different values are never overwritten without --replace; each import is logged in Nhật ký.",
   },
   export: {
-    usage: "thidua export <sổ.xlsx> --docx <tệp.docx> [--pdf <tệp.pdf>]",
-    vi: "Xuất dự thảo phụ lục kèm theo quyết định khen thưởng (danh sách đạt giải, danh sách được khen thưởng theo từng cấp khen) ra tệp Word theo thể thức Nghị định 30/2020/NĐ-CP; --pdf tạo thêm bản PDF khi máy có LibreOffice (Writer). Không có LibreOffice thì báo rõ và trả mã thoát 2 cho phần PDF.",
-    en: "Write the draft annex of the award decision (prize list; awards per level) as a Word file in the format of Decree 30/2020/NĐ-CP; --pdf also writes a PDF when LibreOffice (Writer) is installed, otherwise says so and exits 2 for that part.",
+    usage: "thidua export <sổ.xlsx> --docx <tệp.docx> [--pdf <tệp.pdf>] [--certificates <giấy-khen.docx|.pdf>]",
+    vi: "Xuất dự thảo văn bản theo thể thức Nghị định 30/2020/NĐ-CP, mỗi cơ quan có thẩm quyền một văn bản: quyết định khen thưởng (trao giải) kèm danh sách; tờ trình kèm danh sách đề nghị cấp trên; biên bản họp Hội đồng Thi đua - Khen thưởng có bảng biểu quyết; danh sách trình Hội đồng các trường hợp bằng điểm. --pdf tạo thêm bản PDF khi máy có LibreOffice (Writer); --certificates ghi giấy khen, mỗi người một trang A4 ngang. Số, ngày, người ký để trống cho văn thư điền.",
+    en: "Write draft documents in the format of Decree 30/2020/NĐ-CP, one per issuing authority: the award decision with its list; the submission with the list proposed to a higher level; the council's minutes with a vote table; the list of ties for the council. --pdf also writes a PDF when LibreOffice (Writer) is installed; --certificates writes the certificates, one A4 landscape page per awardee. Number, date and signer are left blank.",
   },
   demo: {
     usage: "thidua demo [thư mục]",
@@ -50,6 +50,7 @@ const PLACEHOLDERS_EN: readonly [string, string][] = [
   ["<tệp.xlsx>", "<file.xlsx>"],
   ["<tệp.docx>", "<file.docx>"],
   ["<tệp.pdf>", "<file.pdf>"],
+  ["<giấy-khen.docx|.pdf>", "<certificates.docx|.pdf>"],
   ["<thư mục>", "<folder>"],
   ["[thư mục]", "[folder]"],
   ["<lượt-thi.csv|.xlsx>", "<attempts.csv|.xlsx>"],

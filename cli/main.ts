@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
       case "import":
         return await (await import("./commands.js")).importCommand(a, args.positional.slice(1), args.replace, ctx);
       case "export":
-        return await (await import("./export-command.js")).exportCommand(a, args.docx, args.pdf, { ...ctx, err: (l) => io.err(l) });
+        return await (await import("./export-command.js")).exportCommand(a, { docx: args.docx, pdf: args.pdf, certificates: args.certificates }, { ...ctx, err: (l) => io.err(l) });
       case "demo":
         return await (await import("./demo.js")).demoCommand(a, ctx);
       default:

@@ -165,7 +165,7 @@ describe("thidua export", () => {
     const run = await runCli(["export", review, "--docx", docx]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("(3 văn bản)");
+    expect(run.stdout).toContain("(6 văn bản)");
     expect((await readDocx(docx)).paragraphs).toContain(REF_XA);
   });
 

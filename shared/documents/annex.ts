@@ -76,7 +76,7 @@ export function issuerLines(organizer: string): string[] {
   return [text.toLocaleUpperCase("vi")];
 }
 
-function isPeoplesCommittee(organizer: string): boolean {
+export function isPeoplesCommittee(organizer: string): boolean {
   const f = foldKey(organizer);
   return f.startsWith(UBND) || f.startsWith("ubnd ");
 }
@@ -136,6 +136,13 @@ export function roman(i: number): string {
 export function nameWithYear(name: string, year: string): string {
   if (year === "" || name.includes(year)) return name;
   return `${name} năm ${year}`;
+}
+
+/** A contest's name as the object of “trao giải …”: “Cuộc thi …” unless the name already says what it is. */
+export function contestTitle(name: string, year: string): string {
+  const full = nameWithYear(name, year);
+  if (full === "") return BLANK;
+  return /^(cuoc thi|hoi thi|giai thuong|giai)\b/.test(foldKey(full)) ? full : `Cuộc thi ${full}`;
 }
 
 /** The money line under the table: "Tổng số tiền: 1.000.000 đồng (Bằng chữ: Một triệu đồng)." */

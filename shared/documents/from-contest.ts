@@ -3,7 +3,11 @@ import { awardAmount } from "../scoring/contest-results.js";
 import { toFixedText } from "../cells/exact.js";
 import type { ContestRun } from "../tasks/contest-run.js";
 import { formatDecimalVi, formatInteger } from "../vn/format.js";
-import { type AnnexDocument, type AnnexRow, COUNCIL_REFERENCE, COUNCIL_SIGNATURE, nameWithYear, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
+import { amountInWords } from "../vn/words.js";
+import { certificatePaper } from "./certificates.js";
+import { decisionPaper } from "./letters.js";
+import { type Paper, listPaper } from "./paper.js";
+import { type AnnexDocument, type AnnexRow, BLANK, COUNCIL_REFERENCE, COUNCIL_SIGNATURE, contestTitle, nameWithYear, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
 
 /**
  * The prize list of a judged contest as the annex of its award decision, and the entries tied at a
@@ -14,6 +18,48 @@ export function annexesFromContest(run: ContestRun): AnnexDocument[] {
   const prizes = prizeList(run);
   const council = councilList(run);
   return [...(prizes ? [prizes] : []), ...(council ? [council] : [])];
+}
+
+/** The decision awarding the prizes and its list, then the council's list of ties (when any). */
+export function contestPapers(run: ContestRun): Paper[] {
+  const s = run.ledger.settings;
+  const list = prizeList(run);
+  const council = councilList(run);
+  const papers: Paper[] = [];
+  if (list) {
+    const contest = contestTitle(s.name, s.year);
+    const counts = prizeCounts(run);
+    const total = run.result.totalAmount;
+    const articles = [
+      `Trao giải ${contest} cho ${twoDigits(counts.total)} bài dự thi (có danh sách kèm theo), gồm: ${counts.text}.`,
+      `Tổng số tiền thưởng: ${formatInteger(total)} đồng (Bằng chữ: ${amountInWords(total, s.thousandWord)}), từ nguồn kinh phí ${BLANK}.`,
+    ];
+    papers.push(decisionPaper({ organizer: s.organizer, subject: `Về việc trao giải ${contest}`, articles }), listPaper(list));
+  }
+  if (council) papers.push(listPaper(council));
+  return papers;
+}
+
+/** “01 giải Nhất, 01 giải Nhì, 02 giải Ba”: prizes in the order of `Cơ cấu giải`. */
+function prizeCounts(run: ContestRun): { total: number; text: string } {
+  const byName = new Map<string, number>();
+  for (const c of run.result.categories) for (const r of c.entries) if (r.award.kind === "prize") byName.set(r.award.prize.name, (byName.get(r.award.prize.name) ?? 0) + 1);
+  const total = [...byName.values()].reduce((a, b) => a + b, 0);
+  return { total, text: [...byName].map(([name, n]) => `${twoDigits(n)} giải ${name}`).join(", ") };
+}
+
+/** A Giấy khen per prize-winning entry, to its authors, for the organizer's head to sign. */
+export function contestCertificates(run: ContestRun): Paper[] {
+  const s = run.ledger.settings;
+  const contest = contestTitle(s.name, s.year);
+  return run.result.categories.flatMap((c) =>
+    c.entries.flatMap((r) => {
+      if (r.award.kind !== "prize") return [];
+      const unit = run.ledger.units.get(r.entry.unitKey)?.name ?? r.entry.unitCode;
+      const achievement = `Đã đạt giải ${r.award.prize.name}${c.name ? ` (hạng mục ${c.name})` : ""} ${contest} với bài dự thi “${r.entry.title}”`;
+      return [certificatePaper({ organizer: s.organizer, form: "Giấy khen", recipient: r.entry.authors || unit, unit: r.entry.authors ? unit : "", achievement })];
+    }),
+  );
 }
 
 function prizeList(run: ContestRun): AnnexDocument | undefined {

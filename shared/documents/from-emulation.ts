@@ -8,6 +8,7 @@ import {
   type AnnexColumn,
   type AnnexDocument,
   type AnnexRow,
+  BLANK,
   COUNCIL_REFERENCE,
   COUNCIL_SIGNATURE,
   nameWithYear,
@@ -18,7 +19,11 @@ import {
   totalAmountLine,
   twoDigits,
 } from "./annex.js";
-import { authorityOf } from "./authority.js";
+import { type Authority, authorityOf } from "./authority.js";
+import { certificatePaper } from "./certificates.js";
+import { VOTE_COLUMNS, decisionPaper, minutesPaper, submissionPaper } from "./letters.js";
+import { type Paper, listPaper } from "./paper.js";
+import { amountInWords } from "../vn/words.js";
 
 const SECTION: Record<"collective" | "individual", string> = { collective: "TẬP THỂ", individual: "CÁ NHÂN" };
 
@@ -29,17 +34,80 @@ const SECTION: Record<"collective" | "individual", string> = { collective: "TẬ
  * list. Levels with nobody awarded or proposed are left out.
  */
 export function annexesFromEmulation(run: EmulationRun): AnnexDocument[] {
-  const levels = new Map<string, { level: string; authority: string | undefined }>();
-  for (const q of run.result.quotas) if (!levels.has(q.quota.levelKey)) levels.set(q.quota.levelKey, { level: q.quota.level, authority: q.quota.authority });
-  const lists = [...levels].flatMap(([levelKey, { level, authority }]) => {
-    const annex = levelAnnex(run, levelKey, level, authority);
-    return annex === undefined ? [] : [annex];
-  });
   const council = councilList(run);
-  return council === undefined ? lists : [...lists, council];
+  return [...levelLists(run).map((l) => l.annex), ...(council ? [council] : [])];
+}
+
+/**
+ * Everything the secretariat files: the council's minutes with its vote table (and its list of
+ * ties, when any), then per level the decision and its list, or the Tờ trình and its proposal list.
+ */
+export function emulationPapers(run: EmulationRun): Paper[] {
+  const s = run.ledger.settings;
+  const movement = nameWithYear(s.name, s.year) || BLANK;
+  const lists = levelLists(run);
+  const council = councilList(run);
+  const papers: Paper[] = [minutes(run, movement), ...(council ? [listPaper(council)] : [])];
+  for (const l of lists) {
+    const counts = countsText(l.awarded.map((x) => x.r));
+    if (l.authority.kind === "higher") {
+      const paragraphs = [
+        `Thực hiện ${movement}; căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng tại cuộc họp ngày ${BLANK} tháng ${BLANK} năm ${BLANK},`,
+        `${s.organizer || BLANK} kính đề nghị ${l.authority.name} xem xét, tặng ${l.form} cho ${counts} (có danh sách kèm theo).`,
+      ];
+      papers.push(
+        submissionPaper({ organizer: s.organizer, authority: l.authority.name, subject: `Về việc đề nghị tặng ${l.form} cho các tập thể, cá nhân có thành tích trong ${movement}`, paragraphs }),
+      );
+    } else {
+      const articles = [
+        `Tặng ${l.form} cho ${counts} (có danh sách kèm theo) đã có thành tích xuất sắc trong ${movement}.`,
+        ...(l.withMoney ? [`Kèm theo ${l.form} là tiền thưởng; tổng số tiền ${formatInteger(l.total)} đồng (Bằng chữ: ${amountInWords(l.total, s.thousandWord)}), từ nguồn kinh phí ${BLANK}.`] : []),
+      ];
+      papers.push(decisionPaper({ organizer: s.organizer, subject: `Về việc tặng ${l.form} cho các tập thể, cá nhân có thành tích trong ${movement}`, articles }));
+    }
+    papers.push(listPaper(l.annex));
+  }
+  return papers;
+}
+
+/** One certificate per awardee of the organizer's own levels (a higher authority prints its own). */
+export function emulationCertificates(run: EmulationRun): Paper[] {
+  const s = run.ledger.settings;
+  const movement = nameWithYear(s.name, s.year) || BLANK;
+  return levelLists(run)
+    .filter((l) => l.authority.kind === "own")
+    .flatMap((l) =>
+      l.awarded.map(({ r }) =>
+        certificatePaper({
+          organizer: s.organizer,
+          form: l.form,
+          recipient: r.candidate.name,
+          unit: r.candidate.type === "individual" ? unitNameOf(run.ledger, r.candidate) : "",
+          achievement: `Đã có thành tích xuất sắc trong ${movement}`,
+        }),
+      ),
+    );
 }
 
 type Listed = { readonly r: CandidateResult; readonly amount: bigint | undefined };
+
+interface LevelList {
+  readonly annex: AnnexDocument;
+  readonly form: string;
+  readonly authority: Authority;
+  readonly awarded: readonly Listed[];
+  readonly withMoney: boolean;
+  readonly total: bigint;
+}
+
+function levelLists(run: EmulationRun): LevelList[] {
+  const levels = new Map<string, { level: string; authority: string | undefined }>();
+  for (const q of run.result.quotas) if (!levels.has(q.quota.levelKey)) levels.set(q.quota.levelKey, { level: q.quota.level, authority: q.quota.authority });
+  return [...levels].flatMap(([levelKey, { level, authority }]) => {
+    const list = levelAnnex(run, levelKey, level, authority);
+    return list === undefined ? [] : [list];
+  });
+}
 
 function levelColumns(withMoney: boolean): AnnexColumn[] {
   return [
@@ -53,7 +121,7 @@ function levelColumns(withMoney: boolean): AnnexColumn[] {
 }
 
 /** One level's awardees: a section per type (collectives, then individuals), numbered, with totals. */
-function levelAnnex(run: EmulationRun, levelKey: string, level: string, explicitAuthority: string | undefined): AnnexDocument | undefined {
+function levelAnnex(run: EmulationRun, levelKey: string, level: string, explicitAuthority: string | undefined): LevelList | undefined {
   const { ledger, result } = run;
   const s = ledger.settings;
   const quotas = result.quotas.filter((q) => q.quota.levelKey === levelKey);
@@ -82,9 +150,10 @@ function levelAnnex(run: EmulationRun, levelKey: string, level: string, explicit
   const movement = s.name ? [nameWithYear(s.name, s.year)] : [];
   const authority = authorityOf(level, s.organizer, explicitAuthority);
   const form = level.trim() || "…";
+  const list = { form, authority, awarded, withMoney, total };
   if (authority.kind === "higher") {
     const subtitle = [`Tập thể, cá nhân đề nghị ${authority.name} tặng ${form}`, ...movement];
-    return officialAnnex(s.organizer, {
+    const annex = officialAnnex(s.organizer, {
       kind: "emulation",
       title: "DANH SÁCH ĐỀ NGHỊ",
       reference: proposalReference(s.organizer),
@@ -95,8 +164,28 @@ function levelAnnex(run: EmulationRun, levelKey: string, level: string, explicit
       totals,
       banner,
     });
+    return { ...list, annex };
   }
-  return officialAnnex(s.organizer, { kind: "emulation", subtitle: [`Tập thể, cá nhân được tặng ${form}`, ...movement], columns: levelColumns(withMoney), rows, totals, banner });
+  return { ...list, annex: officialAnnex(s.organizer, { kind: "emulation", subtitle: [`Tập thể, cá nhân được tặng ${form}`, ...movement], columns: levelColumns(withMoney), rows, totals, banner }) };
+}
+
+/** The minutes' vote table: every case the council votes on (awarded, proposed, tied), blank vote columns. */
+function minutes(run: EmulationRun, movement: string): Paper {
+  const { ledger, result } = run;
+  const cases = result.quotas.flatMap((q) => q.listed.filter((r) => r.outcome === "awarded" || r.outcome === "pending").map((r) => ({ r, level: q.quota.level })));
+  const rows: AnnexRow[] = cases.map(({ r, level }, i) => ({
+    kind: "item",
+    cells: [String(i + 1), r.candidate.name, unitNameOf(ledger, r.candidate), level, r.candidate.score === undefined ? "" : formatDecimalVi(toPlainText(r.candidate.score)), "", ""],
+  }));
+  const columns: AnnexColumn[] = [
+    { header: "TT", width: 6, align: "center", nowrap: true },
+    { header: "Tên tập thể, cá nhân", width: 26, align: "left" },
+    { header: "Đơn vị", width: 20, align: "left" },
+    { header: "Hình thức đề nghị", width: 18, align: "left" },
+    { header: "Điểm", width: 9, align: "center", nowrap: true },
+    ...VOTE_COLUMNS,
+  ];
+  return minutesPaper({ organizer: ledger.settings.organizer, purpose: `xét khen thưởng ${movement}`, columns, rows });
 }
 
 /** Every case tied at a quota's edge, for the council's meeting: no number in an awarded list, a column for its decision. */

@@ -15,11 +15,16 @@ import { runEmulation } from "../emulation/run.js";
 import { runContest } from "../tasks/contest-run.js";
 import type { LedgerPort } from "../tasks/port.js";
 import type { AnnexDocument } from "./annex.js";
-import { annexesFromContest } from "./from-contest.js";
-import { annexesFromEmulation } from "./from-emulation.js";
+import { annexesFromContest, contestCertificates, contestPapers } from "./from-contest.js";
+import { annexesFromEmulation, emulationCertificates, emulationPapers } from "./from-emulation.js";
+import type { Paper } from "./paper.js";
 
 export interface AnnexBuild {
   readonly annexes: readonly AnnexDocument[];
+  /** Everything to print, in filing order: decisions and submissions with their lists, minutes, the council's lists. */
+  readonly papers: readonly Paper[];
+  /** One certificate per awardee the organizer confers. */
+  readonly certificates: readonly Paper[];
   readonly errorCount: number;
   /** Required sheets that are absent: this source produced nothing. */
   readonly missingSheets: readonly string[];
@@ -34,24 +39,30 @@ export interface AnnexSource {
   build(sheets: ReadonlyMap<string, Grid | undefined>): AnnexBuild;
 }
 
-/** A source's result from its run: nothing when required sheets are absent, else `annexes(run)`. */
-function annexBuild<R extends { readonly errorCount: number; readonly missingSheets: readonly string[] }>(run: R, annexes: (run: R) => readonly AnnexDocument[]): AnnexBuild {
-  if (run.missingSheets.length > 0) return { annexes: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
-  return { annexes: annexes(run), errorCount: run.errorCount, missingSheets: [] };
+interface Builders<R> {
+  readonly annexes: (run: R) => readonly AnnexDocument[];
+  readonly papers: (run: R) => readonly Paper[];
+  readonly certificates: (run: R) => readonly Paper[];
+}
+
+/** A source's result from its run: nothing when required sheets are absent, else its lists, papers and certificates. */
+function annexBuild<R extends { readonly errorCount: number; readonly missingSheets: readonly string[] }>(run: R, build: Builders<R>): AnnexBuild {
+  if (run.missingSheets.length > 0) return { annexes: [], papers: [], certificates: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
+  return { annexes: build.annexes(run), papers: build.papers(run), certificates: build.certificates(run), errorCount: run.errorCount, missingSheets: [] };
 }
 
 export const JUDGED_SOURCE: AnnexSource = {
   kind: "judged",
   applies: (names) => planTally(names).parts.includes("contest"),
   sheets: (names) => [...resolveSheetNames(names, CONTEST_PART.reads).values()],
-  build: (sheets) => annexBuild(runContest(sheets), annexesFromContest),
+  build: (sheets) => annexBuild(runContest(sheets), { annexes: annexesFromContest, papers: contestPapers, certificates: contestCertificates }),
 };
 
 export const EMULATION_SOURCE: AnnexSource = {
   kind: "emulation",
   applies: (names) => planTally(names).parts.includes("review"),
   sheets: (names) => [...resolveSheetNames(names, REVIEW_PART.reads).values()],
-  build: (sheets) => annexBuild(runEmulation(sheets), annexesFromEmulation),
+  build: (sheets) => annexBuild(runEmulation(sheets), { annexes: annexesFromEmulation, papers: emulationPapers, certificates: emulationCertificates }),
 };
 
 /** Every source known today, in the order their annexes appear in the document. */
@@ -65,6 +76,8 @@ export interface AnnexCollection extends AnnexBuild {
 export function buildAnnexes(sheets: ReadonlyMap<string, Grid | undefined>, sources: readonly AnnexSource[] = ANNEX_SOURCES): AnnexCollection {
   const names = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
   const annexes: AnnexDocument[] = [];
+  const papers: Paper[] = [];
+  const certificates: Paper[] = [];
   const missingSheets: string[] = [];
   const kinds: string[] = [];
   let errorCount = 0;
@@ -73,10 +86,12 @@ export function buildAnnexes(sheets: ReadonlyMap<string, Grid | undefined>, sour
     const b = source.build(sheets);
     kinds.push(source.kind);
     annexes.push(...b.annexes);
+    papers.push(...b.papers);
+    certificates.push(...b.certificates);
     missingSheets.push(...b.missingSheets);
     errorCount += b.errorCount;
   }
-  return { annexes, errorCount, missingSheets, kinds };
+  return { annexes, papers, certificates, errorCount, missingSheets, kinds };
 }
 
 /** One batched read of every sheet the applicable sources need, then `buildAnnexes`. */
