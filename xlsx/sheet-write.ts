@@ -52,14 +52,27 @@ class Looks {
     const columnFormat = data ? f.numberFormats[c] : undefined;
     const numFmt = columnFormat ?? (value instanceof Date ? NUMBER_FORMAT.date : undefined);
     const unlocked = data && f.protection?.unlockedColumns.includes(c) === true;
-    const key = `${r === f.headerRow ? "h" : f.alertRows?.includes(r) ? "a" : f.boldRows.includes(r) ? "b" : ""}|${numFmt ?? ""}|${unlocked ? 1 : 0}`;
+    const boxed = inTable(f, r);
+    const wrap = data && boxed && f.wrapColumns?.includes(c) === true;
+    const key = `${r === f.headerRow ? "h" : f.alertRows?.includes(r) ? "a" : f.boldRows.includes(r) ? "b" : ""}|${numFmt ?? ""}|${unlocked ? 1 : 0}|${boxed ? 1 : 0}|${wrap ? 1 : 0}`;
     const known = this.cache.get(key);
     if (known !== undefined) return known;
-    const look: CellLook = { ...this.rowLook(r), ...(numFmt !== undefined ? { numFmt } : {}), ...(unlocked ? { unlocked } : {}) };
+    const look: CellLook = {
+      ...this.rowLook(r),
+      ...(numFmt !== undefined ? { numFmt } : {}),
+      ...(unlocked ? { unlocked } : {}),
+      ...(boxed ? { borderAll: true } : {}),
+      ...(wrap ? { wrap: true, vcenter: true } : {}),
+    };
     const id = Object.keys(look).length === 0 ? 0 : this.styles.xf(look);
     this.cache.set(key, id);
     return id;
   }
+}
+
+/** Whether row `r` is in the table a printed sheet borders. */
+function inTable(f: SheetFormat, r: number): boolean {
+  return f.tableRows !== undefined && r >= f.tableRows.first && r <= f.tableRows.last;
 }
 
 function sqref(col: number, first: number, last: number): string {
@@ -86,7 +99,7 @@ export function outputSheetXml(sheet: OutputSheet, styles: StyleBook, o: SheetXm
   // Empty cells are written only where they have a look: header and bold rows, number formats, unlocked input cells.
   const formatsEmpty = f.numberFormats.some((x) => x !== undefined) || (f.protection?.unlockedColumns.length ?? 0) > 0;
   rows.forEach((row, r) => {
-    const styledRow = r <= f.headerRow || f.boldRows.includes(r) || f.alertRows?.includes(r) === true;
+    const styledRow = r <= f.headerRow || f.boldRows.includes(r) || f.alertRows?.includes(r) === true || inTable(f, r);
     const cells: string[] = [];
     const n = styledRow || formatsEmpty ? width : row.length;
     for (let c = 0; c < n; c++) {

@@ -20,6 +20,17 @@ function column(n: number, value: string): string[][] {
   return Array.from({ length: n }, () => [value]);
 }
 
+const TABLE_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+
+/** Thin borders on a printed sheet's table, and its long text wrapped (two ranges, whatever the size). */
+function queueTableBorders(ws: Excel.Worksheet, f: SheetFormat, cols: number): void {
+  if (!f.tableRows) return;
+  const rows = f.tableRows.last - f.tableRows.first + 1;
+  const table = ws.getRangeByIndexes(f.tableRows.first, 0, rows, cols);
+  for (const edge of TABLE_EDGES) table.format.borders.getItem(edge).style = "Continuous";
+  if (rows > 1) for (const col of f.wrapColumns ?? []) ws.getRangeByIndexes(f.tableRows.first + 1, col, rows - 1, 1).format.wrapText = true;
+}
+
 /**
  * Queues the format hints of an output sheet on a worksheet: range-level calls only, no sync.
  * `rowCount` and `width` are the size of the values written.
@@ -51,9 +62,11 @@ export function queueSheetFormat(ws: Excel.Worksheet, f: SheetFormat, rowCount: 
     row.format.font.color = ALERT_COLOR;
   }
   ws.freezePanes.freezeRows(f.headerRow + 1);
+  queueTableBorders(ws, f, cols);
   if (f.print && can.pageLayout) {
     ws.pageLayout.paperSize = "A4";
     ws.pageLayout.orientation = f.print.orientation === "landscape" ? "Landscape" : "Portrait";
+    ws.pageLayout.zoom = { horizontalFitToPages: 1 };
     ws.pageLayout.setPrintTitleRows(`$${f.headerRow + 1}:$${f.headerRow + 1}`);
   }
   const listRows = Math.max(rowCount, f.headerRow + 1) + LIST_ROWS - f.headerRow - 1;

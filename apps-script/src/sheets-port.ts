@@ -192,6 +192,15 @@ export function applyFormat(sheet: Sheet, f: SheetFormat, x: Extent): void {
       .setFontWeight("bold")
       .setFontColor(ALERT_COLOUR);
   sheet.setFrozenRows(f.headerRow + 1);
+  // A printed sheet's table: thin borders all round and inside, text wrapped rather than cut (the
+  // widths fit the content, so only the long titles wrap). One call each, whatever the size. Apps
+  // Script has no page-setup API: paper, orientation and fit-to-width are chosen in File › Print.
+  if (f.tableRows) {
+    const rows = f.tableRows.last - f.tableRows.first + 1;
+    const table = sheet.getRange(f.tableRows.first + 1, 1, rows, x.width);
+    table.setBorder(true, true, true, true, true, true);
+    table.setWrap(true);
+  }
   if (x.widths) f.widths.forEach((w, col) => sheet.setColumnWidth(col + 1, Math.max(MIN_WIDTH_PX, Math.round(w * PIXELS_PER_CHAR))));
   if (dataRows > 0) {
     for (const list of f.lists ?? []) {

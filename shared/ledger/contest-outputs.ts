@@ -1,4 +1,5 @@
 import type { Cell, Grid } from "../cells/cell.js";
+import { printLayout } from "./print-layout.js";
 import { type Lang, type Msg, say } from "../i18n/messages.js";
 import type { Award } from "../prizes/allocate.js";
 import type { CategoryResult, ContestResult, EntryResult } from "../scoring/contest-results.js";
@@ -168,9 +169,9 @@ export function problemsSheet(problems: readonly Problem[], lang: Lang = "vi"): 
   const rows: Grid = [PROBLEMS_HEADER];
   for (const p of problems) rows.push([say(SEVERITY_LABEL[p.severity], lang), problemAddress(p), say(p.text, lang)]);
   if (problems.length === 0) rows.push([null, null, say(NO_PROBLEMS, lang)]);
-  return {
+  return printLayout({
     name: OUTPUT_SHEET_NAMES.problems,
     rows,
-    format: { headerRow: 0, widths: [10, 22, 100], numberFormats: [], boldRows: [] },
-  };
+    format: { headerRow: 0, widths: [10, 22, 60], numberFormats: [], boldRows: [] },
+  });
 }

@@ -21,6 +21,10 @@ export interface SheetFormat {
   /** A row shown in red bold (the provisional-result banner). */
   readonly alertRows?: readonly number[];
   readonly print?: { readonly paper: "A4"; readonly orientation: "portrait" | "landscape" };
+  /** The table a printed sheet borders: its header row through its last row (0-based, inclusive). */
+  readonly tableRows?: { readonly first: number; readonly last: number };
+  /** Columns whose long text wraps inside the cell instead of being cut at print. */
+  readonly wrapColumns?: readonly number[];
   /** Drop-down lists for data entry (templates): 0-based column and allowed values, for rows below the header. */
   readonly lists?: readonly { readonly col: number; readonly values: readonly string[] }[];
   /** Decimal validation min..max on the data rows of a column (judges' score cells). */

@@ -1,3 +1,4 @@
+import { printLayout } from "../ledger/print-layout.js";
 import type { Cell, Grid } from "../cells/cell.js";
 import { NUMBER_FORMAT, type OutputSheet } from "../ledger/output-sheet.js";
 import { ENTRY_TYPE_VALUES, type SheetDef, STATUS_VALUES } from "../ledger/schema.js";
@@ -25,7 +26,7 @@ export function inputSheet(def: SheetDef, rows: readonly (readonly Cell[])[], ex
     const values = LISTS_BY_KIND[c.kind];
     return values ? [{ col, values }] : [];
   });
-  return {
+  return printLayout({
     name: def.name,
     rows: grid,
     format: {
@@ -35,21 +36,21 @@ export function inputSheet(def: SheetDef, rows: readonly (readonly Cell[])[], ex
       boldRows: [],
       lists,
     },
-  };
+  });
 }
 
 export function keyValueSheet(name: string, headers: readonly [string, string], pairs: readonly (readonly [string, Cell])[]): OutputSheet {
-  return {
+  return printLayout({
     name,
     rows: [[...headers], ...pairs.map(([k, v]) => [k, v])],
-    format: { headerRow: 0, widths: [28, 60], numberFormats: [], boldRows: [] },
-  };
+    format: { headerRow: 0, widths: [28, 40], numberFormats: [], boldRows: [] },
+  });
 }
 
 export function plainSheet(name: string, header: readonly string[], rows: readonly (readonly Cell[])[], widths: readonly number[]): OutputSheet {
-  return {
+  return printLayout({
     name,
     rows: [[...header], ...rows.map((r) => [...r])],
     format: { headerRow: 0, widths, numberFormats: [], boldRows: [] },
-  };
+  });
 }

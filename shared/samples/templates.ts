@@ -212,6 +212,7 @@ function emulationTemplate(): OutputSheet[] {
   ];
 }
 
+/** A template's sheets, each set up to print by its builder (the settings sheet `Cuộc thi` on one page, labels beside their values). */
 export function templateSheets(kind: TemplateKind): OutputSheet[] {
   if (kind === "sang-kien") return initiativeTemplate();
   if (kind === "truc-tuyen") return onlineTemplate();

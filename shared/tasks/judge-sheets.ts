@@ -2,6 +2,7 @@ import type { Cell, Grid } from "../cells/cell.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
+import { printLayout } from "../ledger/print-layout.js";
 import type { Problem } from "../ledger/problem.js";
 import { SCORES_SHEET } from "../ledger/schema.js";
 import { toPlainText } from "../cells/exact.js";
@@ -182,7 +183,7 @@ export function judgeWorkbooks(ledger: ContestLedger): JudgeWorkbook[] {
     return {
       judge,
       fileName: `phieu-cham-${fileNames[index]!}.xlsx`,
-      sheets: [scoreSheet, guide],
+      sheets: [printLayout(scoreSheet), printLayout(guide)],
       meta: metaSheet(meta),
     };
   });

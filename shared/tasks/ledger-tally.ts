@@ -1,6 +1,7 @@
 import type { Grid } from "../cells/cell.js";
 import type { Lang } from "../i18n/messages.js";
 import { problemsSheet } from "../ledger/contest-outputs.js";
+import { printLayout } from "../ledger/print-layout.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { type Problem, sortProblems } from "../ledger/problem.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
@@ -91,7 +92,7 @@ export function assembleTally(runs: PartRuns, plan: TallyPlan, sheetNames: reado
     if (run === undefined) continue;
     const part = partOf(name);
     missingSheets.push(...part.missingSheets(run as never));
-    outputs.push(...part.outputs(run as never, errorCount, lang));
+    outputs.push(...part.outputs(run as never, errorCount, lang).map(printLayout));
   }
   outputs.push(problemsSheet(problems, lang));
   return { ...runs, plan, missingSheets, problems, errorCount, warningCount: problems.length - errorCount, outputs };

@@ -2,6 +2,7 @@
 import { dayOfInstant, partsOfInstant } from "../cells/date.js";
 import type { ContestSettings } from "../ledger/model.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
+import { printLayout } from "../ledger/print-layout.js";
 import { INTAKE_SHEET_NAMES } from "../ledger/schema.js";
 import type { UnitSummary } from "../scoring/unit-summary.js";
 import { formatDate, formatDay } from "../vn/format.js";
@@ -44,7 +45,7 @@ export function reminderDrafts(units: readonly UnitSummary[], s: ContestSettings
 
 export function reminderSheet(units: readonly UnitSummary[], drafts: readonly ReminderDraft[]): OutputSheet {
   const byCode = new Map(units.map((u) => [u.unit.code, u]));
-  return {
+  return printLayout({
     name: REMINDER_SHEET,
     rows: [
       REMINDER_HEADER,
@@ -54,5 +55,5 @@ export function reminderSheet(units: readonly UnitSummary[], drafts: readonly Re
       }),
     ],
     format: { headerRow: 0, widths: [12, 36, 28, 10, 10, 12, 90], numberFormats: [undefined, undefined, undefined, "0", "0", "0", undefined], boldRows: [] },
-  };
+  });
 }

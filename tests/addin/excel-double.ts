@@ -140,7 +140,7 @@ export class SheetModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   readonly charts: ChartModel[] = [];
   readonly tables: { address: string; style?: string }[] = [];
-  readonly pageLayout: { paperSize?: string; orientation?: string; printTitleRows?: string } = {};
+  readonly pageLayout: { paperSize?: string; orientation?: string; printTitleRows?: string; zoom?: unknown } = {};
   frozenRows = 0;
   protectedWith: unknown = undefined;
 
@@ -343,7 +343,7 @@ class DoubleWorksheet {
   private loadedName: string | undefined;
   readonly freezePanes: { freezeRows: (n?: number) => void };
   readonly protection: { protect: (options?: unknown) => void };
-  readonly pageLayout: { paperSize: string; orientation: string; setPrintTitleRows: (rows: string) => void };
+  readonly pageLayout: { paperSize: string; orientation: string; zoom: unknown; setPrintTitleRows: (rows: string) => void };
   readonly charts: {
     add: (type: string, range: DoubleRange, seriesBy?: string) => DoubleChart;
     load: (props?: string) => DoubleWorksheet["charts"];
@@ -358,7 +358,7 @@ class DoubleWorksheet {
     const q = (f: (s: SheetModel) => void): void => context.enqueue(() => f(this.sheet()));
     this.freezePanes = { freezeRows: (n = 1) => q((s) => (s.frozenRows = n)) };
     this.protection = { protect: (options?: unknown) => q((s) => (s.protectedWith = options ?? {})) };
-    const layout = { paperSize: "", orientation: "" };
+    const layout: { paperSize: string; orientation: string; zoom: unknown } = { paperSize: "", orientation: "", zoom: undefined };
     this.pageLayout = {
       get paperSize() {
         return layout.paperSize;
@@ -373,6 +373,13 @@ class DoubleWorksheet {
       set orientation(v: string) {
         layout.orientation = v;
         q((s) => (s.pageLayout.orientation = v));
+      },
+      get zoom() {
+        return layout.zoom;
+      },
+      set zoom(v: unknown) {
+        layout.zoom = v;
+        q((s) => (s.pageLayout.zoom = v));
       },
       setPrintTitleRows: (rows: string) => q((s) => (s.pageLayout.printTitleRows = rows)),
     };
@@ -564,6 +571,7 @@ class DoubleRange {
     wrapText: boolean;
     verticalAlignment: string;
     columnWidth: number;
+    borders: { getItem: (edge: string) => { style: string } };
   };
   readonly dataValidation: { rule: unknown; errorAlert: unknown; clear: () => void };
   readonly conditionalFormats: { add: (type: string) => { cellValue: { format: { fill: { color: string } }; rule: unknown } }; clearAll: () => void };
@@ -645,6 +653,19 @@ class DoubleRange {
       },
       set columnWidth(v) {
         width.set(v);
+      },
+      borders: {
+        getItem: (edge: string) => {
+          const style = prop(`border:${edge}`, "None");
+          return {
+            get style() {
+              return style.get();
+            },
+            set style(v: string) {
+              style.set(v);
+            },
+          };
+        },
       },
     };
     let model: ValidationModel | undefined;

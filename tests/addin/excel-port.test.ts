@@ -232,7 +232,13 @@ describe("format hints become range-level calls", () => {
     const out = expectedOutputs(scenario.sheets()).find((o) => o.name === "Danh sách giải")!;
     const ws = excel.sheet("Danh sách giải")!;
     expect(ws.frozenRows).toBe(out.format.headerRow + 1);
-    expect(ws.pageLayout).toEqual({ paperSize: "A4", orientation: "Landscape", printTitleRows: "$4:$4" });
+    expect(ws.pageLayout).toEqual({ paperSize: "A4", orientation: "Landscape", zoom: { horizontalFitToPages: 1 }, printTitleRows: "$4:$4" });
+    // The table (header to last row) is bordered all round and inside; long titles wrap.
+    const t = out.format.tableRows!;
+    const table = `A${t.first + 1}:I${t.last + 1}`;
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"])
+      expect(ws.opsOf(`border:${edge}`)).toContainEqual({ op: `border:${edge}`, address: table, value: "Continuous" });
+    expect(ws.opsOf("wrapText")).toHaveLength(1 + (out.format.wrapColumns?.length ?? 0));
     expect(ws.opsOf("fontColor").map((o) => o.value)).toEqual(["#C00000"]);
     const lastRow = out.rows.length - 2;
     const moneyCell = ws.cell(out.format.headerRow + 1, 8);

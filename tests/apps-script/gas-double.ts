@@ -271,6 +271,16 @@ export class FakeRange {
     this.sheet.styles.push({ range: this, style: `background:${c}` });
     return this;
   }
+  setBorder(top: boolean, left: boolean, bottom: boolean, right: boolean, vertical: boolean, horizontal: boolean): this {
+    this.hit("setBorder");
+    this.sheet.styles.push({ range: this, style: `border:${[top, left, bottom, right, vertical, horizontal].map(Number).join("")}` });
+    return this;
+  }
+  setWrap(wrap: boolean): this {
+    this.hit("setWrap");
+    this.sheet.styles.push({ range: this, style: `wrap:${wrap}` });
+    return this;
+  }
   setDataValidation(rule: ValidationRule): this {
     this.hit("setDataValidation");
     this.sheet.validations.push({ range: this, rule });

@@ -114,6 +114,12 @@ describe("Kiểm tra, Tính kết quả, Đơn vị chưa nộp", () => {
     expect(toast).toContain(`${winners} bài đạt giải`);
     expect(toast).toContain(`${run.result.totalAmount.toLocaleString("de-DE")} đ`);
     expect(toast).toContain(run.errorCount > 0 ? `còn ${run.errorCount} lỗi` : "không còn lỗi");
+    // Each output tab's table is bordered all round and inside, its text wrapped rather than cut.
+    for (const name of ["Kết quả", "Danh sách giải", "Tổng hợp đơn vị", "Kiểm tra"]) {
+      const styles = gas.ss.tab(name)!.styles.map((s) => s.style);
+      expect(styles, name).toContain("border:111111");
+      expect(styles, name).toContain("wrap:true");
+    }
   });
 
   it("Đơn vị chưa nộp drafts one reminder per unit below quota and sends nothing", () => {
