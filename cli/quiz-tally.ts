@@ -17,6 +17,7 @@ export async function feedCsv(acc: QuizAccumulator, file: string): Promise<void>
   const locate: Locator = (line) => ({ sheet: `${label}:${line}` });
   let source: AttemptSource | undefined;
   let header = true;
+  let stopped = false;
   await readCsvFile(file, {
     onRecord: (fields, line) => {
       if (header) {
@@ -31,8 +32,13 @@ export async function feedCsv(acc: QuizAccumulator, file: string): Promise<void>
       if (source) source.rejectLine(line, QM.unterminatedQuote());
       else acc.problems.error(`${label}:${line}`, undefined, undefined, QM.unterminatedQuote());
     },
+    // A line past the length cap, or a header that is not UTF-8: one message at its line, in the reader's language.
+    onStop: (line, msg) => {
+      stopped = true;
+      acc.problems.error(`${label}:${line}`, undefined, undefined, msg);
+    },
   });
-  if (header) acc.problems.error(label, undefined, undefined, QM.noAttemptSource());
+  if (header && !stopped) acc.problems.error(label, undefined, undefined, QM.noAttemptSource());
   source?.close();
 }
 

@@ -1,4 +1,4 @@
-import { linkSync, readdirSync } from "node:fs";
+import { linkSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cell, Grid } from "../shared/cells/cell.js";
@@ -209,4 +209,27 @@ describe("an output that is the ledger under another name", () => {
     expect(tally.stderr).toContain("trùng với tệp đầu vào");
     expect(sha256(file)).toBe(before);
   });
+});
+
+describe("quiz exports in another encoding, through tally --quiz", () => {
+  it("reads UTF-16BE like UTF-8, and says a Windows-1258 file is not UTF-8 at its first line instead of four missing columns", async () => {
+    const ledger = path.join(dir, "so-truc-tuyen.xlsx");
+    await writeBook(ledger, quizDemoSheets());
+    const csv = quizDemoCsv();
+    const utf8 = path.join(dir, "utf8.csv");
+    const be = path.join(dir, "utf16be.csv");
+    const cp = path.join(dir, "cp1258.csv");
+    writeFileSync(utf8, csv);
+    writeFileSync(be, Buffer.from(csv, "utf16le").swap16());
+    writeFileSync(cp, Buffer.from(csv.replace("\uFEFF", "").split("\r\n").slice(0, 50).join("\r\n"), "latin1"));
+    const counted = (out: string): string => /Trắc nghiệm: (\d+) lượt thi được tính/.exec(out)?.[1] ?? "none";
+    const plain = await runCli(["tally", ledger, "--out", path.join(dir, "o1.xlsx"), "--quiz", utf8]);
+    const swapped = await runCli(["tally", ledger, "--out", path.join(dir, "o2.xlsx"), "--quiz", be]);
+    expect(counted(swapped.stdout)).toBe(counted(plain.stdout));
+    expect(counted(plain.stdout)).not.toBe("none");
+    const windows = await runCli(["tally", ledger, "--out", path.join(dir, "o3.xlsx"), "--quiz", cp]);
+    expect(windows.stdout).toMatch(/Lỗi\s+cp1258\.csv:1\s+Tệp “cp1258\.csv” không phải UTF-8/);
+    expect(windows.stdout).not.toContain("Thiếu cột bắt buộc");
+    expect(stackTraceLines(windows.stderr)).toEqual([]);
+  }, 60_000);
 });

@@ -71,3 +71,40 @@ export function decodeUtf8(bytes: Uint8Array, s: number, e: number): string {
   for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode(...scratch.subarray(i, Math.min(n, i + CHUNK)));
   return out;
 }
+
+/**
+ * Whether bytes[s, e) is well-formed UTF-8 (what a fatal TextDecoder accepts): no byte that cannot
+ * start a character, no character cut short, no overlong form, surrogate or code point past U+10FFFF.
+ */
+export function isUtf8(bytes: Uint8Array, s: number, e: number): boolean {
+  let i = s;
+  while (i < e) {
+    const b = bytes[i]!;
+    if (b <= 0x7f) {
+      i++;
+      continue;
+    }
+    let needed: number;
+    let lower = 0x80;
+    let upper = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) needed = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      needed = 2;
+      if (b === 0xe0) lower = 0xa0;
+      if (b === 0xed) upper = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      needed = 3;
+      if (b === 0xf0) lower = 0x90;
+      if (b === 0xf4) upper = 0x8f;
+    } else return false;
+    if (i + needed >= e) return false;
+    const c = bytes[i + 1]!;
+    if (c < lower || c > upper) return false;
+    for (let k = 2; k <= needed; k++) {
+      const d = bytes[i + k]!;
+      if (d < 0x80 || d > 0xbf) return false;
+    }
+    i += needed + 1;
+  }
+  return true;
+}

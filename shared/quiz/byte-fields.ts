@@ -114,3 +114,19 @@ export function plainInstant(line: Uint8Array, s: number, e: number, out: Float6
   out[at] = civilDays(y1 * 100 + y2, m, d) * MS_PER_DAY + ((hh * 60 + mi) * 60 + ss) * 1000 - VIETNAM_OFFSET_MS;
   return true;
 }
+
+/**
+ * Whether a field of line[s, e), fields separated by the byte `sep`, is longer than `limit` bytes.
+ * From each field start it looks back from `limit` bytes on for a separator, so a line of short
+ * fields is mostly skipped over, not read byte by byte.
+ */
+export function hasLongField(line: Uint8Array, s: number, e: number, sep: number, limit: number): boolean {
+  let p = s;
+  while (e - p > limit) {
+    let k = p + limit;
+    while (k >= p && line[k] !== sep) k--;
+    if (k < p) return true;
+    p = k + 1;
+  }
+  return false;
+}
