@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { type Msg, say } from "../shared/i18n/messages.js";
 import { DEMO_RETURNED_SCORES, initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
-import { JUDGE_SCORE_SHEET } from "../shared/tasks/judge-sheets.js";
+import { scoreTableOf, JUDGE_SCORE_SHEET } from "../shared/tasks/judge-sheets.js";
 import type { CellEdit } from "../shared/tasks/port.js";
 import { importCommand, judgeSheetsCommand } from "./commands.js";
 import { EXIT, type Io } from "./outcome.js";
@@ -50,13 +50,14 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
       .replace(/^phieu-cham-/, "")
       .toUpperCase();
     const scores = DEMO_RETURNED_SCORES[judge] ?? {};
-    const firstCriterion = (grid[0] ?? []).indexOf("TC1");
+    const table = scoreTableOf(grid);
+    const firstCriterion = table.columns.get("TC1") ?? 3;
     const edits: CellEdit[] = [];
-    grid.forEach((row, r) => {
-      const code = String(row[0] ?? "");
-      const values = r > 0 && Object.hasOwn(scores, code) ? scores[code] : undefined;
+    for (let r = table.first; r < table.end; r++) {
+      const code = String(grid[r]?.[0] ?? "");
+      const values = Object.hasOwn(scores, code) ? scores[code] : undefined;
       values?.forEach((value, i) => edits.push({ row: r, col: firstCriterion + i, value }));
-    });
+    }
     await wb.write([], [{ sheet: JUDGE_SCORE_SHEET, edits }]);
     const out = path.join(returned, path.basename(file));
     await wb.save(out);

@@ -11,7 +11,7 @@ import { QUIZ_DEMO_HEADER, quizDemoCsv, quizDemoSheets } from "../shared/samples
 import { readContest } from "../shared/ledger/read-contest.js";
 import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
 import { importWorkbooks } from "../shared/tasks/import.js";
-import { JUDGE_SCORE_SHEET, judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
+import { JUDGE_SCORE_SHEET, judgeWorkbooks, scoreTableOf } from "../shared/tasks/judge-sheets.js";
 import { demoSheets, readGrids, writeBook } from "./support/cli-books.js";
 import { demoLedgerScored, gridsOf } from "./support/grids.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
@@ -116,8 +116,8 @@ describe("a score with more places than a cell shows", () => {
     const book = judgeWorkbooks(readContest(ledger).ledger).find((b) => b.judge.code === "GK2")!;
     const sheets = new Map([...book.sheets, book.meta].map((s) => [s.name, s.rows.map((r) => [...r])]));
     const grid = sheets.get(JUDGE_SCORE_SHEET)!;
-    const col = grid[0]!.indexOf("TC1");
-    grid[1]![col] = 7.12345678901234;
+    const table = scoreTableOf(grid);
+    grid[table.first]![table.columns.get("TC1")!] = 7.12345678901234;
     const now = Date.UTC(2020, 9, 20, 3);
     const first = importWorkbooks(ledger, [{ file: "gk2.xlsx", sheets }], { replace: false, now });
     const edit = first.edits.find((e) => e.sheet === "Điểm")!.edits.find((e) => e.value !== null && typeof e.value === "number" && !Number.isInteger(e.value))!;

@@ -4,8 +4,8 @@ import type ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../shared/cells/cell.js";
 import { readContest } from "../shared/ledger/read-contest.js";
-import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, criteriaForEntries, entriesFingerprint, rubricFingerprint } from "../shared/tasks/judge-sheets.js";
-import { type TestBook, columnIndex, demoSheets, headerTexts, loadBook, readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
+import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, criteriaForEntries, entriesFingerprint, rubricFingerprint, scoreTableOf } from "../shared/tasks/judge-sheets.js";
+import { type TestBook, columnIndex, demoSheets, headerTexts, loadBook, scoreHeaderRow, readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
 import { type CliRun, removeFolder, runCli, sha256, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
 /** `thidua judge-sheets <ledger> --out <dir>`: one protected, validated, traceable workbook per judge. */
@@ -35,12 +35,11 @@ const bookOf = (judge: string): TestBook => {
   return b;
 };
 const scoreSheet = (judge: string): ExcelJS.Worksheet => bookOf(judge).workbook.getWorksheet(JUDGE_SCORE_SHEET)!;
-const codesIn = (judge: string): string[] =>
-  bookOf(judge)
-    .readAll()
-    .get(JUDGE_SCORE_SHEET)!
-    .slice(1)
-    .map((r) => String(r[0]));
+const codesIn = (judge: string): string[] => {
+  const grid = bookOf(judge).readAll().get(JUDGE_SCORE_SHEET)!;
+  const table = scoreTableOf(grid);
+  return grid.slice(table.first, table.end).map((r) => String(r[0]));
+};
 
 /** Entries a judge must score, straight from the ledger: not withdrawn or invalid, not of the judge's own unit. */
 function expectedCodes(judgeUnit: string): string[] {
@@ -93,10 +92,11 @@ describe("thidua judge-sheets", () => {
     for (const [judge] of judges()) {
       const ws = scoreSheet(String(judge));
       const header = headerTexts(ws);
+      const top = scoreHeaderRow(ws);
       for (const [criterion, max] of rubric()) {
         const col = header.indexOf(criterion) + 1;
         expect(col, criterion).toBeGreaterThan(0);
-        for (let r = 2; r <= codesIn(String(judge)).length + 1; r++) {
+        for (let r = top + 1; r <= top + codesIn(String(judge)).length; r++) {
           const v = ws.getCell(r, col).dataValidation;
           expect(v.type).toBe("decimal");
           expect(v.operator).toBe("between");
@@ -113,11 +113,12 @@ describe("thidua judge-sheets", () => {
       expect(protectionOf(ws)?.sheet).toBe(true);
       const header = headerTexts(ws);
       const inputCols = new Set([...rubric().map(([c]) => header.indexOf(c) + 1), header.indexOf("Ghi chú") + 1]);
-      const rows = codesIn(String(judge)).length + 1;
+      const top = scoreHeaderRow(ws);
+      const rows = top + codesIn(String(judge)).length;
       for (let r = 1; r <= rows; r++) {
         for (let c = 1; c <= header.length; c++) {
           const unlocked = ws.getCell(r, c).protection?.locked === false;
-          expect(unlocked, `${judge} ${ws.getCell(r, c).address}`).toBe(r > 1 && inputCols.has(c));
+          expect(unlocked, `${judge} ${ws.getCell(r, c).address}`).toBe(r > top && inputCols.has(c));
         }
       }
     }

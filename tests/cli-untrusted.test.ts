@@ -6,7 +6,7 @@ import { contestOutputs } from "../shared/tasks/tally.js";
 import { readContestSheets, runContest } from "../shared/tasks/contest-run.js";
 import { importWorkbooks } from "../shared/tasks/import.js";
 import { XlsxWorkbook } from "../cli/xlsx-workbook.js";
-import { columnIndex, editBook, headerTexts, plainSheet, readGrids, rowByCode, sheetGrid, writeBook } from "./support/cli-books.js";
+import { columnIndex, editBook, headerTexts, scoreHeaderRow, plainSheet, readGrids, rowByCode, sheetGrid, writeBook } from "./support/cli-books.js";
 import { HOSTILE_ENTRIES, HOSTILE_JUDGE, HOSTILE_SHEETS, builtinsSnapshot, hostileLedgerSheets, inheritedEnumerableKeys, poisonDefinedNames } from "./support/cli-hostile.js";
 import { type CliRun, removeFolder, runCli, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
@@ -33,12 +33,13 @@ beforeAll(async () => {
   await editBook(path.join(blanks, "phieu-cham-proto.xlsx"), judgeBook, (wb) => {
     const ws = wb.getWorksheet(JUDGE_SCORE_SHEET)!;
     const first = headerTexts(ws).indexOf("TC1") + 1;
-    for (let r = 2; r <= ws.rowCount; r++) {
+    const top = scoreHeaderRow(ws);
+    for (let r = top + 1; ws.getCell(r, 1).text !== ""; r++) {
       [21, 22, 23, 7].forEach((v, i) => {
         ws.getCell(r, first + i).value = v;
       });
     }
-    ws.getCell(1, ws.columnCount + 1).value = "__proto__";
+    ws.getCell(top, ws.columnCount + 1).value = "__proto__";
     wb.getWorksheet(JUDGE_META_SHEET)!.addRows([
       ["__proto__", '{"polluted":"yes"}'],
       ["constructor", "polluted"],

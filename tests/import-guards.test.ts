@@ -4,7 +4,7 @@ import type { Grid } from "../shared/cells/cell.js";
 import { readContest } from "../shared/ledger/read-contest.js";
 import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
 import { importWorkbooks } from "../shared/tasks/import.js";
-import { JUDGE_SCORE_SHEET, judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
+import { JUDGE_SCORE_SHEET, judgeWorkbooks, scoreTableOf } from "../shared/tasks/judge-sheets.js";
 import { XlsxWorkbook } from "../cli/xlsx-workbook.js";
 import { gridsOf } from "./support/grids.js";
 import { removeFolder, runCli, sha256, tempFolder } from "./support/cli-run.js";
@@ -27,8 +27,9 @@ describe("a judge's notes come back with the scores", () => {
     const ledger = demoLedger();
     const book = judgeBook(ledger, "GK2");
     const grid = book.get(JUDGE_SCORE_SHEET)!;
-    const noteCol = grid[0]!.indexOf("Ghi chú");
-    grid[1]![noteCol] = "Cần xác minh số liệu";
+    const table = scoreTableOf(grid);
+    const noteCol = table.header.indexOf("Ghi chú");
+    grid[table.first]![noteCol] = "Cần xác minh số liệu";
     const first = importWorkbooks(ledger, [{ file: "gk2.xlsx", sheets: book }], { replace: false, now: NOW });
     const edits = first.edits.find((e) => e.sheet === "Điểm")!.edits;
     expect(edits.some((e) => e.value === "Cần xác minh số liệu")).toBe(true);
@@ -41,7 +42,7 @@ describe("a judge's notes come back with the scores", () => {
       scores[e.row]![e.col] = e.value;
     }
     merged.set("Điểm", scores);
-    grid[1]![noteCol] = "Một ghi chú khác";
+    grid[table.first]![noteCol] = "Một ghi chú khác";
     const second = importWorkbooks(merged, [{ file: "gk2.xlsx", sheets: book }], { replace: false, now: NOW });
     expect(second.problems.errorCount).toBe(1);
     expect(second.problems.items[0]!.text.vi).toContain("ghi chú");

@@ -1,5 +1,5 @@
 import type { Cell } from "../shared/cells/cell.js";
-import { NUMBER_FORMAT, type OutputSheet, type SheetFormat } from "../shared/ledger/output-sheet.js";
+import { NUMBER_FORMAT, type OutputSheet, type SheetFormat, rowSumFormula } from "../shared/ledger/output-sheet.js";
 import { columnLetters, serialOfDate } from "./cells.js";
 import type { CellLook, StyleBook } from "./styles.js";
 import { encodeOoxmlText, escapeXml } from "./xml.js";
@@ -70,6 +70,26 @@ class Looks {
   }
 }
 
+/** Points per line of 11 pt text. */
+const LINE_HEIGHT_PT = 15;
+
+/**
+ * How many lines the tallest wrapped cell of row `r` takes at its column's width: neither Excel nor
+ * LibreOffice grows a row for wrapped text when a file opens, so the height is written.
+ */
+function wrappedLines(f: SheetFormat, r: number, row: readonly Cell[]): number {
+  const header = r === f.headerRow;
+  if (!header && !(inTable(f, r) && (f.wrapColumns?.length ?? 0) > 0)) return 1;
+  let most = 1;
+  row.forEach((cell, c) => {
+    if (typeof cell !== "string" || (!header && !f.wrapColumns?.includes(c))) return;
+    const perLine = Math.max(1, (f.widths[c] ?? 10) - 1);
+    const lines = cell.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil([...line].length / perLine)), 0);
+    most = Math.max(most, lines);
+  });
+  return most;
+}
+
 /** Whether row `r` is in the table a printed sheet borders. */
 function inTable(f: SheetFormat, r: number): boolean {
   return f.tableRows !== undefined && r >= f.tableRows.first && r <= f.tableRows.last;
@@ -104,9 +124,16 @@ export function outputSheetXml(sheet: OutputSheet, styles: StyleBook, o: SheetXm
     const n = styledRow || formatsEmpty ? width : row.length;
     for (let c = 0; c < n; c++) {
       const value = row[c] ?? null;
-      cells.push(cellXml(`${columnLetters(c)}${r + 1}`, value, looks.style(r, c, value), o.date1904));
+      const ref = `${columnLetters(c)}${r + 1}`;
+      if (f.rowSums && c === f.rowSums.col && r > f.headerRow && r <= f.rowSums.lastRow) {
+        const formula = rowSumFormula(f.rowSums, r + 1, columnLetters).slice(1);
+        cells.push(`<c r="${ref}"${looks.style(r, c, null) > 0 ? ` s="${looks.style(r, c, null)}"` : ""}><f>${escapeXml(formula)}</f></c>`);
+        continue;
+      }
+      cells.push(cellXml(ref, value, looks.style(r, c, value), o.date1904));
     }
-    parts.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    const lines = wrappedLines(f, r, row);
+    parts.push(lines > 1 ? `<row r="${r + 1}" ht="${lines * LINE_HEIGHT_PT}" customHeight="1">${cells.join("")}</row>` : `<row r="${r + 1}">${cells.join("")}</row>`);
   });
   parts.push("</sheetData>");
   if (o.protect) parts.push(`<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" autoFilter="0"/>`);

@@ -29,6 +29,8 @@ function queueTableBorders(ws: Excel.Worksheet, f: SheetFormat, cols: number): v
   const table = ws.getRangeByIndexes(f.tableRows.first, 0, rows, cols);
   for (const edge of TABLE_EDGES) table.format.borders.getItem(edge).style = "Continuous";
   if (rows > 1) for (const col of f.wrapColumns ?? []) ws.getRangeByIndexes(f.tableRows.first + 1, col, rows - 1, 1).format.wrapText = true;
+  // Excel does not grow a row for wrapped text by itself.
+  table.format.autofitRows();
 }
 
 /**

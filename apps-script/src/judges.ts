@@ -49,18 +49,26 @@ function onlyEditors(protection: Protection, editors: readonly string[]): void {
  */
 function protectTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, book: JudgeWorkbook, staff: readonly string[]): void {
   const scores = book.sheets.find((s) => s.name === JUDGE_SCORE_SHEET)!;
-  const unlocked = scores.format.protection?.unlockedColumns ?? [];
-  const dataRows = scores.rows.length - 1;
+  const f = scores.format;
+  const dataRows = (f.tableRows?.last ?? scores.rows.length - 1) - f.headerRow;
   const whole = sheet.protect().setDescription(SHEET_TEXT.judgeTab(book.judge.name, book.judge.code));
-  if (dataRows > 0 && unlocked.length > 0) {
-    const first = Math.min(...unlocked);
-    const last = Math.max(...unlocked);
-    const block = sheet.getRange(scores.format.headerRow + 2, first + 1, dataRows, last - first + 1);
-    whole.setUnprotectedRanges([block]);
-    const own = block.protect().setDescription(SHEET_TEXT.scoreCells(book.judge.code));
-    onlyEditors(own, book.judge.email === "" ? staff : [staff[0]!, book.judge.email]);
+  const blocks = dataRows > 0 ? columnRuns(f.protection?.unlockedColumns ?? []).map(([first, last]) => sheet.getRange(f.headerRow + 2, first + 1, dataRows, last - first + 1)) : [];
+  if (blocks.length > 0) {
+    whole.setUnprotectedRanges(blocks);
+    for (const block of blocks) onlyEditors(block.protect().setDescription(SHEET_TEXT.scoreCells(book.judge.code)), book.judge.email === "" ? staff : [staff[0]!, book.judge.email]);
   }
   onlyEditors(whole, staff);
+}
+
+/** Unlocked columns as runs of neighbours: [[3, 6], [8, 8]] — the judge's total between them stays locked. */
+function columnRuns(columns: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const c of [...columns].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else runs.push([c, c]);
+  }
+  return runs;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type Cell, type Grid, columnLetters } from "../../shared/cells/cell.js";
 import { blockAddress, blockKey, editsBlock, parseBlock } from "../../shared/ledger/output-block.js";
-import type { OutputSheet, SheetFormat } from "../../shared/ledger/output-sheet.js";
+import { type OutputSheet, type SheetFormat, rowSumFormula } from "../../shared/ledger/output-sheet.js";
 import type { LedgerPort, SheetEdits } from "../../shared/tasks/port.js";
 import { type SheetValue, fromSheet, toSheet } from "./cells.js";
 import { SHEET_TEXT } from "./ui-text.js";
@@ -195,6 +195,11 @@ export function applyFormat(sheet: Sheet, f: SheetFormat, x: Extent): void {
   // A printed sheet's table: thin borders all round and inside, text wrapped rather than cut (the
   // widths fit the content, so only the long titles wrap). One call each, whatever the size. Apps
   // Script has no page-setup API: paper, orientation and fit-to-width are chosen in File › Print.
+  if (f.rowSums) {
+    const sums = f.rowSums;
+    const n = sums.lastRow - f.headerRow;
+    if (n > 0) sheet.getRange(f.headerRow + 2, sums.col + 1, n, 1).setFormulas(Array.from({ length: n }, (_, i) => [rowSumFormula(sums, f.headerRow + 2 + i, columnLetters)]));
+  }
   if (f.tableRows) {
     const rows = f.tableRows.last - f.tableRows.first + 1;
     const table = sheet.getRange(f.tableRows.first + 1, 1, rows, x.width);

@@ -10,7 +10,7 @@ import { ENTRIES_SHEET, OUTPUT_SHEET_NAMES, SCORES_SHEET } from "../ledger/schem
 import { headerKeys, readTable } from "../ledger/table.js";
 import { type Exact, compare, exactZero, toPlainText } from "../cells/exact.js";
 import { formatDateTime } from "../vn/format.js";
-import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, type JudgeMeta, criteriaForEntries, entriesFingerprint, readJudgeMeta, rubricFingerprint } from "./judge-sheets.js";
+import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, scoreTableOf, type JudgeMeta, criteriaForEntries, entriesFingerprint, readJudgeMeta, rubricFingerprint } from "./judge-sheets.js";
 import type { CellEdit, SheetEdits } from "./port.js";
 
 export interface ReturnedWorkbook {
@@ -159,11 +159,11 @@ function checkJudgeBook(ledger: ContestLedger, wb: ReturnedWorkbook, meta: Judge
   if (!judge) return { refusal: IM.unknownJudge(meta.judge), sheet: JUDGE_META_SHEET };
   const grid = wb.sheets.get(JUDGE_SCORE_SHEET);
   if (!grid) return altered(IM.entriesAltered());
-  const header = grid[0] ?? [];
-  const rows = grid
-    .slice(1)
-    .map((cells, i) => ({ cells, row: i + 1 }))
-    .filter((r) => !isBlankRow(r.cells));
+  // The header is the row that starts with `Mã bài` (row 1 in early workbooks, under the title rows since);
+  // the entries run from it to the first blank row, above the signature line.
+  const table = scoreTableOf(grid);
+  const header = table.header;
+  const rows = grid.slice(table.first, table.end).map((cells, i) => ({ cells, row: table.first + i }));
   const codes = rows.map((r) => cleanText(r.cells[0]));
   if (entriesFingerprint(codes) !== meta.entries) return altered(IM.entriesAltered());
   const entries: Entry[] = [];
@@ -173,11 +173,10 @@ function checkJudgeBook(ledger: ContestLedger, wb: ReturnedWorkbook, meta: Judge
     entries.push(e);
   }
   const criteria = criteriaForEntries(ledger, entries);
-  const headerCodes = header.map((h) => codeKey(h));
   const columnOf = new Map<string, number>();
   for (const c of criteria) {
-    const col = headerCodes.indexOf(c.key);
-    if (col >= 0) columnOf.set(c.key, col);
+    const col = table.columns.get(c.key);
+    if (col !== undefined) columnOf.set(c.key, col);
   }
   if (rubricFingerprint(criteria) !== meta.rubric || columnOf.size !== criteria.length) return altered(IM.rubricAltered());
   return { judge, header, rows, entries, criteria, columnOf };

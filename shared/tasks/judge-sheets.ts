@@ -6,6 +6,7 @@ import { printLayout } from "../ledger/print-layout.js";
 import type { Problem } from "../ledger/problem.js";
 import { SCORES_SHEET } from "../ledger/schema.js";
 import { toPlainText } from "../cells/exact.js";
+import { formatDecimalVi } from "../vn/format.js";
 import { criteriaFor, isConflict, isScorable, judgeScoresCategory } from "../scoring/judge-totals.js";
 import { fingerprint } from "../util/fingerprint.js";
 import type { ContestRun } from "./contest-run.js";
@@ -15,7 +16,11 @@ export const JUDGE_GUIDE_SHEET = "Hướng dẫn";
 /** A very hidden sheet tying a judge's workbook to its ledger. */
 export const JUDGE_META_SHEET = "_thidua";
 export const JUDGE_META_VERSION = "thidua-phieu-cham-1";
-const FIXED_HEADERS = ["Mã bài", "Tên bài", "Hạng mục"];
+export const ENTRY_CODE_HEADER = "Mã bài";
+const FIXED_HEADERS = [ENTRY_CODE_HEADER, "Tên bài", "Hạng mục"];
+/** The judge's own total per entry: a sum the sheet computes, never read back (the ledger recomputes every total). */
+export const TOTAL_HEADER = "Tổng";
+const BLANK_DAY = "…";
 
 export interface JudgeMeta {
   readonly version: string;
@@ -122,6 +127,32 @@ export function safeFileName(text: string): string {
   );
 }
 
+/** Where a scoring sheet's table is: its header row (the one starting with `Mã bài`), the rows of entries (to the first blank row), each criterion code's column. */
+export interface ScoreTable {
+  readonly headerRow: number;
+  readonly header: readonly Cell[];
+  /** 0-based rows of the entries: `first` inclusive, `end` exclusive. */
+  readonly first: number;
+  readonly end: number;
+  /** Column of each header code (a criterion's header is its code, then its name and maximum on further lines), by `codeKey`. */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+export function scoreTableOf(grid: Grid): ScoreTable {
+  const headerRow = Math.max(
+    0,
+    grid.findIndex((r) => foldKey(cleanText(r[0])) === foldKey(ENTRY_CODE_HEADER)),
+  );
+  const header = grid[headerRow] ?? [];
+  const blank = grid.findIndex((r, i) => i > headerRow && r.every((c) => c === null || c === ""));
+  const columns = new Map<string, number>();
+  header.forEach((h, col) => {
+    const key = codeKey(cleanText(h).split("\n")[0]);
+    if (key !== "" && !columns.has(key)) columns.set(key, col);
+  });
+  return { headerRow, header, first: headerRow + 1, end: blank < 0 ? grid.length : blank, columns };
+}
+
 /**
  * Codes that differ only in punctuation or case (`GK.1`, `GK-1`, `gk 1`) fold to one file name; the
  * later ones get `-2`, `-3`… in ledger order, so no judge's workbook overwrites another's.
@@ -142,37 +173,6 @@ export function judgeWorkbooks(ledger: ContestLedger): JudgeWorkbook[] {
   return [...ledger.judges.values()].map((judge, index) => {
     const entries = entriesForJudge(ledger, judge);
     const criteria = criteriaForEntries(ledger, entries);
-    const applicable = new Map(entries.map((e) => [e.key, new Set(criteriaFor(ledger, e.categoryKey).map((c) => c.key))]));
-    const header: Cell[] = [...FIXED_HEADERS, ...criteria.map((c) => c.code), "Ghi chú"];
-    const rows: Grid = [header];
-    for (const e of entries) {
-      rows.push([e.code, e.title, e.category, ...criteria.map((c) => (applicable.get(e.key)?.has(c.key) ? null : "—")), null]);
-    }
-    const first = FIXED_HEADERS.length;
-    const scoreSheet: OutputSheet = {
-      name: JUDGE_SCORE_SHEET,
-      rows,
-      format: {
-        headerRow: 0,
-        widths: [10, 50, 14, ...criteria.map(() => 9), 30],
-        numberFormats: [],
-        boldRows: [],
-        decimalRanges: criteria.map((c, i) => ({ col: first + i, min: 0, max: Number(toPlainText(c.max)) })),
-        protection: { unlockedColumns: [...criteria.map((_, i) => first + i), first + criteria.length] },
-      },
-    };
-    const guide: OutputSheet = {
-      name: JUDGE_GUIDE_SHEET,
-      rows: [
-        [`PHIẾU CHẤM ĐIỂM — ${ledger.settings.name}`],
-        [`Giám khảo: ${judge.name} (${judge.code})`],
-        ["Nhập điểm từng tiêu chí vào trang “Phiếu chấm” (dùng dấu phẩy hoặc dấu chấm cho phần thập phân), lưu tệp và gửi lại Tổ thư ký. Không sửa mã bài, không thêm hay xóa dòng, cột."],
-        [],
-        ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số", "Hạng mục"],
-        ...criteria.map((c): Cell[] => [c.code, c.name, Number(toPlainText(c.max)), Number(toPlainText(c.weight)), c.categoryKey === undefined ? "Tất cả" : categoryName(ledger, c.categoryKey)]),
-      ],
-      format: { headerRow: 4, widths: [12, 60, 12, 8, 14], numberFormats: [], boldRows: [0, 1] },
-    };
     const meta: JudgeMeta = {
       version: JUDGE_META_VERSION,
       contest: ledger.settings.name,
@@ -183,10 +183,63 @@ export function judgeWorkbooks(ledger: ContestLedger): JudgeWorkbook[] {
     return {
       judge,
       fileName: `phieu-cham-${fileNames[index]!}.xlsx`,
-      sheets: [printLayout(scoreSheet), printLayout(guide)],
+      sheets: [printLayout(scoreSheet(ledger, judge, entries, criteria)), printLayout(guideSheet(ledger, judge, criteria))],
       meta: metaSheet(meta),
     };
   });
+}
+
+/** Rows above the score table: the contest and the judge. */
+const TITLE_ROWS = 2;
+
+/**
+ * The sheet a judge fills in and signs: the contest and the judge's name on top, each criterion's
+ * name and maximum over its code, one row per entry with a total that adds itself up as the judge
+ * types, and a signature line under the table.
+ */
+function scoreSheet(ledger: ContestLedger, judge: Judge, entries: readonly Entry[], criteria: readonly Criterion[]): OutputSheet {
+  const first = FIXED_HEADERS.length;
+  const totalCol = first + criteria.length;
+  // Each criterion's column is headed by its code (what the import matches), then its name and maximum on further lines.
+  const criterionHeader = (c: Criterion): string =>
+    `${c.code}\n${c.name}\n(tối đa ${formatDecimalVi(toPlainText(c.max))}${c.weight.num === c.weight.den ? "" : `, hệ số ${formatDecimalVi(toPlainText(c.weight))}`})`;
+  const rows: Grid = [[`PHIẾU CHẤM ĐIỂM — ${ledger.settings.name}`], [`Giám khảo: ${judge.name} (${judge.code})`], [...FIXED_HEADERS, ...criteria.map(criterionHeader), TOTAL_HEADER, "Ghi chú"]];
+  for (const e of entries) {
+    const applicable = new Set(criteriaFor(ledger, e.categoryKey).map((c) => c.key));
+    rows.push([e.code, e.title, e.category, ...criteria.map((c) => (applicable.has(c.key) ? null : "—")), null, null]);
+  }
+  const lastEntry = TITLE_ROWS + entries.length;
+  rows.push([], [null, `Ngày ${BLANK_DAY} tháng ${BLANK_DAY} năm ${BLANK_DAY}`], [null, "GIÁM KHẢO"], [null, "(Ký, ghi rõ họ tên)"], [], [], [null, judge.name]);
+  return {
+    name: JUDGE_SCORE_SHEET,
+    rows,
+    format: {
+      headerRow: TITLE_ROWS,
+      widths: [10, 50, 14, ...criteria.map(() => 12), 10, 30],
+      numberFormats: [],
+      boldRows: [0, 1, lastEntry + 3],
+      decimalRanges: criteria.map((c, i) => ({ col: first + i, min: 0, max: Number(toPlainText(c.max)) })),
+      protection: { unlockedColumns: [...criteria.map((_, i) => first + i), totalCol + 1] },
+      ...(entries.length > 0 ? { rowSums: { col: totalCol, terms: criteria.map((c, i) => ({ col: first + i, weight: toPlainText(c.weight) })), lastRow: lastEntry } } : {}),
+    },
+  };
+}
+
+function guideSheet(ledger: ContestLedger, judge: Judge, criteria: readonly Criterion[]): OutputSheet {
+  return {
+    name: JUDGE_GUIDE_SHEET,
+    rows: [
+      [`PHIẾU CHẤM ĐIỂM — ${ledger.settings.name}`],
+      [`Giám khảo: ${judge.name} (${judge.code})`],
+      [
+        "Nhập điểm từng tiêu chí vào trang “Phiếu chấm” (dùng dấu phẩy hoặc dấu chấm cho phần thập phân), lưu tệp và gửi lại Tổ thư ký. Không sửa mã bài, không thêm hay xóa dòng, cột. Cột “Tổng” tự cộng.",
+      ],
+      [],
+      ["Mã tiêu chí", "Tên tiêu chí", "Điểm tối đa", "Hệ số", "Hạng mục"],
+      ...criteria.map((c): Cell[] => [c.code, c.name, Number(toPlainText(c.max)), Number(toPlainText(c.weight)), c.categoryKey === undefined ? "Tất cả" : categoryName(ledger, c.categoryKey)]),
+    ],
+    format: { headerRow: 4, widths: [12, 60, 12, 8, 14], numberFormats: [], boldRows: [0, 1] },
+  };
 }
 
 function categoryName(ledger: ContestLedger, key: string): string {

@@ -572,6 +572,7 @@ class DoubleRange {
     verticalAlignment: string;
     columnWidth: number;
     borders: { getItem: (edge: string) => { style: string } };
+    autofitRows: () => void;
   };
   readonly dataValidation: { rule: unknown; errorAlert: unknown; clear: () => void };
   readonly conditionalFormats: { add: (type: string) => { cellValue: { format: { fill: { color: string } }; rule: unknown } }; clearAll: () => void };
@@ -654,6 +655,7 @@ class DoubleRange {
       set columnWidth(v) {
         width.set(v);
       },
+      autofitRows: () => op("autofitRows")(true),
       borders: {
         getItem: (edge: string) => {
           const style = prop(`border:${edge}`, "None");

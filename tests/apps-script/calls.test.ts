@@ -1,3 +1,4 @@
+import { scoreTableOf } from "../../shared/tasks/judge-sheets.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUTTON, type GasDouble, gasDouble, typedIn } from "./gas-double.js";
 import { JUDGE_EMAILS, loadLedger, syntheticLedger } from "./ledgers.js";
@@ -20,8 +21,8 @@ function ledgerOf(n: number, options: { scored: boolean }): { gas: GasDouble; sc
 function judgesScore(gas: GasDouble): void {
   for (const judge of Object.keys(JUDGE_EMAILS)) {
     const tab = gas.ss.tab(`Chấm ${judge}`)!;
-    const rows = tab.values().length;
-    for (let r = 2; r <= rows; r++) for (let c = 4; c <= 7; c++) tab.put(r, c, typedIn(((r + c) % 9) + 1));
+    const table = scoreTableOf(tab.values());
+    for (let r = table.first + 1; r <= table.end; r++) for (let c = 4; c <= 7; c++) tab.put(r, c, typedIn(((r + c) % 9) + 1));
   }
 }
 

@@ -256,6 +256,12 @@ export class FakeRange {
     formats.forEach((r, i) => r.forEach((f, j) => this.sheet.numberFormats.push({ range: new FakeRange(new CallLog(), this.sheet, this.row + i, this.col + j, 1, 1), format: f })));
     return this;
   }
+  /** Formulas are kept; the double computes nothing, so the cell shows blank. */
+  setFormulas(formulas: string[][]): this {
+    this.hit("setFormulas");
+    formulas.forEach((r, i) => r.forEach((f, j) => this.sheet.put(this.row + i, this.col + j, { value: "", formula: f })));
+    return this;
+  }
   setFontWeight(w: string): this {
     this.hit("setFontWeight");
     this.sheet.styles.push({ range: this, style: `fontWeight:${w}` });

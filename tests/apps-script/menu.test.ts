@@ -9,6 +9,7 @@ import { runContest } from "../../shared/tasks/contest-run.js";
 import { contestOutputs } from "../../shared/tasks/tally.js";
 import { demoLedgerScored, gridsOf } from "../support/grids.js";
 import { SCENARIOS, normaliseGrid } from "../support/scenarios.js";
+import { scoreTableOf } from "../../shared/tasks/judge-sheets.js";
 import { BUTTON, type GasDouble, gasDouble, typedIn } from "./gas-double.js";
 import { loadLedger } from "./ledgers.js";
 import { type Built, type Script, buildBundle, loadBundle } from "./load-bundle.js";
@@ -251,10 +252,11 @@ describe("Trang chấm and Gộp điểm", () => {
   function typeScores(gas: GasDouble, judge: keyof typeof JUDGE_MAIL): void {
     const tab = gas.ss.tab(`Chấm ${judge}`)!;
     const grid = tab.values();
+    const table = scoreTableOf(grid);
     const scores = DEMO_RETURNED_SCORES[judge]!;
     grid.forEach((row, i) => {
       const s = scores[String(row[0])];
-      if (i === 0 || !s) return;
+      if (i < table.first || i >= table.end || !s) return;
       s.forEach((v, k) => {
         expect(tab.canEdit(JUDGE_MAIL[judge], i + 1, 4 + k)).toBe(true);
         tab.put(i + 1, 4 + k, typedIn(v));
@@ -268,14 +270,22 @@ describe("Trang chấm and Gộp điểm", () => {
     for (const judge of ["GK1", "GK2", "GK3"] as const) {
       const tab = gas.ss.tab(`Chấm ${judge}`)!;
       expect(tab).toBeDefined();
-      expect(tab.values()[0]!.slice(0, 4)).toEqual(["Mã bài", "Tên bài", "Hạng mục", "TC1"]);
+      const table = scoreTableOf(tab.values());
+      expect(table.header.slice(0, 3)).toEqual(["Mã bài", "Tên bài", "Hạng mục"]);
+      // Each criterion is headed by its code, name and maximum; the judge's name is on top, a signature line below.
+      expect(String(table.header[3])).toMatch(/^TC1\n.+\n\(tối đa 30\)$/);
+      expect(tab.values()[1]![0]).toMatch(new RegExp(`^Giám khảo: .+ \\(${judge}\\)$`));
+      expect(tab.values().flat()).toContain("(Ký, ghi rõ họ tên)");
+      expect(tab.formulaAt(table.first + 1, 8)).toBe(`=IF(COUNT(D${table.first + 1}:G${table.first + 1})=0,"",D${table.first + 1}+E${table.first + 1}+F${table.first + 1}+G${table.first + 1})`);
       const others = Object.entries(JUDGE_MAIL)
         .filter(([j]) => j !== judge)
         .map(([, m]) => m);
-      expect(tab.canEdit(JUDGE_MAIL[judge], 2, 4)).toBe(true);
-      expect(tab.canEdit(JUDGE_MAIL[judge], 2, 1)).toBe(false);
-      expect(tab.canEdit(gas.ss.owner, 2, 4)).toBe(true);
-      for (const other of others) expect(tab.canEdit(other, 2, 4)).toBe(false);
+      const row = table.first + 1;
+      expect(tab.canEdit(JUDGE_MAIL[judge], row, 4)).toBe(true);
+      expect(tab.canEdit(JUDGE_MAIL[judge], row, 1)).toBe(false);
+      expect(tab.canEdit(JUDGE_MAIL[judge], row, 8)).toBe(false); // the total adds itself up
+      expect(tab.canEdit(gas.ss.owner, row, 4)).toBe(true);
+      for (const other of others) expect(tab.canEdit(other, row, 4)).toBe(false);
       expect(tab.validations.some((v) => v.rule.kind === "between" && v.rule.max === 30 && !v.rule.allowInvalid)).toBe(true);
       expect(tab.notes.get("1,1")).toContain("PHIẾU CHẤM ĐIỂM");
     }
@@ -335,7 +345,8 @@ describe("Trang chấm and Gộp điểm", () => {
     gas.ui.answers = [BUTTON.NO];
     script.call("createJudgeTabs");
     expect(gas.ui.alerts.some((a) => a.buttons === "YES_NO" && a.prompt.includes("Gộp điểm"))).toBe(true);
-    expect(gas.ss.tab("Chấm GK2")!.values()[1]![3]).not.toBe("");
+    const kept = gas.ss.tab("Chấm GK2")!.values();
+    expect(kept[scoreTableOf(kept).first]![3]).not.toBe("");
   });
 
   it("merges the tabs into Điểm like thidua import, then tallies as the core does", () => {

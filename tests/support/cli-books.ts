@@ -87,8 +87,9 @@ export async function fillJudgeBook(from: string, to: string, scores: Readonly<R
     if (!ws) throw new Error(`${from} has no “${JUDGE_SCORE_SHEET}” sheet`);
     const header = headerTexts(ws);
     const first = header.indexOf("Hạng mục") + 1;
-    for (let r = 2; r <= ws.rowCount; r++) {
+    for (let r = scoreHeaderRow(ws) + 1; r <= ws.rowCount; r++) {
       const code = String(ws.getCell(r, 1).value ?? "");
+      if (code === "") break; // the signature lines below the table
       const values = Object.hasOwn(scores, code) ? scores[code] : undefined;
       values?.forEach((v, i) => {
         ws.getCell(r, first + 1 + i).value = v;
@@ -97,11 +98,17 @@ export async function fillJudgeBook(from: string, to: string, scores: Readonly<R
   });
 }
 
-/** Header texts of a worksheet, 0-based. */
+/** The 1-based row of a scoring sheet's header: the one starting with `Mã bài` (under the title rows). */
+export function scoreHeaderRow(ws: ExcelJS.Worksheet): number {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).text === "Mã bài") return r;
+  return 1;
+}
+
+/** Header texts of a worksheet (of a scoring sheet: its header row, each criterion's code line), 0-based. */
 export function headerTexts(ws: ExcelJS.Worksheet): string[] {
   const out: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
-    out[col - 1] = cell.text;
+  ws.getRow(scoreHeaderRow(ws)).eachCell({ includeEmpty: true }, (cell, col) => {
+    out[col - 1] = cell.text.split("\n")[0]!;
   });
   return Array.from(out, (t) => t ?? "");
 }
