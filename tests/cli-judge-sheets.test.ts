@@ -6,6 +6,7 @@ import type { Grid } from "../shared/cells/cell.js";
 import { readContest } from "../shared/ledger/read-contest.js";
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, criteriaForEntries, entriesFingerprint, rubricFingerprint, scoreTableOf } from "../shared/tasks/judge-sheets.js";
 import { type TestBook, columnIndex, demoSheets, headerTexts, loadBook, scoreHeaderRow, readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
+import { worksheetXml } from "./support/cli-xml.js";
 import { type CliRun, removeFolder, runCli, sha256, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
 /** `thidua judge-sheets <ledger> --out <dir>`: one protected, validated, traceable workbook per judge. */
@@ -105,6 +106,19 @@ describe("thidua judge-sheets", () => {
         }
       }
     }
+  });
+
+  it("is a sheet to sign: the judge's name on top, criterion names and maxima in the header, a Tổng per entry, a signature line", async () => {
+    for (const [judge, name] of judges()) {
+      const grid = bookOf(String(judge)).readAll().get(JUDGE_SCORE_SHEET)!;
+      const table = scoreTableOf(grid);
+      expect(grid[1]![0]).toBe(`Giám khảo: ${String(name)} (${String(judge)})`);
+      for (const [criterion, max] of rubric()) expect(table.header.map(String)).toContainEqual(expect.stringMatching(new RegExp(`^${criterion}\\n.+\\n\\(tối đa ${max}\\)$`)));
+      expect(table.header).toContain("Tổng");
+      expect(grid.slice(table.end).flat()).toEqual(expect.arrayContaining(["GIÁM KHẢO", "(Ký, ghi rõ họ tên)", String(name)]));
+    }
+    const xml = await worksheetXml(path.join(outDir, "phieu-cham-gk2.xlsx"), JUDGE_SCORE_SHEET);
+    expect(xml).toMatch(/<c r="H4"[^>]*><f>IF\(COUNT\(D4:G4\)=0,&quot;&quot;,D4\+E4\+F4\+G4\)<\/f><\/c>/);
   });
 
   it("protects the sheet and unlocks only the judge's input cells (scores and note), nothing else", () => {
