@@ -12,7 +12,7 @@ import type { Paper } from "../shared/documents/paper.js";
 import { readAnnexes } from "../shared/documents/sources.js";
 import { loadWorkbook, refuseMissingSheets } from "./commands.js";
 import { EXIT, type Io, Refusal } from "./outcome.js";
-import { papersDocxBuffer } from "./export-docx.js";
+import { papersDocxBuffer } from "./word-file.js";
 import { convertDocxToPdf } from "./export-pdf.js";
 import { refuseMissingFolder, refuseOverwritingInput, writeFileAtomic } from "./write-file-atomic.js";
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { annexDocxBuffer } from "../cli/export-docx.js";
+import { annexDocxBuffer } from "../cli/word-file.js";
 import type { AnnexDocument } from "../shared/documents/annex.js";
 import { annexesFromContest } from "../shared/documents/from-contest.js";
 import { authorityOf, tierOf } from "../shared/documents/authority.js";

@@ -19,7 +19,7 @@ function sourcesUnder(dir: string): string[] {
   return out;
 }
 
-const FOLDERS = ["shared", "xlsx", "cli", "addin/src", "apps-script/src"] as const;
+const FOLDERS = ["shared", "xlsx", "word", "cli", "addin/src", "apps-script/src"] as const;
 const graph = importGraph(REPO_ROOT, FOLDERS.flatMap(sourcesUnder));
 const folderOf = (file: string): string | undefined => FOLDERS.find((f) => file.startsWith(`${f}/`));
 const importsOf = (folder: string): [string, string][] =>
@@ -38,6 +38,10 @@ describe("layering", () => {
 
   it("the workbook file layer (xlsx/), shared by the CLI and the task pane, imports only the core and fflate", () => {
     expect(importsOf("xlsx").filter(([, t]) => !["shared", "xlsx"].includes(folderOf(t) ?? "") && t !== "fflate")).toEqual([]);
+  });
+
+  it("the Word renderer (word/), shared by the CLI and the task pane, imports only the core and docx", () => {
+    expect(importsOf("word").filter(([, t]) => !["shared", "word"].includes(folderOf(t) ?? "") && t !== "docx")).toEqual([]);
   });
 
   it("no host imports another", () => {
@@ -101,11 +105,11 @@ describe("no import cycles between folders", () => {
 describe("what starts fast stays light", () => {
   it("`thidua --help` loads neither the workbook code nor the Word library", () => {
     const loaded = reachable(graph, "cli/main.ts");
-    for (const heavy of ["docx", "xlsx/zip.ts", "xlsx/workbook.ts", "cli/xlsx-workbook.ts", "cli/export-docx.ts"]) expect(loaded.has(heavy), heavy).toBe(false);
+    for (const heavy of ["docx", "xlsx/zip.ts", "xlsx/workbook.ts", "cli/xlsx-workbook.ts", "word/render.ts", "cli/word-file.ts"]) expect(loaded.has(heavy), heavy).toBe(false);
   });
 
-  it("the task pane loads the workbook reader only when a judge's workbook is imported", () => {
+  it("the task pane loads the workbook reader only when a judge's workbook is imported, and the Word library only when documents are asked for", () => {
     const loaded = reachable(graph, "addin/src/taskpane.ts");
-    for (const heavy of ["fflate", "xlsx/zip.ts", "xlsx/workbook.ts", "addin/src/xlsx-reader.ts"]) expect(loaded.has(heavy), heavy).toBe(false);
+    for (const heavy of ["fflate", "xlsx/zip.ts", "xlsx/workbook.ts", "addin/src/xlsx-reader.ts", "docx", "word/render.ts", "addin/src/word-download.ts"]) expect(loaded.has(heavy), heavy).toBe(false);
   });
 });

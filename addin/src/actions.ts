@@ -14,6 +14,7 @@ import { type JudgeProgress, judgeProgress } from "../../shared/tasks/judge-shee
 import type { FormatCapabilities } from "./sheet-format.js";
 import { ledgerSummaryLine } from "../../shared/tasks/tally-line.js";
 import { Refusal } from "../../shared/tasks/refusal.js";
+import { type AnnexCollection, readAnnexes } from "../../shared/documents/sources.js";
 
 /**
  * What the task pane's buttons do, without the page: each action builds a port and calls the core's
@@ -35,6 +36,15 @@ function refuseMissing(run: { readonly missingSheets: readonly string[] }): void
       en: `The ledger lacks required sheets: ${list}. Use “Create ledger” or add them.`,
     });
   }
+}
+
+// ---- Văn bản (Word) ----
+
+/** One read of the sheets the documents need; the papers and certificates to render. Nothing is written to the workbook. */
+export async function runExport(host: AddinHost): Promise<AnnexCollection> {
+  const built = await readAnnexes(new ExcelLedger(host));
+  refuseMissing(built);
+  return built;
 }
 
 // ---- Tạo sổ cuộc thi ----

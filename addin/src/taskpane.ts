@@ -14,6 +14,7 @@ import {
   planTemplateRun,
   problemTarget,
   runCheck,
+  runExport,
   runImport,
   runJudgeOverview,
   runTally,
@@ -186,6 +187,39 @@ async function tallyAction(host: AddinHost): Promise<void> {
     // The summary is computed text: a language switch recomputes the line from the same run.
     state.redraw = () => renderTally({ run: outcome.run, summary: ledgerSummaryLine(outcome.run, state.lang) });
     renderTally(outcome);
+  });
+}
+
+/**
+ * Văn bản: the decisions, submissions, minutes and lists of `thidua export`, and the certificates, as
+ * .docx files to download (links, so that the person chooses when and where to save them).
+ */
+async function exportAction(host: AddinHost): Promise<void> {
+  await busy(tt("Đang soạn văn bản…", "Drafting the documents…"), async () => {
+    const built = await runExport(host);
+    const links = $("export-links");
+    links.replaceChildren();
+    if (built.annexes.length === 0) {
+      setStatus(tt("Chưa có bài đạt giải hay tập thể, cá nhân được khen thưởng nào: không có gì để xuất.", "No prize winner and no award yet: nothing to export."));
+      return;
+    }
+    const { documentFiles } = await import("./word-download.js");
+    for (const file of await documentFiles(built)) {
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(file.blob);
+      a.download = file.name;
+      a.textContent = `${file.name} (${file.documents} ${tt("văn bản", "documents")})`;
+      const li = document.createElement("li");
+      li.append(a);
+      links.append(li);
+    }
+    setStatus(
+      tt(
+        "Văn bản đã sẵn sàng: bấm tên tệp để tải về. Số, ngày và người ký để trống cho văn thư điền.",
+        "The documents are ready: click a file name to download it. Number, date and signer are left blank.",
+      ),
+    );
+    (links.querySelector("a") as HTMLElement | null)?.focus();
   });
 }
 
@@ -381,6 +415,7 @@ export function start(host: AddinHost): void {
     });
   });
   $("template-create").addEventListener("click", () => void createTemplate(host));
+  $("export-docs").addEventListener("click", () => void exportAction(host));
   const input = $("import-files") as HTMLInputElement;
   input.addEventListener("change", () => void importFiles(host, input));
   setStatus(t("ready"));

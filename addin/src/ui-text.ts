@@ -31,6 +31,7 @@ export const UI = {
   judgeInvalid: { vi: "Điểm không hợp lệ", en: "Invalid scores" },
   none: { vi: "Không có.", en: "None." },
   importLabel: { vi: "Chọn các tệp phiếu chấm (.xlsx) giám khảo gửi lại", en: "Pick the returned scoring workbooks (.xlsx)" },
+  exportDocs: { vi: "Tải văn bản và giấy khen (Word)", en: "Download documents and certificates (Word)" },
   problemsHint: { vi: "Bấm vào một dòng để chọn ô đó trong sổ.", en: "Click a line to select that cell." },
 } as const;
 

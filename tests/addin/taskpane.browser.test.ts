@@ -12,6 +12,7 @@ import { runContest } from "../../shared/tasks/contest-run.js";
 import { buildAddin } from "../../addin/build.mjs";
 import { problemTarget } from "../../addin/src/actions.js";
 import { judgeProgress } from "../../shared/tasks/judge-sheets.js";
+import { strFromU8, unzipSync } from "fflate";
 import { staticHandler } from "../../addin/tools/static-server.mjs";
 import { demoLedgerScored, gridsOf } from "../support/grids.js";
 import { normaliseGrid } from "../support/scenarios.js";
@@ -33,6 +34,7 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
   let browser: Browser;
   let page: Page;
   let server: http.Server;
+  const errors: string[] = [];
   let origin: string;
   let outDir: string;
   let demo: CliDemo;
@@ -73,7 +75,8 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
       // Playwright starts Chromium with a new, empty user-data-dir of its own.
     });
-    page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "vi-VN" });
+    page = await browser.newPage({ viewport: { width: 380, height: 900 }, locale: "vi-VN", acceptDownloads: true });
+    page.on("pageerror", (e) => errors.push(e.message));
     await page.route("**/*", (route) => {
       const url = route.request().url();
       if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "text/javascript", body: officeDouble });
@@ -164,6 +167,18 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     await fs.mkdir(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect((await fs.stat(SCREENSHOT)).size).toBeGreaterThan(10_000);
+  }, 60_000);
+
+  it("after Tính kết quả, downloads the documents and certificates as .docx, drafted by the CLI's renderer in the browser", async () => {
+    await page.getByRole("button", { name: "Tải văn bản và giấy khen (Word)" }).click();
+    await expect.poll(() => page.locator("#export-links a").count()).toBe(2);
+    expect(await page.locator("#export-links a").allTextContents()).toEqual([expect.stringMatching(/^van-ban-khen-thuong\.docx \(\d+ văn bản\)$/), "giay-khen.docx (7 văn bản)"]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-links a").first().click()]);
+    expect(download.suggestedFilename()).toBe("van-ban-khen-thuong.docx");
+    const bytes = await fs.readFile((await download.path())!);
+    const documentXml = strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"]!);
+    for (const text of ["QUYẾT ĐỊNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Khuyến khích"]) expect(documentXml).toContain(text);
+    expect(errors).toEqual([]);
   }, 60_000);
 
   it("Kiểm tra lists the problems; clicking one selects its cell", async () => {

@@ -10,7 +10,6 @@ import {
   BorderStyle,
   Document,
   Header,
-  Packer,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -24,8 +23,8 @@ import {
   VerticalAlignTable,
   WidthType,
 } from "docx";
-import type { Align, AnnexColumn, AnnexDocument, AnnexRow, SignatureBlock } from "../shared/documents/annex.js";
-import { type Paper, type PaperBlock, type PaperHeader, listPaper } from "../shared/documents/paper.js";
+import type { Align, AnnexColumn, AnnexRow, SignatureBlock } from "../shared/documents/annex.js";
+import type { Paper, PaperBlock, PaperHeader } from "../shared/documents/paper.js";
 
 const MM = 1440 / 25.4;
 const twips = (mm: number): number => Math.round(mm * MM);
@@ -312,13 +311,4 @@ export function papersDocx(papers: readonly Paper[], title = "Văn bản khen th
     styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
     sections: papers.map(section),
   });
-}
-
-export async function papersDocxBuffer(papers: readonly Paper[], title?: string): Promise<Buffer> {
-  return Packer.toBuffer(papersDocx(papers, title));
-}
-
-/** The lists alone, each as its own paper. */
-export async function annexDocxBuffer(annexes: readonly AnnexDocument[]): Promise<Buffer> {
-  return papersDocxBuffer(annexes.map(listPaper));
 }
