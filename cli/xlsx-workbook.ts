@@ -56,8 +56,12 @@ export class XlsxWorkbook implements LedgerPort {
     this.book.writeSheet(sheet, options);
   }
 
+  /** Written beside the file, read back and checked (a valid package holding what was meant), only then renamed over it. */
   async save(file: string): Promise<void> {
     const chunks = this.book.save();
-    await writeFileAtomic(file, (tmp) => pipeline(Readable.from(chunks, { objectMode: false }), nodeFs.createWriteStream(tmp, { flags: "wx" })));
+    await writeFileAtomic(file, async (tmp) => {
+      await pipeline(Readable.from(chunks, { objectMode: false }), nodeFs.createWriteStream(tmp, { flags: "wx" }));
+      this.book.verifyWritten(await fs.readFile(tmp));
+    });
   }
 }

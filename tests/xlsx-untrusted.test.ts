@@ -242,3 +242,36 @@ describe("the zip layer itself", () => {
     expect(() => broken.text(broken.entries[0]!)).toThrow(XlsxError);
   });
 });
+
+describe("a written workbook is checked before it replaces the ledger", () => {
+  const concat = (chunks: readonly Uint8Array[]): Uint8Array => {
+    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  };
+  const outputSheet = {
+    name: "Kết quả",
+    rows: [
+      ["Mã bài", "Điểm"],
+      ["SK01", 88.5],
+    ],
+    format: { headerRow: 0, widths: [10, 10], numberFormats: [], boldRows: [] },
+  };
+
+  it("accepts what it wrote, and refuses bytes that lost or garbled a part (a Lỗi, never a corrupt ledger)", () => {
+    const book = XlsxBook.create(zlibCodec);
+    book.writeSheet(outputSheet);
+    const bytes = concat(book.save());
+    expect(() => book.verifyWritten(bytes)).not.toThrow();
+    // The same length, the parts' bytes garbled (the directory at the end intact): the inflate or the CRC says so.
+    const garbled = bytes.slice();
+    for (let i = Math.floor(garbled.length / 4); i < garbled.length / 2; i++) garbled[i] ^= 0x5a;
+    expect(() => book.verifyWritten(garbled)).toThrow(XlsxError);
+    // Cut short: not even a zip.
+    expect(() => book.verifyWritten(bytes.subarray(0, bytes.length - 30))).toThrow(XlsxError);
+  });
+});

@@ -102,6 +102,38 @@ export class OpcPackage {
     });
   }
 
+  /** What `save` writes anew: each changed or added part and its bytes (every other part is copied as stored). */
+  changedParts(): { readonly name: string; readonly data: Uint8Array }[] {
+    const out: { name: string; data: Uint8Array }[] = [];
+    for (const entry of this.zip?.entries ?? []) {
+      const data = this.changed.get(this.key(entry.name));
+      if (data) out.push({ name: entry.name, data });
+    }
+    for (const name of this.added) {
+      const data = this.changed.get(this.key(name));
+      if (data && !this.removed.has(this.key(name))) out.push({ name, data });
+    }
+    return out;
+  }
+
+  /**
+   * Checks bytes written from `save` before they replace a ledger: the zip's directory reads, every
+   * part is there, and each part written anew inflates to exactly what was meant (CRC and bytes).
+   */
+  verifyWritten(written: Uint8Array): void {
+    const zip = new ZipArchive(written, this.codec);
+    const expected = this.changedParts();
+    for (const entry of this.zip?.entries ?? []) {
+      if (!this.removed.has(this.key(entry.name)) && zip.entry(entry.name) === undefined) throw XE.damaged(`ghi thiếu phần ${entry.name}`);
+    }
+    for (const part of expected) {
+      const e = zip.entry(part.name);
+      if (e === undefined) throw XE.damaged(`ghi thiếu phần ${part.name}`);
+      const data = zip.bytes(e);
+      if (this.codec.crc32(data) >>> 0 !== e.crc >>> 0 || data.length !== part.data.length || !data.every((b, i) => b === part.data[i])) throw XE.damaged(`phần ${part.name} ghi ra không đúng`);
+    }
+  }
+
   /** The zip of the package as it is now, as chunks to write in order. */
   save(): Uint8Array[] {
     const parts: ZipPart[] = [];

@@ -294,6 +294,11 @@ export class XlsxBook {
     return this.pkg.save();
   }
 
+  /** Checks the bytes `save` produced, as written to disk, before they replace anything (see OpcPackage.verifyWritten). */
+  verifyWritten(written: Uint8Array): void {
+    this.pkg.verifyWritten(written);
+  }
+
   /** The calculation chain lists formula cells; one that lost its formula must not be listed, so it goes (Excel rebuilds it). */
   private removeCalcChain(): void {
     const rel = this.pkg.relationships(this.workbookPart).find((r) => r.type.endsWith("/calcChain"));
