@@ -269,7 +269,7 @@ describe("a written workbook is checked before it replaces the ledger", () => {
     expect(() => book.verifyWritten(bytes)).not.toThrow();
     // The same length, the parts' bytes garbled (the directory at the end intact): the inflate or the CRC says so.
     const garbled = bytes.slice();
-    for (let i = Math.floor(garbled.length / 4); i < garbled.length / 2; i++) garbled[i] ^= 0x5a;
+    for (let i = Math.floor(garbled.length / 4); i < garbled.length / 2; i++) garbled[i] = garbled[i]! ^ 0x5a;
     expect(() => book.verifyWritten(garbled)).toThrow(XlsxError);
     // Cut short: not even a zip.
     expect(() => book.verifyWritten(bytes.subarray(0, bytes.length - 30))).toThrow(XlsxError);

@@ -84,6 +84,13 @@ export class RowReader {
     return v;
   }
 
+  /** An optional code ("" when blank), with the same warning as `code` when it reads differently once normalised. */
+  optionalCode(row: TableRow, key: string): string {
+    const v = this.text(row, key);
+    if (v !== "" && codeText(v) !== v) this.problems.warning(this.table.sheet, row.row, colOf(this.table, key), M.codeNormalised(showInvisible(v), codeText(v)));
+    return v;
+  }
+
   /** A required code; a code that reads differently once normalised (fullwidth, invisible characters) is a warning saying how it is read. */
   code(row: TableRow, key: string, header: string): string | undefined {
     const v = this.required(row, key, header);
@@ -439,7 +446,8 @@ function readEntries(table: Table, units: ReadonlyMap<string, Unit>, problems: P
   for (const row of table.rows) {
     const code = rd.code(row, "entry", "Mã bài");
     const title = rd.required(row, "title", "Tên bài") ?? "";
-    const unitCode = rd.code(row, "unit", "Mã đơn vị") ?? "";
+    // Citizens and businesses may enter without a unit: ranked and awarded, outside every unit's quota.
+    const unitCode = rd.optionalCode(row, "unit");
     if (code === undefined) continue;
     const key = codeKey(code);
     if (!firstOfCode(entries, key, code, table, row, "entry", problems)) continue;

@@ -78,7 +78,7 @@ function admissionFlags(ledger: ContestLedger, entry: Entry, sheet: string, prob
     flags.push(FLAG.withdrawn);
     warn("status", M.entryWithdrawn());
   }
-  if (!ledger.units.has(entry.unitKey)) flags.push(FLAG.unknownUnit);
+  if (entry.unitKey !== "" && !ledger.units.has(entry.unitKey)) flags.push(FLAG.unknownUnit);
   if (s.opens !== undefined || s.closes !== undefined) {
     if (entry.received === undefined) {
       flags.push(FLAG.noDate);

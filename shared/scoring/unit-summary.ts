@@ -12,11 +12,16 @@ export interface UnitSummary {
   readonly amount: bigint;
 }
 
-/** Compliance of each unit against its quota, and what it won. */
+/** The group of entries that belong to no unit (citizens, businesses): listed last, with no quota. */
+export const NO_UNIT: Unit = { key: "", code: "", name: "Không thuộc đơn vị (người dân, doanh nghiệp)", group: "", mandatory: false, quota: 0, email: "", row: 0 };
+
+/** Compliance of each unit against its quota, and what it won; entries without a unit as a group of their own, last. */
 export function summariseUnits(ledger: ContestLedger, result: ContestResult): UnitSummary[] {
   const { opens, closes } = ledger.settings;
   const counts = new Map<string, { submitted: number; valid: number; prizes: number; amount: bigint }>();
-  for (const unit of ledger.units.values()) counts.set(unit.key, { submitted: 0, valid: 0, prizes: 0, amount: 0n });
+  const units = [...ledger.units.values()];
+  if ([...ledger.entries.values()].some((e) => e.unitKey === "")) units.push(NO_UNIT);
+  for (const unit of units) counts.set(unit.key, { submitted: 0, valid: 0, prizes: 0, amount: 0n });
   for (const entry of ledger.entries.values()) {
     const c = counts.get(entry.unitKey);
     if (c === undefined || entry.status === "withdrawn") continue;
@@ -33,7 +38,7 @@ export function summariseUnits(ledger: ContestLedger, result: ContestResult): Un
       c.amount += awardAmount(r.award);
     }
   }
-  return [...ledger.units.values()].map((unit) => {
+  return units.map((unit) => {
     const c = counts.get(unit.key)!;
     return { unit, submitted: c.submitted, valid: c.valid, meetsQuota: c.valid >= unit.quota, prizes: c.prizes, amount: c.amount };
   });
