@@ -152,12 +152,12 @@ describe("a judged contest keeps its behaviour", () => {
     expect(grids.has("Danh sách khen thưởng")).toBe(false);
   });
 
-  it("a ledger with only Cuộc thi and Đơn vị is still refused as a contest missing its sheets (exit 2)", async () => {
+  it("a ledger with only its settings (Phong trào) and Đơn vị is still refused as a contest missing its sheets (exit 2)", async () => {
     const file = path.join(dir, "hai-trang.xlsx");
     await writeBook(
       file,
       templateSheets("thi-dua")
-        .filter((s) => s.name === "Cuộc thi" || s.name === "Đơn vị")
+        .filter((s) => s.name === "Phong trào" || s.name === "Đơn vị")
         .map((s) => plainSheet(s.name, s.rows)),
     );
     const tally = await runCli(["tally", file]);

@@ -4,6 +4,8 @@ import type { CandidateResult, Failure } from "../shared/emulation/evaluate.js";
 import { type EmulationRun, emulationOutputs, runEmulation } from "../shared/emulation/run.js";
 import { problemAddress } from "../shared/ledger/problem.js";
 import { type CandidateSpec, HUYEN, XA, reviewLedger } from "./support/emulation-ledger.js";
+import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
+import { gridsOf } from "./support/grids.js";
 
 function run(criteria: readonly (readonly Cell[])[], candidates: readonly CandidateSpec[], quotas?: readonly (readonly Cell[])[], columns?: readonly string[]): EmulationRun {
   return runEmulation(reviewLedger({ criteria, candidates, ...(quotas ? { quotas } : {}), ...(columns ? { columns } : {}) }));
@@ -382,5 +384,19 @@ describe("reading the review sheets", () => {
     expect(r.ledger.quotas.map((q) => [q.level, q.count, q.amount])).toEqual([[XA, 1, 270000n]]);
     expect(problemAt(r, "Chỉ tiêu khen thưởng!A3")[0]).toMatch(/^error: Chỉ tiêu “giấy khen ubnd XÃ” – Cá nhân bị trùng/);
     expect(r.result.totalAmount).toBe(270000n);
+  });
+});
+
+describe("the settings sheet of a movement", () => {
+  it("is `Phong trào` in the template, and an older ledger's `Cuộc thi` (with `Tên cuộc thi`) reads the same", () => {
+    const movement = gridsOf(emulationDemoSheets());
+    expect(movement.has("Phong trào")).toBe(true);
+    const older = new Map([...movement].map(([name, grid]) => (name === "Phong trào" ? ["Cuộc thi", grid!.map((r) => (r[0] === "Tên phong trào" ? ["Tên cuộc thi", r[1]!] : r))] : [name, grid])));
+    const a = runEmulation(movement);
+    const b = runEmulation(older);
+    expect(a.missingSheets).toEqual([]);
+    expect(b.missingSheets).toEqual([]);
+    expect(b.ledger.settings).toEqual(a.ledger.settings);
+    expect(b.result.awardedCount).toBe(a.result.awardedCount);
   });
 });

@@ -21,6 +21,7 @@ import {
   SETTINGS,
   SETTINGS_KEY_HEADER,
   SETTINGS_SHEET_NAME,
+  MOVEMENT_SHEET_NAME,
   SETTINGS_VALUE_HEADER,
   STATUS_VALUES,
   type SettingKey,
@@ -34,6 +35,9 @@ import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, re
 export const CONTEST_SHEETS: readonly string[] = [SETTINGS_SHEET_NAME, UNITS_SHEET.name, ENTRIES_SHEET.name, JUDGES_SHEET.name, CRITERIA_SHEET.name, SCORES_SHEET.name, PRIZES_SHEET.name];
 
 /** Finds the workbook's sheet for each contract name, ignoring case, diacritics and spacing. */
+/** Other names a contract sheet may go by: an emulation movement's settings sheet is its `Phong trào`. */
+const SHEET_ALIASES: Readonly<Record<string, readonly string[]>> = { [SETTINGS_SHEET_NAME]: [MOVEMENT_SHEET_NAME] };
+
 export function resolveSheetNames(available: readonly string[], wanted: readonly string[]): Map<string, string> {
   const byFolded = new Map<string, string>();
   for (const name of available) {
@@ -42,7 +46,7 @@ export function resolveSheetNames(available: readonly string[], wanted: readonly
   }
   const out = new Map<string, string>();
   for (const w of wanted) {
-    const actual = byFolded.get(foldKey(w));
+    const actual = [w, ...(SHEET_ALIASES[w] ?? [])].map((n) => byFolded.get(foldKey(n))).find((n) => n !== undefined);
     if (actual !== undefined) out.set(w, actual);
   }
   return out;
@@ -344,6 +348,8 @@ function settingCells(sheet: string, grid: Grid, problems: ProblemList): { value
     defsByFolded.set(foldKey(d.vi), d.key);
     defsByFolded.set(foldKey(d.key), d.key);
   }
+  // A movement's name goes by its own label.
+  defsByFolded.set(foldKey("Tên phong trào"), "name");
   const extras = new Set(EXTRA_SETTING_NAMES.map(foldKey));
   const values = new Map<SettingKey, { cell: Cell; row: number }>();
   for (let r = headerCols.size > 0 ? 1 : 0; r < grid.length; r++) {

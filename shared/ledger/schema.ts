@@ -107,6 +107,8 @@ export const PRIZES_SHEET: SheetDef = {
 };
 
 export const SETTINGS_SHEET_NAME = "Cuộc thi";
+/** The same settings under the name an emulation movement's ledger gives them (the `thi-dua` template's). */
+export const MOVEMENT_SHEET_NAME = "Phong trào";
 export const SETTINGS_KEY_HEADER = col("key", "Mục", "text");
 export const SETTINGS_VALUE_HEADER = col("value", "Giá trị", "text");
 

@@ -75,10 +75,10 @@ export function emulationDemoSheets(): OutputSheet[] {
   const criteria = template.find((s) => s.name === "Tiêu chí khen thưởng")!;
   return [
     keyValueSheet(
-      "Cuộc thi",
+      "Phong trào",
       ["Mục", "Giá trị"],
       [
-        ["Tên cuộc thi", "Phong trào thi đua đẩy mạnh cải cách hành chính xã Mỹ Thạnh"],
+        ["Tên phong trào", "Phong trào thi đua đẩy mạnh cải cách hành chính xã Mỹ Thạnh"],
         ["Đơn vị tổ chức", "Ủy ban nhân dân xã Mỹ Thạnh"],
         ["Năm", 2023],
         ["Đọc số", "nghìn"],

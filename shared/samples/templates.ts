@@ -1,6 +1,6 @@
 import type { Cell } from "../cells/cell.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
-import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
+import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, MOVEMENT_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
 import { inputSheet, keyValueSheet, plainSheet } from "./sheet-builder.js";
 
 export type TemplateKind = "sang-kien" | "truc-tuyen" | "thi-dua";
@@ -23,8 +23,8 @@ export const SEED_000_PRIZES: readonly Row[] = [
   [null, "Khuyến khích", 3, 500_000],
 ];
 
-function settings(pairs: readonly (readonly [string, Cell])[]): OutputSheet {
-  return keyValueSheet(SETTINGS_SHEET_NAME, ["Mục", "Giá trị"], pairs);
+function settings(pairs: readonly (readonly [string, Cell])[], name = SETTINGS_SHEET_NAME): OutputSheet {
+  return keyValueSheet(name, ["Mục", "Giá trị"], pairs);
 }
 
 function scoresHeaderFor(rubric: readonly Row[]): string[] {
@@ -125,11 +125,15 @@ function onlineTemplate(): OutputSheet[] {
 /** Seeds 001 and 003: yearly emulation review with criteria, quotas and dossiers. */
 function emulationTemplate(): OutputSheet[] {
   return [
-    settings([
-      ["Tên cuộc thi", "Phong trào thi đua cải cách hành chính"],
-      ["Đơn vị tổ chức", "Ủy ban nhân dân huyện"],
-      ["Năm", 2023],
-    ]),
+    // A movement's settings sheet says what it holds: `Phong trào` (`Cuộc thi` is read as well).
+    settings(
+      [
+        ["Tên phong trào", "Phong trào thi đua cải cách hành chính"],
+        ["Đơn vị tổ chức", "Ủy ban nhân dân huyện"],
+        ["Năm", 2023],
+      ],
+      MOVEMENT_SHEET_NAME,
+    ),
     inputSheet(UNITS_SHEET, [["XMT", "UBND xã Mỹ Thạnh", "Xã", "Có", 1, 25, ""]]),
     plainSheet(
       "Đề nghị khen thưởng",
