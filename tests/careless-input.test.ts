@@ -100,6 +100,17 @@ describe("a quiz row that is rejected", () => {
     return finishQuiz(reading, contest);
   }
 
+  it("with a score above the ledger's maximum (999 of 20) is a Lỗi at its cell and never counts, on the byte path as on the text path", () => {
+    const plain = runWith(() => []);
+    for (const score of ["999", '"999"']) {
+      const high = runWith((header) => header.map((h) => ({ "Mã thí sinh": "0905888888", "Họ tên": "Điểm Quá Cao", "Mã đơn vị": "SNV", Tuần: "1", Điểm: score })[h] ?? ""));
+      expect(high.rejected).toBe(plain.rejected + 1);
+      const errors = high.problems.items.filter((p) => p.severity === "error" && p.text.vi.includes("cao hơn điểm tối đa"));
+      expect(errors.map((p) => p.text.vi)).toEqual(["Điểm “999” cao hơn điểm tối đa của bài thi (20, mục “Điểm tối đa bài thi” ở trang Cuộc thi); lượt thi ở dòng này không được tính."]);
+      expect(high.periods[0]!.winners.map((w) => w.candidate.participant.code)).not.toContain("0905888888");
+    }
+  });
+
   it("does not create its week: no “Tuần 7”, no column for it, no prizes and no money planned for it", () => {
     const plain = runWith(() => []);
     const phantom = runWith((header) => header.map((h) => ({ "Mã thí sinh": "0905999999", "Mã đơn vị": "SNV", Tuần: "7", Điểm: "abc" })[h] ?? ""));

@@ -275,7 +275,7 @@ const DEFAULT_SETTINGS: ContestSettings = {
   secretariat: [],
 };
 
-export const EXTRA_SETTING_NAMES: readonly string[] = ["Lượt tính điểm", "Mỗi người một giải", "Top video"];
+export const EXTRA_SETTING_NAMES: readonly string[] = ["Lượt tính điểm", "Mỗi người một giải", "Top video", "Điểm tối đa bài thi"];
 
 type MutableSettings = { -readonly [K in keyof ContestSettings]: ContestSettings[K] };
 

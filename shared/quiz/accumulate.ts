@@ -3,7 +3,7 @@ import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { M, type Msg, QM } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
-import { fastCode, readDurationMs, readScaled, readSubmitted, periodLabel } from "./fields.js";
+import { fastCode, readDurationMs, readScaled, readSubmitted, periodLabel, unscale } from "./fields.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, MAX_LISTED_ROW_PROBLEMS } from "./schema.js";
 import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE, packKey } from "./store.js";
 import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./byte-fields.js";
@@ -49,6 +49,8 @@ export type Locator = (line: number, col: number | undefined) => Place;
 
 export interface AccumulatorSetup {
   readonly policy: AttemptPolicy;
+  /** The highest score an attempt may have, in 1/10 000 units (`Điểm tối đa bài thi`); Infinity when the ledger sets none. */
+  readonly maxScore: number;
   /** True prediction answer per period key, in 1/10 000 units. */
   readonly truths: ReadonlyMap<string, number>;
   /** Unit keys of the `Đơn vị` sheet. */
@@ -123,6 +125,8 @@ export class QuizAccumulator {
   readonly periods: PeriodInfo[] = [];
   /** Attempts read and counted (whether or not they became the counted one). */
   attempts = 0;
+  /** See AccumulatorSetup.maxScore: read once per line on the fast path. */
+  readonly maxScore: number;
   /** Rows refused because of an error. */
   rejected = 0;
   private readonly periodByKey = new Map<string, PeriodInfo>();
@@ -138,7 +142,9 @@ export class QuizAccumulator {
   constructor(
     private readonly setup: AccumulatorSetup,
     readonly problems: ProblemList,
-  ) {}
+  ) {
+    this.maxScore = setup.maxScore;
+  }
 
   /** Distinct participants read so far. */
   get participantCount(): number {
@@ -488,6 +494,11 @@ export class AttemptSource {
       else this.reject(line, c.score, QM.negativeScore(cleanText(sCell)));
       return;
     }
+    if (score > this.acc.maxScore) {
+      this.acc.rejected++;
+      this.reject(line, c.score, QM.scoreAboveMax(cleanText(sCell), unscale(this.acc.maxScore)));
+      return;
+    }
     const dCell = c.duration < 0 ? undefined : cells[c.duration];
     const ms = isBlank(dCell) ? undefined : readDurationMs(dCell);
     if (ms === undefined && !isBlank(dCell)) {
@@ -549,7 +560,8 @@ export class AttemptSource {
     if (!plainCode(line, ps, pe) || !plainCode(line, us, ue)) return this.addDecoded(line, start, end, sep, lineNumber);
     const week = plainInt(line, b[2 * c.period]!, b[2 * c.period + 1]!);
     const score = plainScaled(line, b[2 * c.score]!, b[2 * c.score + 1]!);
-    if (week === FALLBACK || score === FALLBACK) return this.addDecoded(line, start, end, sep, lineNumber);
+    // A score above the maximum takes the general path, which reports it at its cell.
+    if (week === FALLBACK || score === FALLBACK || score > this.acc.maxScore) return this.addDecoded(line, start, end, sep, lineNumber);
     if (line !== this.batchLine) {
       if (this.batchCount > 0) this.countBatch();
       this.batchLine = line;

@@ -55,7 +55,7 @@ export function startQuiz(sheets: ReadonlyMap<string, Grid | undefined>, contest
   const setup = readQuizSetup(sheets, contest.ledger, problems);
   const truths = new Map<string, number>();
   for (const [key, t] of setup.truths) if (t.answer !== undefined) truths.set(key, t.answer);
-  const accumulator = new QuizAccumulator({ policy: setup.policy, truths, unitKeys: new Set(setup.units.keys()) }, problems);
+  const accumulator = new QuizAccumulator({ policy: setup.policy, maxScore: setup.maxScore ?? Number.POSITIVE_INFINITY, truths, unitKeys: new Set(setup.units.keys()) }, problems);
   for (const t of setup.truths.values()) accumulator.declarePeriod(t.label);
   return { setup, accumulator };
 }

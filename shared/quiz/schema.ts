@@ -40,6 +40,7 @@ export const QUIZ_SETTING_NAMES = {
   policy: "Lượt tính điểm",
   onePrize: "Mỗi người một giải",
   topVideo: "Top video",
+  maxScore: "Điểm tối đa bài thi",
 } as const;
 
 export const POLICY_VALUES = {

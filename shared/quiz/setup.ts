@@ -30,6 +30,8 @@ export interface QuizSetup {
   readonly policy: AttemptPolicy;
   readonly onePrize: boolean;
   readonly topVideo: number;
+  /** `Điểm tối đa bài thi`, in 1/10 000 units: a score above it is a Lỗi at its cell. Undefined: no maximum. */
+  readonly maxScore: number | undefined;
   readonly ties: TiePolicy;
   readonly thousandWord: ThousandWord;
   readonly decimals: number;
@@ -57,8 +59,8 @@ function levelsOf(prizes: readonly PrizeRow[], category: string): PrizeLevel[] {
 }
 
 /** Reads the quiz settings (`Lượt tính điểm`, `Mỗi người một giải`, `Top video`) from `Cuộc thi`. */
-function readQuizSettings(sheet: string, grid: Grid, problems: ProblemList): { policy: AttemptPolicy; onePrize: boolean; topVideo: number } {
-  const out = { policy: "best" as AttemptPolicy, onePrize: false, topVideo: DEFAULT_TOP_VIDEO };
+function readQuizSettings(sheet: string, grid: Grid, problems: ProblemList): { policy: AttemptPolicy; onePrize: boolean; topVideo: number; maxScore: number | undefined } {
+  const out = { policy: "best" as AttemptPolicy, onePrize: false, topVideo: DEFAULT_TOP_VIDEO, maxScore: undefined as number | undefined };
   const header = grid[0] ?? [];
   const cols = matchHeader(sheet, header, [SETTINGS_KEY_HEADER, SETTINGS_VALUE_HEADER], new ProblemList());
   const keyCol = cols.get("key") ?? 0;
@@ -78,6 +80,10 @@ function readQuizSettings(sheet: string, grid: Grid, problems: ProblemList): { p
       const v = readYesNo(cell, foldKey);
       if (v === undefined) problems.error(sheet, r, valueCol, M.notYesNo(text));
       else out.onePrize = v;
+    } else if (which === "maxScore") {
+      const max = readScaled(cell);
+      if (max === undefined || max <= 0) problems.error(sheet, r, valueCol, M.notANumber(text));
+      else out.maxScore = max;
     } else {
       const n = readCount(cell);
       if (n === undefined || n < 1) problems.error(sheet, r, valueCol, M.notACount(text));

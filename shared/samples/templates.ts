@@ -83,6 +83,8 @@ function onlineTemplate(): OutputSheet[] {
       ["Lượt tính điểm", "Cao nhất"],
       ["Mỗi người một giải", "Không"],
       ["Top video", 20],
+      // The seeds give no number of questions: 20, the demo's, is the template's maximum; change it to the quiz's.
+      ["Điểm tối đa bài thi", 20],
     ]),
     inputSheet(UNITS_SHEET, [["SNV", "Sở Nội vụ", "Sở, ngành", "Có", 1, 60, ""]]),
     inputSheet(ENTRIES_SHEET, [["V01", "Ví dụ: Một cửa thân thiện", "Video", "SNV", "Tập thể Sở Nội vụ", "Tập thể", "20/06/2023", "Truyền thông", "Hợp lệ", "Dòng mẫu, hãy thay"]]),
