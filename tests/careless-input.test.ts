@@ -106,7 +106,7 @@ describe("a quiz row that is rejected", () => {
       const high = runWith((header) => header.map((h) => ({ "Mã thí sinh": "0905888888", "Họ tên": "Điểm Quá Cao", "Mã đơn vị": "SNV", Tuần: "1", Điểm: score })[h] ?? ""));
       expect(high.rejected).toBe(plain.rejected + 1);
       const errors = high.problems.items.filter((p) => p.severity === "error" && p.text.vi.includes("cao hơn điểm tối đa"));
-      expect(errors.map((p) => p.text.vi)).toEqual(["Điểm “999” cao hơn điểm tối đa của bài thi (20, mục “Điểm tối đa bài thi” ở trang Cuộc thi); lượt thi ở dòng này không được tính."]);
+      expect(errors.map((p) => p.text.vi)).toEqual(["Điểm “999” cao hơn điểm tối đa của bài thi (20, mục “Điểm tối đa bài thi” ở trang Cuộc thi). Lượt thi ở dòng này không được tính."]);
       expect(high.periods[0]!.winners.map((w) => w.candidate.participant.code)).not.toContain("0905888888");
     }
   });

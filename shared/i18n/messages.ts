@@ -312,8 +312,8 @@ export const QM = {
     en: `${reason.en} The attempt on this line is not counted.`,
   }),
   scoreAboveMax: (value: string, max: number): Msg => ({
-    vi: `Điểm ${q(value)} cao hơn điểm tối đa của bài thi (${String(max).replace(".", ",")}, mục “Điểm tối đa bài thi” ở trang Cuộc thi); lượt thi ở dòng này không được tính.`,
-    en: `Score ${q(value)} is above the quiz's maximum (${max}, “Điểm tối đa bài thi” on Cuộc thi); the attempt on this row does not count.`,
+    vi: `Điểm ${q(value)} cao hơn điểm tối đa của bài thi (${String(max).replace(".", ",")}, mục “Điểm tối đa bài thi” ở trang Cuộc thi).`,
+    en: `Score ${q(value)} is above the quiz's maximum (${max}, “Điểm tối đa bài thi” on Cuộc thi).`,
   }),
   negativeScore: (value: string): Msg => ({
     vi: `Điểm ${q(value)} âm.`,
