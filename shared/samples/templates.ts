@@ -83,7 +83,6 @@ function onlineTemplate(): OutputSheet[] {
       ["Lượt tính điểm", "Cao nhất"],
       ["Mỗi người một giải", "Không"],
       ["Top video", 20],
-      // The seeds give no number of questions: 20, the demo's, is the template's maximum; change it to the quiz's.
       ["Điểm tối đa bài thi", 20],
     ]),
     inputSheet(UNITS_SHEET, [["SNV", "Sở Nội vụ", "Sở, ngành", "Có", 1, 60, ""]]),
