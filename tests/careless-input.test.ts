@@ -4,9 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cell, Grid } from "../shared/cells/cell.js";
 import { SEVERITY_LABEL, problemAddress } from "../shared/ledger/problem.js";
 import { type ContestRun, runContest } from "../shared/tasks/contest-run.js";
-import { CsvSplitter } from "../cli/quiz-csv.js";
-import type { AttemptSource } from "../shared/quiz/accumulate.js";
-import { finishQuiz, startQuiz } from "../shared/quiz/run.js";
+import type { QuizRun } from "../shared/quiz/run.js";
 import { QUIZ_DEMO_HEADER, quizDemoCsv, quizDemoSheets } from "../shared/samples/quiz-demo.js";
 import { readContest } from "../shared/ledger/read-contest.js";
 import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
@@ -14,6 +12,7 @@ import { importWorkbooks } from "../shared/tasks/import.js";
 import { JUDGE_SCORE_SHEET, judgeWorkbooks, scoreTableOf } from "../shared/tasks/judge-sheets.js";
 import { demoSheets, readGrids, writeBook } from "./support/cli-books.js";
 import { demoLedgerScored, gridsOf } from "./support/grids.js";
+import { runDemoQuizCsv } from "./support/quiz-ledger.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
 import { removeFolder, runCli, sha256, stackTraceLines, tempFolder } from "./support/cli-run.js";
 
@@ -83,21 +82,8 @@ function problemTexts(run: ContestRun, address: string): string[] {
 }
 
 describe("a quiz row that is rejected", () => {
-  function runWith(extraCells: (header: readonly string[]) => string[]): ReturnType<typeof finishQuiz> {
-    const sheets = gridsOf(quizDemoSheets());
-    const contest = runContest(sheets);
-    const reading = startQuiz(sheets, contest);
-    let source: AttemptSource | undefined;
-    const splitter = new CsvSplitter({
-      onRecord: (fields, line) => {
-        if (line === 1) source = reading.accumulator.source(fields, (l) => ({ sheet: `demo.csv:${l}` }));
-        else source!.add(fields, line);
-      },
-      onBadRecord: () => undefined,
-    });
-    splitter.push(`${quizDemoCsv()}${extraCells(QUIZ_DEMO_HEADER).join(";")}\r\n`, true);
-    source!.close();
-    return finishQuiz(reading, contest);
+  function runWith(extraCells: (header: readonly string[]) => string[]): QuizRun {
+    return runDemoQuizCsv(`${quizDemoCsv()}${extraCells(QUIZ_DEMO_HEADER).join(";")}\r\n`).quiz;
   }
 
   it("with a score above the ledger's maximum (999 of 20) is a Lỗi at its cell and never counts, on the byte path as on the text path", () => {

@@ -7,7 +7,7 @@ import { main } from "../cli/main.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { writeBook } from "./support/cli-books.js";
 import { scoredDemoSheets } from "./support/cli-ledgers.js";
-import { REPO_ROOT } from "./support/cli-run.js";
+import { REPO_ROOT, onPath } from "./support/cli-run.js";
 
 /**
  * The demo's documents as a person would print them: rendered to PDF by LibreOffice, read back with
@@ -16,15 +16,6 @@ import { REPO_ROOT } from "./support/cli-run.js";
  */
 
 const OUT = path.join(REPO_ROOT, "tests", "output", "documents");
-
-function onPath(program: string): boolean {
-  try {
-    execFileSync("which", [program], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const soffice = findSoffice();
 const ready = soffice !== undefined && writerInstalled(soffice) !== false && onPath("pdftotext") && onPath("pdftoppm");

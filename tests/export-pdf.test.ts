@@ -6,7 +6,7 @@ import { findSoffice, writerInstalled } from "../cli/export-pdf.js";
 import { main } from "../cli/main.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { writeBook } from "./support/cli-books.js";
-import { REPO_ROOT } from "./support/cli-run.js";
+import { REPO_ROOT, onPath } from "./support/cli-run.js";
 import { inkRatio, readPng } from "./support/png.js";
 
 /**
@@ -17,15 +17,6 @@ import { inkRatio, readPng } from "./support/png.js";
 
 const OUT = path.join(REPO_ROOT, "tests", "output", "export-pdf");
 const PNG = path.join(OUT, "phu-luc-khen-thuong-trang-1.png");
-
-function onPath(program: string): boolean {
-  try {
-    execFileSync("which", [program], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function skipReason(): string | undefined {
   const soffice = findSoffice();

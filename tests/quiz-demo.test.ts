@@ -1,31 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CsvSplitter } from "../cli/quiz-csv.js";
-import type { AttemptSource } from "../shared/quiz/accumulate.js";
-import { finishQuiz, startQuiz } from "../shared/quiz/run.js";
-import { PLANTED, quizDemoAttempts, quizDemoCsv, quizDemoSheets } from "../shared/samples/quiz-demo.js";
-import { runContest } from "../shared/tasks/contest-run.js";
-import { gridsOf } from "./support/grids.js";
-import { winnersOf } from "./support/quiz-ledger.js";
+import { PLANTED, quizDemoAttempts, quizDemoCsv } from "../shared/samples/quiz-demo.js";
+import { runDemoQuizCsv, winnersOf } from "./support/quiz-ledger.js";
 
 /** The demo's second sample: a few thousand attempts over 4 weeks, each week settled at a different tie-break level. */
 
 function runSample() {
-  const sheets = gridsOf(quizDemoSheets());
-  const contest = runContest(sheets);
-  const reading = startQuiz(sheets, contest);
-  let source: AttemptSource | undefined;
-  const splitter = new CsvSplitter({
-    onRecord: (fields, line) => {
-      if (line === 1) source = reading.accumulator.source(fields, (l) => ({ sheet: `demo.csv:${l}` }));
-      else source!.add(fields, line);
-    },
-    onBadRecord: () => {
-      throw new Error("the sample CSV must split cleanly");
-    },
-  });
-  splitter.push(quizDemoCsv(), true);
-  source!.close();
-  return { contest, quiz: finishQuiz(reading, contest) };
+  return runDemoQuizCsv(quizDemoCsv(), true);
 }
 
 describe("the quiz demo sample", () => {

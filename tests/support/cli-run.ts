@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -67,4 +67,14 @@ export function sha256(file: string): string {
 /** Temporary files `XlsxWorkbook.save` leaves behind when it fails to clean up. */
 export function leftoverTempFiles(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.startsWith(".thidua-tmp-"));
+}
+
+/** Whether a program is on PATH (LibreOffice, poppler's pdftotext…): tests that need it say why they skip. */
+export function onPath(program: string): boolean {
+  try {
+    execFileSync("which", [program], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,9 @@
 import type { Cell, Grid } from "../../shared/cells/cell.js";
-import { type QuizRun, runQuizOnGrids } from "../../shared/quiz/run.js";
+import { CsvSplitter } from "../../cli/quiz-csv.js";
+import type { AttemptSource } from "../../shared/quiz/accumulate.js";
+import { type QuizRun, finishQuiz, runQuizOnGrids, startQuiz } from "../../shared/quiz/run.js";
+import { quizDemoSheets } from "../../shared/samples/quiz-demo.js";
+import { gridsOf } from "./grids.js";
 import { type ContestRun, runContest } from "../../shared/tasks/contest-run.js";
 
 /** Small ledgers of the online contest (seed 002) as grids, for the quiz and collective rules. */
@@ -96,4 +100,28 @@ export function winnersOf(quiz: QuizRun, week: string | number): string[] {
   const p = quiz.periods.find((x) => x.period.label === String(week));
   if (p === undefined) throw new Error(`no period ${week}`);
   return p.winners.map((w) => `${w.award.kind === "prize" ? w.award.prize.name : w.award.kind}:${w.candidate.participant.code}`);
+}
+
+/**
+ * The quiz demo ledger with `csv` as its attempts, split like a file export and read through the
+ * text path (`add`): the contest's run and the quiz's. Bad records are left to the accumulator's
+ * own messages, or stop the test when `strict`.
+ */
+export function runDemoQuizCsv(csv: string, strict = false): { contest: ContestRun; quiz: QuizRun } {
+  const sheets = gridsOf(quizDemoSheets());
+  const contest = runContest(sheets);
+  const reading = startQuiz(sheets, contest);
+  let source: AttemptSource | undefined;
+  const splitter = new CsvSplitter({
+    onRecord: (fields, line) => {
+      if (line === 1) source = reading.accumulator.source(fields, (l) => ({ sheet: `demo.csv:${l}` }));
+      else source!.add(fields, line);
+    },
+    onBadRecord: () => {
+      if (strict) throw new Error("the sample CSV must split cleanly");
+    },
+  });
+  splitter.push(csv, true);
+  source!.close();
+  return { contest, quiz: finishQuiz(reading, contest) };
 }
