@@ -5,7 +5,7 @@ import { runDemoQuizCsv, winnersOf } from "./support/quiz-ledger.js";
 /** The demo's second sample: a few thousand attempts over 4 weeks, each week settled at a different tie-break level. */
 
 function runSample() {
-  return runDemoQuizCsv(quizDemoCsv(), true);
+  return runDemoQuizCsv(quizDemoCsv(), { strict: true });
 }
 
 describe("the quiz demo sample", () => {

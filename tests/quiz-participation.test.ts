@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { problemAddress } from "../shared/ledger/problem.js";
 import { quizOutputs } from "../shared/quiz/run.js";
-import { QUIZ_OUTPUT_NAMES } from "../shared/quiz/schema.js";
+import { EXCLUDED_SHEET, QUIZ_OUTPUT_NAMES } from "../shared/quiz/schema.js";
+import { participationSheet } from "../shared/quiz/outputs.js";
+import { quizDemoCsv } from "../shared/samples/quiz-demo.js";
 import { toFixedText } from "../shared/cells/exact.js";
-import { type Attempt, quizLedger, runBoth } from "./support/quiz-ledger.js";
+import { type Attempt, quizLedger, runBoth, runDemoQuizCsv } from "./support/quiz-ledger.js";
 
 /** `Tham gia đơn vị` and the reporting of attempt rows that cannot be read. */
 
@@ -116,5 +118,22 @@ describe("attempt rows that cannot be read", () => {
     ]);
     const q = runBoth(sheets).quiz;
     expect(q.periods[0]!.winners.map((w) => [w.candidate.participant.code, w.candidate.participant.name, w.candidate.counted.score])).toEqual([["b@x.vn", "Trần Thị B", 95_000]]);
+  });
+});
+
+describe("people who may not win", () => {
+  it("count in neither their unit's participants, rate, mean nor zeros, and Tham gia đơn vị says so", () => {
+    const withList = runDemoQuizCsv(quizDemoCsv()).quiz;
+    // The same attempts with nobody excluded: the committee member (0905999001, SNV) counts again.
+    const without = runDemoQuizCsv(quizDemoCsv(), { without: EXCLUDED_SHEET.name }).quiz;
+    const snv = (units: readonly { code: string; participants: number }[]) => units.find((u) => u.code === "SNV")!.participants;
+    expect(withList.setup.excluded.size).toBeGreaterThan(0);
+    expect(snv(withList.units)).toBe(snv(without.units) - 1);
+    const rows = participationSheet(
+      withList.setup,
+      withList.periods.map((p) => p.period.label),
+      withList.units,
+    ).rows.flat();
+    expect(rows.some((c) => typeof c === "string" && c.startsWith("Người trong trang “Không dự thi”") && c.includes("không được tính"))).toBe(true);
   });
 });

@@ -80,7 +80,7 @@ describe("`Không dự thi`", () => {
     { id: "C", score: 16 },
   ];
 
-  it("keeps the listed people out of the prizes (codes compared without case), not out of the figures", () => {
+  it("keeps the listed people out of the prizes (codes compared without case) and out of their unit's participation, not out of the week's count", () => {
     const { quiz } = runBoth(
       quizLedger({
         attempts,
@@ -93,7 +93,8 @@ describe("`Không dự thi`", () => {
     expect(winnersOf(quiz, 1)).toEqual(["Nhất:A", "Nhì:B", "Ba:C"]);
     expect(quiz.periods[0]!.excluded).toBe(2);
     expect(quiz.periods[0]!.participants).toBe(5);
-    expect(quiz.units.find((u) => u.code === "U1")!.participants).toBe(5);
+    // Organisers and judges are not their unit's participants: 5 took part, 2 of them on `Không dự thi`.
+    expect(quiz.units.find((u) => u.code === "U1")!.participants).toBe(3);
   });
 
   it("without the sheet, everybody may win", () => {

@@ -8,7 +8,7 @@ import { formatDateTime, formatMoney } from "../vn/format.js";
 import { formatDuration, periodDisplay, unscale } from "./fields.js";
 import type { UnitParticipation } from "./participation.js";
 import type { QuizRun } from "./run.js";
-import { QUIZ_OUTPUT_NAMES } from "./schema.js";
+import { EXCLUDED_SHEET, QUIZ_OUTPUT_NAMES } from "./schema.js";
 import type { QuizSetup } from "./setup.js";
 import type { PeriodOutcome, TieLevel, WeeklyWinner } from "./weekly.js";
 
@@ -93,6 +93,9 @@ export function participationSheet(setup: QuizSetup, periodLabels: readonly stri
   const rows: Grid = [[...PARTICIPATION_HEADER, ...periodHeaders, "Tên đơn vị"]];
   for (const u of units) {
     rows.push([u.code, u.staff ?? null, u.participants, rateCell(u), meanCell(u, setup.decimals), u.zeros, ...u.perPeriod, u.known ? u.name : "(không có trong trang “Đơn vị”)"]);
+  }
+  if (setup.excluded.size > 0) {
+    rows.push([], [`Người trong trang “${EXCLUDED_SHEET.name}” (ban tổ chức, giám khảo, tổ thư ký…) không được tính vào số người dự thi, tỷ lệ tham gia, điểm bình quân và số bài 0 điểm của đơn vị.`]);
   }
   const n = periodLabels.length;
   return {

@@ -33,7 +33,8 @@ interface Tally {
 
 /**
  * Per-unit participation figures, in the order of the `Đơn vị` sheet, then unit codes found only
- * in the attempts. `periods` fixes the order of the per-period counts.
+ * in the attempts. `periods` fixes the order of the per-period counts. People on `Không dự thi`
+ * count in none of them: not as participants, nor in the rate, the mean or the zeros.
  */
 export function unitParticipation(setup: QuizSetup, periods: readonly PeriodInfo[], acc: QuizAccumulator): UnitParticipation[] {
   const tallies = new Map<string, Tally>();
@@ -43,7 +44,14 @@ export function unitParticipation(setup: QuizSetup, periods: readonly PeriodInfo
   const met = acc.unitsMet;
   const byIndex: (Tally | undefined)[] = met.keys.map((key) => tallies.get(key));
   const position = periods.map((p) => p.index);
+  // People who may not win (organisers, judges, the secretariat) are not participants of their unit either.
+  const excluded = new Set<number>();
+  for (const key of setup.excluded.keys()) {
+    const i = acc.indexOf(key);
+    if (i >= 0) excluded.add(i);
+  }
   for (let i = 0; i < acc.participantCount; i++) {
+    if (excluded.has(i)) continue;
     const u = acc.unitIndexOf(i);
     let t = byIndex[u];
     if (t === undefined) {

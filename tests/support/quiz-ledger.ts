@@ -105,10 +105,12 @@ export function winnersOf(quiz: QuizRun, week: string | number): string[] {
 /**
  * The quiz demo ledger with `csv` as its attempts, split like a file export and read through the
  * text path (`add`): the contest's run and the quiz's. Bad records are left to the accumulator's
- * own messages, or stop the test when `strict`.
+ * own messages, or stop the test when `strict`; `without` leaves one ledger sheet out.
  */
-export function runDemoQuizCsv(csv: string, strict = false): { contest: ContestRun; quiz: QuizRun } {
+export function runDemoQuizCsv(csv: string, options: { strict?: boolean; without?: string } = {}): { contest: ContestRun; quiz: QuizRun } {
+  const strict = options.strict === true;
   const sheets = gridsOf(quizDemoSheets());
+  if (options.without !== undefined) sheets.delete(options.without);
   const contest = runContest(sheets);
   const reading = startQuiz(sheets, contest);
   let source: AttemptSource | undefined;
