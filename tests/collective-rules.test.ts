@@ -74,7 +74,7 @@ describe("the zero-score rule", () => {
     { code: "B", staff: 2, video: 80 },
   ];
 
-  it("a unit with a participant whose counted score is 0 in any period is not eligible", () => {
+  it("a unit with a participant who scored 0 in any period is not eligible", () => {
     const c = collectiveOf(units, [
       { id: "a1", unit: "A", week: 1, score: 20 },
       { id: "a2", unit: "A", week: 1, score: 18 },
@@ -87,13 +87,14 @@ describe("the zero-score rule", () => {
     expect(c.rows.find((r) => r.unit.code === "B")!.award).toMatchObject({ kind: "prize", prize: { name: "Nhất" } });
   });
 
-  it("a 0 that another attempt of the same period replaces (best attempt counts) does not disqualify", () => {
+  it("a 0 in any attempt disqualifies, even one a better attempt of the same week replaces (the rule reads “không có cá nhân nào đạt điểm 0”)", () => {
     const c = collectiveOf(units, [
       { id: "a1", unit: "A", week: 1, score: 0 },
       { id: "a1", unit: "A", week: 1, score: 12 },
       { id: "b1", unit: "B", week: 1, score: 3 },
     ]);
-    expect(c.rows.find((r) => r.unit.code === "A")!.reasons).toEqual([]);
+    expect(c.rows.find((r) => r.unit.code === "A")!.reasons).toEqual([{ kind: "zeroScores", zeros: 1 }]);
+    expect(c.rows.find((r) => r.unit.code === "B")!.award).toMatchObject({ kind: "prize", prize: { name: "Nhất" } });
   });
 });
 

@@ -15,7 +15,7 @@ const attempts: Attempt[] = [
   { id: "p1", unit: "U1", week: 2, score: 16 },
   { id: "p2", unit: "U1", week: 1, score: 0 },
   { id: "p2", unit: "U1", week: 2, score: 0 },
-  { id: "p2", unit: "U1", week: 2, score: 6 }, // week 2 counts 6: only week 1 is a participant-period scored 0
+  { id: "p2", unit: "U1", week: 2, score: 6 }, // week 2 counts 6, yet both of p2's zero attempts count as zeros
   { id: "p3", unit: "U1", week: 2, score: 9 },
   { id: "q1", unit: "U2", week: 1, score: "7,5" },
   { id: "q1", unit: "U1", week: 2, score: 8 }, // a different unit on a later row: still counted for U2
@@ -41,8 +41,8 @@ describe("`Tham gia đơn vị`", () => {
     expect(u2.mean && toFixedText(u2.mean, 2)).toBe("7.75");
   });
 
-  it("counts participant-periods scored 0, and participants per period", () => {
-    expect(u1.zeros).toBe(1);
+  it("counts every attempt scored 0, whichever attempt counts, and participants per period", () => {
+    expect(u1.zeros).toBe(2);
     expect(u1.perPeriod).toEqual([2, 3]);
     expect(u2.perPeriod).toEqual([1, 1]);
   });
@@ -61,7 +61,7 @@ describe("`Tham gia đơn vị`", () => {
   it("writes the ledger.md columns, one count per period, and the unit's name", () => {
     const sheet = quizOutputs(quiz, 0).find((s) => s.name === QUIZ_OUTPUT_NAMES.participation)!;
     expect(sheet.rows[0]).toEqual(["Mã đơn vị", "Số CBCCVC", "Số người tham gia", "Tỷ lệ tham gia", "Điểm trung bình", "Số lượt điểm 0", "Tuần 1", "Tuần 2", "Tên đơn vị"]);
-    expect(sheet.rows[1]).toEqual(["U1", 4, 3, 0.75, 9, 1, 2, 3, "Đơn vị U1"]);
+    expect(sheet.rows[1]).toEqual(["U1", 4, 3, 0.75, 9, 2, 2, 3, "Đơn vị U1"]);
     expect(sheet.rows[2]).toEqual(["U2", null, 1, null, 7.75, 0, 1, 1, "Đơn vị U2"]);
     expect(sheet.rows[4]![8]).toBe("(không có trong trang “Đơn vị”)");
     expect(sheet.format.numberFormats[3]).toBe("0.00%");

@@ -131,6 +131,11 @@ export class QuizAccumulator {
   rejected = 0;
   private readonly periodByKey = new Map<string, PeriodInfo>();
   private readonly periodHeld: boolean[] = [];
+  /**
+   * Attempts that scored 0, by participant index, whichever attempt counts: seed 002's collective
+   * rule (“không có cá nhân nào đạt điểm 0”) is read as any attempt of any week.
+   */
+  readonly zeroAttempts = new Map<number, number>();
   private readonly periodCache = new Map<string, PeriodInfo>();
   private readonly unknownUnits = new Map<string, { code: string; count: number; place: Place }>();
   private readonly unitWarned = new Set<number>();
@@ -285,6 +290,7 @@ export class QuizAccumulator {
   private record(index: number, period: number, at: Float64Array, a: number): void {
     this.attempts++;
     this.periodHeld[period] = true;
+    if (at[a + F_SCORE] === 0) this.zeroAttempts.set(index, (this.zeroAttempts.get(index) ?? 0) + 1);
     const slot = this.store.period(period);
     const o = index * STRIDE;
     const held = slot[o + F_SCORE]!;

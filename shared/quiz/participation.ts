@@ -17,7 +17,7 @@ export interface UnitParticipation {
   readonly rate: Exact | undefined;
   /** Mean of the counted scores over the unit's participant-periods. */
   readonly mean: Exact | undefined;
-  /** Participant-periods whose counted score is 0. */
+  /** Attempts that scored 0, whichever attempt counts (seed 002's collective rule). */
   readonly zeros: number;
   /** Distinct participants per period, in the order of `periods`. */
   readonly perPeriod: readonly number[];
@@ -61,13 +61,13 @@ export function unitParticipation(setup: QuizSetup, periods: readonly PeriodInfo
       codes.set(met.keys[u]!, met.codes[u]!);
     }
     t.participants++;
+    t.zeros += acc.zeroAttempts.get(i) ?? 0;
     for (let j = 0; j < position.length; j++) {
       const score = acc.scoreAt(i, position[j]!);
       if (score !== score) continue;
       t.perPeriod[j]!++;
       t.scored++;
       t.scoreSum += score;
-      if (score === 0) t.zeros++;
     }
   }
   const out: UnitParticipation[] = [];
