@@ -2,7 +2,7 @@ import type { Cell } from "../cells/cell.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { UNITS_SHEET } from "../ledger/schema.js";
 import { inputSheet, keyValueSheet, plainSheet } from "./sheet-builder.js";
-import { templateSheets } from "./templates.js";
+import { REVIEW_CANDIDATES_HEADER, templateSheets } from "./templates.js";
 
 /**
  * Invented data in the shape of seeds 001 (Mỹ Thạnh commune: 1 collective + 3 individuals at
@@ -20,28 +20,7 @@ const UNITS: readonly (readonly Cell[])[] = [
   ["ATL", "Ban nhân dân ấp Thạnh Lợi", "Ấp", "Không", null, 5, ""],
 ];
 
-const HEADER = [
-  "Mã",
-  "Loại",
-  "Tên",
-  "Mã đơn vị",
-  "Cấp khen",
-  "HT_NV",
-  "KHONG_TRE_HAN",
-  "BAO_CAO",
-  "KHONG_KY_LUAT",
-  "THU_HANG",
-  "TANG_HANG",
-  "CHI_SO",
-  "SANG_KIEN",
-  "DAO_DUC",
-  "Tờ trình",
-  "Biên bản họp",
-  "Báo cáo thành tích",
-  "Ngày nộp hồ sơ",
-  "Điểm",
-  "Ghi chú",
-];
+const HEADER = [...REVIEW_CANDIDATES_HEADER, "Ghi chú"];
 
 const XA = "Giấy khen UBND xã";
 const HUYEN = "Giấy khen UBND huyện";

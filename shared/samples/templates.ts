@@ -123,6 +123,29 @@ function onlineTemplate(): OutputSheet[] {
   ];
 }
 
+/** The candidates sheet of a review: its columns, then one per award criterion of seeds 001 and 003 (by code), then the dossier. */
+export const REVIEW_CANDIDATES_HEADER: readonly string[] = [
+  "Mã",
+  "Loại",
+  "Tên",
+  "Mã đơn vị",
+  "Cấp khen",
+  "HT_NV",
+  "KHONG_TRE_HAN",
+  "BAO_CAO",
+  "KHONG_KY_LUAT",
+  "THU_HANG",
+  "TANG_HANG",
+  "CHI_SO",
+  "SANG_KIEN",
+  "DAO_DUC",
+  "Tờ trình",
+  "Biên bản họp",
+  "Báo cáo thành tích",
+  "Ngày nộp hồ sơ",
+  "Điểm",
+];
+
 /** Seeds 001 and 003: yearly emulation review with criteria, quotas and dossiers. */
 function emulationTemplate(): OutputSheet[] {
   return [
@@ -138,27 +161,7 @@ function emulationTemplate(): OutputSheet[] {
     inputSheet(UNITS_SHEET, [["XMT", "UBND xã Mỹ Thạnh", "Xã", "Có", 1, 25, ""]]),
     plainSheet(
       "Đề nghị khen thưởng",
-      [
-        "Mã",
-        "Loại",
-        "Tên",
-        "Mã đơn vị",
-        "Cấp khen",
-        "HT_NV",
-        "KHONG_TRE_HAN",
-        "BAO_CAO",
-        "KHONG_KY_LUAT",
-        "THU_HANG",
-        "TANG_HANG",
-        "CHI_SO",
-        "SANG_KIEN",
-        "DAO_DUC",
-        "Tờ trình",
-        "Biên bản họp",
-        "Báo cáo thành tích",
-        "Ngày nộp hồ sơ",
-        "Điểm",
-      ],
+      REVIEW_CANDIDATES_HEADER,
       [
         ["DN01", "Tập thể", "Ví dụ: Bộ phận một cửa xã Mỹ Thạnh", "XMT", "Giấy khen UBND huyện", "Có", "Có", "Có", "Có", 3, 2, null, null, null, "Có", "Có", "Có", "05/12/2023", 91.5],
         [
