@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annexDocxBuffer } from "../cli/word-file.js";
 import type { AnnexDocument } from "../shared/documents/annex.js";
 import { annexesFromContest } from "../shared/documents/from-contest.js";
-import { authorityOf, tierOf } from "../shared/documents/authority.js";
+import { authorityOf, placeOf, tierOf } from "../shared/documents/authority.js";
 import { annexesFromEmulation } from "../shared/documents/from-emulation.js";
 import { buildAnnexes } from "../shared/documents/sources.js";
 import { runEmulation } from "../shared/emulation/run.js";
@@ -93,6 +93,14 @@ describe("who issues each document: the tier named in the text, never a list of 
     expect(tierOf("Bằng khen của Chủ tịch UBND tỉnh")).toBe("province");
     expect(tierOf("Bằng khen của Thủ tướng Chính phủ")).toBe("central");
     expect(tierOf("Lao động tiên tiến")).toBeUndefined();
+    expect(tierOf("Giấy khen (UBND-xã)")).toBe("commune");
+  });
+
+  it("dates a document at the place the organizer's name gives after its tier word", () => {
+    expect(placeOf("Ủy ban nhân dân xã Mỹ Thạnh")).toBe("Mỹ Thạnh");
+    expect(placeOf("UBND  thị xã Phú Mỹ")).toBe("Phú Mỹ");
+    expect(placeOf("Ủy ban nhân dân thành phố Huế")).toBe("Huế");
+    expect(placeOf("Sở Nội vụ")).toBe("…");
   });
 
   it("lets the organizer's head decide its own tier, and proposes the others (an explicit Thẩm quyền khen wins)", () => {

@@ -26,15 +26,27 @@ const TIER_WORDS: readonly (readonly [string, Tier])[] = [
   ["phuong", "commune"],
 ];
 
+/** The first tier word of `text`: its tier, and the rest of the text after it (the place it names). */
+function firstTierWord(text: string): { readonly tier: Tier; readonly after: string } | undefined {
+  const source = text.normalize("NFC");
+  const tokens = [...source.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => ({ folded: foldKey(m[0]), end: m.index + m[0].length }));
+  for (let i = 0; i < tokens.length; i++) {
+    for (const [phrase, tier] of TIER_WORDS) {
+      const words = phrase.split(" ");
+      if (words.every((w, k) => tokens[i + k]?.folded === w)) return { tier, after: source.slice(tokens[i + words.length - 1]!.end).trim() };
+    }
+  }
+  return undefined;
+}
+
 /** The tier a body or an award level names, or undefined when it names none ("Lao động tiên tiến"). */
 export function tierOf(text: string): Tier | undefined {
-  const folded = ` ${foldKey(text).replace(/[^a-z0-9 ]/g, " ")} `;
-  let best: { at: number; tier: Tier } | undefined;
-  for (const [word, tier] of TIER_WORDS) {
-    const at = folded.indexOf(` ${word} `);
-    if (at >= 0 && (best === undefined || at < best.at)) best = { at, tier };
-  }
-  return best?.tier;
+  return firstTierWord(text)?.tier;
+}
+
+/** "Ủy ban nhân dân xã Mỹ Thạnh" → "Mỹ Thạnh": the place after the tier word; a blank when the name has none. */
+export function placeOf(organizer: string): string {
+  return firstTierWord(organizer.replace(/\s+/g, " "))?.after || BLANK;
 }
 
 const TIER_NAME: Record<Tier, string> = { central: "", province: "tỉnh", district: "huyện", commune: "xã" };

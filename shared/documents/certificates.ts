@@ -5,7 +5,7 @@
  */
 import { foldKey } from "../cells/text.js";
 import { BLANK, NATIONAL_MOTTO, decisionAuthor, isPeoplesCommittee, signatureFor } from "./annex.js";
-import { placeOf } from "./letters.js";
+import { placeOf } from "./authority.js";
 import type { Paper } from "./paper.js";
 
 export interface CertificateFacts {

@@ -4,7 +4,6 @@
  * the minutes (Biên bản) of the council's meeting with its vote table. Whatever only the signer can
  * know (number, date, legal bases beyond the law, names) is a visible blank.
  */
-import { foldKey } from "../cells/text.js";
 import {
   type AnnexColumn,
   type AnnexRow,
@@ -18,28 +17,11 @@ import {
   isPeoplesCommittee,
   signatureFor,
 } from "./annex.js";
+import { placeOf } from "./authority.js";
 import type { Paper, PaperBlock, PaperHeader } from "./paper.js";
 
 const LAW = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;";
 const DATE_BLANKS = `ngày ${BLANK} tháng ${BLANK} năm ${BLANK}`;
-
-/** "Ủy ban nhân dân xã Mỹ Thạnh" → "Mỹ Thạnh": the place a document is dated at; a blank when the name has none. */
-export function placeOf(organizer: string): string {
-  const text = organizer.normalize("NFC").trim().replace(/\s+/g, " ");
-  const words = text.split(" ");
-  const folded = words.map((w) => foldKey(w));
-  const tier = folded.findIndex(
-    (w, i) =>
-      ["xa", "phuong", "huyen", "quan", "tinh"].includes(w) ||
-      (w === "thi" && ["xa", "tran"].includes(folded[i + 1] ?? "")) ||
-      (w === "dac" && folded[i + 1] === "khu") ||
-      (w === "thanh" && folded[i + 1] === "pho"),
-  );
-  if (tier < 0) return BLANK;
-  const skip = ["thi", "dac", "thanh"].includes(folded[tier]!) ? 2 : 1;
-  const place = words.slice(tier + skip).join(" ");
-  return place === "" ? BLANK : place;
-}
 
 function header(organizer: string, symbol: string, office = isPeoplesCommittee(organizer) ? "UBND" : BLANK): PaperHeader {
   return { issuer: issuerLines(organizer), motto: NATIONAL_MOTTO, number: `Số: ${BLANK}/${symbol}-${office}`, placeDate: `${placeOf(organizer)}, ${DATE_BLANKS}` };
