@@ -3,9 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { annexDocxBuffer } from "../cli/word-file.js";
 import type { AnnexDocument } from "../shared/documents/annex.js";
-import { annexesFromContest } from "../shared/documents/from-contest.js";
+import { contestDocuments } from "../shared/documents/from-contest.js";
 import { authorityOf, placeOf, tierOf } from "../shared/documents/authority.js";
-import { annexesFromEmulation } from "../shared/documents/from-emulation.js";
+import { emulationDocuments } from "../shared/documents/from-emulation.js";
 import { buildAnnexes } from "../shared/documents/sources.js";
 import { runEmulation } from "../shared/emulation/run.js";
 import { prizeListSheet } from "../shared/ledger/contest-outputs.js";
@@ -23,7 +23,7 @@ const MOTTO_BOTTOM = "Độc lập - Tự do - Hạnh phúc";
 const REF_XA = "(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm … của Chủ tịch Ủy ban nhân dân xã Mỹ Thạnh)";
 
 describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
-  const review = annexesFromEmulation(runEmulation(gridsOf(emulationDemoSheets())));
+  const review = emulationDocuments(runEmulation(gridsOf(emulationDemoSheets()))).annexes;
 
   it("makes one document per authority and level: the commune's own decision, a proposal to the district, the council's list", () => {
     expect(review.map((a) => [a.title, a.subtitle[0]])).toEqual([
@@ -65,7 +65,7 @@ describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
 
   it("turns a judged contest's prize list into the same annex, row for row with `Danh sách giải`", () => {
     const run = runContest(demoLedgerScored());
-    const [annex] = annexesFromContest(run) as [AnnexDocument];
+    const [annex] = contestDocuments(run).annexes as [AnnexDocument];
     const sheet = prizeListSheet(run.ledger, run.result, run.errorCount);
     const sheetRows = sheet.rows.filter((r) => typeof r[0] === "number").map((r) => [r[2], r[4]]);
     const annexRows = annex.rows.flatMap((r) => (r.kind === "item" ? [[r.cells[1], r.cells[2]]] : []));
@@ -117,8 +117,8 @@ describe("the Word draft read back from its XML", () => {
   let review: DocxText;
   let contest: DocxText;
   beforeAll(async () => {
-    review = await readDocx(await annexDocxBuffer(annexesFromEmulation(runEmulation(gridsOf(emulationDemoSheets())))));
-    contest = await readDocx(await annexDocxBuffer(annexesFromContest(runContest(demoLedgerScored()))));
+    review = await readDocx(await annexDocxBuffer(emulationDocuments(runEmulation(gridsOf(emulationDemoSheets()))).annexes));
+    contest = await readDocx(await annexDocxBuffer(contestDocuments(runContest(demoLedgerScored())).annexes));
   });
 
   it("has the national motto, the issuer, the title and the decision reference, with correct diacritics", () => {

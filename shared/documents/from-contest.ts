@@ -6,25 +6,23 @@ import { formatDecimalVi, formatInteger } from "../vn/format.js";
 import { amountInWords } from "../vn/words.js";
 import { certificatePaper } from "./certificates.js";
 import { decisionPaper } from "./letters.js";
-import { type Paper, listPaper } from "./paper.js";
+import { type DocumentSet, type Paper, listPaper } from "./paper.js";
 import { type AnnexDocument, type AnnexRow, BLANK, COUNCIL_REFERENCE, COUNCIL_SIGNATURE, contestTitle, nameWithYear, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
 
 /**
  * The prize list of a judged contest as the annex of its award decision, and the entries tied at a
  * prize boundary as a list for the council (never in the prize list). Nothing awarded and nothing
- * pending: no document.
+ * pending: no document. The lists are computed once.
  */
-export function annexesFromContest(run: ContestRun): AnnexDocument[] {
-  const prizes = prizeList(run);
+export function contestDocuments(run: ContestRun): DocumentSet {
+  const list = prizeList(run);
   const council = councilList(run);
-  return [...(prizes ? [prizes] : []), ...(council ? [council] : [])];
+  return { annexes: [...(list ? [list] : []), ...(council ? [council] : [])], papers: papersOf(run, list, council), certificates: certificatesOf(run) };
 }
 
 /** The decision awarding the prizes and its list, then the council's list of ties (when any). */
-export function contestPapers(run: ContestRun): Paper[] {
+function papersOf(run: ContestRun, list: AnnexDocument | undefined, council: AnnexDocument | undefined): Paper[] {
   const s = run.ledger.settings;
-  const list = prizeList(run);
-  const council = councilList(run);
   const papers: Paper[] = [];
   if (list) {
     const contest = contestTitle(s.name, s.year);
@@ -49,7 +47,7 @@ function prizeCounts(run: ContestRun): { total: number; text: string } {
 }
 
 /** A Giấy khen per prize-winning entry, to its authors, for the organizer's head to sign. */
-export function contestCertificates(run: ContestRun): Paper[] {
+function certificatesOf(run: ContestRun): Paper[] {
   const s = run.ledger.settings;
   const contest = contestTitle(s.name, s.year);
   return run.result.categories.flatMap((c) =>

@@ -22,7 +22,7 @@ import {
 import { type Authority, authorityOf } from "./authority.js";
 import { certificatePaper } from "./certificates.js";
 import { VOTE_COLUMNS, decisionPaper, minutesPaper, submissionPaper } from "./letters.js";
-import { type Paper, listPaper } from "./paper.js";
+import { type DocumentSet, type Paper, listPaper } from "./paper.js";
 import { amountInWords } from "../vn/words.js";
 
 const SECTION: Record<"collective" | "individual", string> = { collective: "TẬP THỂ", individual: "CÁ NHÂN" };
@@ -31,22 +31,21 @@ const SECTION: Record<"collective" | "individual", string> = { collective: "TẬ
  * The review's documents, one per issuing authority and level: the organizer's own awards as the
  * annex of its decision, awards of a higher level as a proposal (“DANH SÁCH ĐỀ NGHỊ”) to that
  * authority, and every case left to the council in one list for its meeting, never in an awarded
- * list. Levels with nobody awarded or proposed are left out.
+ * list. Levels with nobody awarded or proposed are left out. The lists are computed once.
  */
-export function annexesFromEmulation(run: EmulationRun): AnnexDocument[] {
+export function emulationDocuments(run: EmulationRun): DocumentSet {
+  const lists = levelLists(run);
   const council = councilList(run);
-  return [...levelLists(run).map((l) => l.annex), ...(council ? [council] : [])];
+  return { annexes: [...lists.map((l) => l.annex), ...(council ? [council] : [])], papers: papersOf(run, lists, council), certificates: certificatesOf(run, lists) };
 }
 
 /**
  * Everything the secretariat files: the council's minutes with its vote table (and its list of
  * ties, when any), then per level the decision and its list, or the Tờ trình and its proposal list.
  */
-export function emulationPapers(run: EmulationRun): Paper[] {
+function papersOf(run: EmulationRun, lists: readonly LevelList[], council: AnnexDocument | undefined): Paper[] {
   const s = run.ledger.settings;
   const movement = nameWithYear(s.name, s.year) || BLANK;
-  const lists = levelLists(run);
-  const council = councilList(run);
   const papers: Paper[] = [minutes(run, movement), ...(council ? [listPaper(council)] : [])];
   for (const l of lists) {
     const counts = countsText(l.awarded.map((x) => x.r));
@@ -71,10 +70,10 @@ export function emulationPapers(run: EmulationRun): Paper[] {
 }
 
 /** One certificate per awardee of the organizer's own levels (a higher authority prints its own). */
-export function emulationCertificates(run: EmulationRun): Paper[] {
+function certificatesOf(run: EmulationRun, lists: readonly LevelList[]): Paper[] {
   const s = run.ledger.settings;
   const movement = nameWithYear(s.name, s.year) || BLANK;
-  return levelLists(run)
+  return lists
     .filter((l) => l.authority.kind === "own")
     .flatMap((l) =>
       l.awarded.map(({ r }) =>

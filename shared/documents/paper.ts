@@ -42,6 +42,16 @@ export interface Paper {
   readonly blocks: readonly PaperBlock[];
 }
 
+/** What one competition of a ledger gives to print, computed once from its run. */
+export interface DocumentSet {
+  /** The lists (awarded, proposed, left to the council), as models. */
+  readonly annexes: readonly AnnexDocument[];
+  /** Everything to print, in filing order: decisions and submissions with their lists, minutes, the council's lists. */
+  readonly papers: readonly Paper[];
+  /** One certificate per awardee the organizer confers. */
+  readonly certificates: readonly Paper[];
+}
+
 /** A list (annex) as a paper: its title, the reference to its decision, the table, totals and signature. */
 export function listPaper(doc: AnnexDocument): Paper {
   const blocks: PaperBlock[] = [

@@ -1,11 +1,11 @@
 /**
- * Where official annexes come from: one source per competition kind. The export reads the sheets of
- * every applicable source in one batch and concatenates their annexes.
+ * Where the documents come from: one source per competition kind. The export reads the sheets of
+ * every applicable source in one batch and concatenates their lists, papers and certificates.
  *
- * Extension point: the quiz (`shared/quiz/`) and collective-prize (`shared/collective/`) modules add
- * an `AnnexSource` each (kind "quiz" / "collective") to `ANNEX_SOURCES`, with `applies` looking for
- * their own sheets (`Trắc nghiệm`, `Giải tập thể`…) and `build` turning their results into
- * `AnnexDocument`s with the helpers of `annex.ts`. Nothing else changes: the CLI renders every annex.
+ * Extension point: the quiz and its collective prizes (`shared/quiz/`) would add an `AnnexSource`
+ * to `ANNEX_SOURCES`, with `applies` looking for their own sheets (`Trắc nghiệm`, `Giải tập thể`…)
+ * and `build` turning their run into a `DocumentSet` with the helpers of `annex.ts`, `letters.ts`
+ * and `certificates.ts`. Nothing else changes: every host renders every paper.
  */
 import type { Grid } from "../cells/cell.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
@@ -15,16 +15,11 @@ import { runEmulation } from "../emulation/run.js";
 import { runContest } from "../tasks/contest-run.js";
 import type { LedgerPort } from "../tasks/port.js";
 import type { AnnexDocument } from "./annex.js";
-import { annexesFromContest, contestCertificates, contestPapers } from "./from-contest.js";
-import { annexesFromEmulation, emulationCertificates, emulationPapers } from "./from-emulation.js";
-import type { Paper } from "./paper.js";
+import { contestDocuments } from "./from-contest.js";
+import { emulationDocuments } from "./from-emulation.js";
+import type { DocumentSet, Paper } from "./paper.js";
 
-export interface AnnexBuild {
-  readonly annexes: readonly AnnexDocument[];
-  /** Everything to print, in filing order: decisions and submissions with their lists, minutes, the council's lists. */
-  readonly papers: readonly Paper[];
-  /** One certificate per awardee the organizer confers. */
-  readonly certificates: readonly Paper[];
+export interface AnnexBuild extends DocumentSet {
   readonly errorCount: number;
   /** Required sheets that are absent: this source produced nothing. */
   readonly missingSheets: readonly string[];
@@ -39,30 +34,24 @@ export interface AnnexSource {
   build(sheets: ReadonlyMap<string, Grid | undefined>): AnnexBuild;
 }
 
-interface Builders<R> {
-  readonly annexes: (run: R) => readonly AnnexDocument[];
-  readonly papers: (run: R) => readonly Paper[];
-  readonly certificates: (run: R) => readonly Paper[];
-}
-
 /** A source's result from its run: nothing when required sheets are absent, else its lists, papers and certificates. */
-function annexBuild<R extends { readonly errorCount: number; readonly missingSheets: readonly string[] }>(run: R, build: Builders<R>): AnnexBuild {
+function annexBuild<R extends { readonly errorCount: number; readonly missingSheets: readonly string[] }>(run: R, documents: (run: R) => DocumentSet): AnnexBuild {
   if (run.missingSheets.length > 0) return { annexes: [], papers: [], certificates: [], errorCount: run.errorCount, missingSheets: run.missingSheets };
-  return { annexes: build.annexes(run), papers: build.papers(run), certificates: build.certificates(run), errorCount: run.errorCount, missingSheets: [] };
+  return { ...documents(run), errorCount: run.errorCount, missingSheets: [] };
 }
 
 export const JUDGED_SOURCE: AnnexSource = {
   kind: "judged",
   applies: (names) => planTally(names).parts.includes("contest"),
   sheets: (names) => [...resolveSheetNames(names, CONTEST_PART.reads).values()],
-  build: (sheets) => annexBuild(runContest(sheets), { annexes: annexesFromContest, papers: contestPapers, certificates: contestCertificates }),
+  build: (sheets) => annexBuild(runContest(sheets), contestDocuments),
 };
 
 export const EMULATION_SOURCE: AnnexSource = {
   kind: "emulation",
   applies: (names) => planTally(names).parts.includes("review"),
   sheets: (names) => [...resolveSheetNames(names, REVIEW_PART.reads).values()],
-  build: (sheets) => annexBuild(runEmulation(sheets), { annexes: annexesFromEmulation, papers: emulationPapers, certificates: emulationCertificates }),
+  build: (sheets) => annexBuild(runEmulation(sheets), emulationDocuments),
 };
 
 /** Every source known today, in the order their annexes appear in the document. */
