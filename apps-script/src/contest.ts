@@ -7,7 +7,7 @@ import { CONTEST_SHEETS, resolveSheetNames } from "../../shared/ledger/read-cont
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
 import type { Lang } from "../../shared/i18n/messages.js";
 import { type ActionResult, type Host, Refusal, result } from "./host.js";
-import { uiText } from "./ui-text.js";
+import { bothLanguages, uiText } from "./ui-text.js";
 import type { SheetsPort } from "./sheets-port.js";
 
 /** How many problems a dialog lists before pointing at the sheet. */
@@ -22,7 +22,7 @@ export function readContestGrids(port: SheetsPort): Map<string, Grid | undefined
 /** Refuses when required sheets are absent (any ledger kind, or a judged contest read on its own). */
 export function refuseMissing(run: { readonly missingSheets: readonly string[] }): void {
   if (run.missingSheets.length > 0) {
-    throw new Refusal({ vi: uiText("vi").missingSheets(run.missingSheets), en: uiText("en").missingSheets(run.missingSheets) });
+    throw new Refusal(bothLanguages((text) => text.missingSheets(run.missingSheets)));
   }
 }
 

@@ -6,7 +6,7 @@ import { type ReturnedWorkbook, importWorkbooks, logText } from "../../shared/ta
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, type JudgeWorkbook, judgeWorkbooks } from "../../shared/tasks/judge-sheets.js";
 import { problemLines, readContestGrids, refuseMissing } from "./contest.js";
 import { type ActionResult, type Host, Refusal, result } from "./host.js";
-import { SHEET_TEXT, uiText } from "./ui-text.js";
+import { SHEET_TEXT, bothLanguages } from "./ui-text.js";
 
 /** Each judge's tab is `Chấm <code>`; its link to the ledger is kept in the document properties, out of the judge's reach. */
 export const JUDGE_TAB_PREFIX = "Chấm ";
@@ -100,7 +100,7 @@ export function createJudgeTabsAction(host: Host): ActionResult {
   const contest = readContest(readContestGrids(host.port));
   refuseMissing(contest);
   const books = judgeWorkbooks(contest.ledger);
-  if (books.length === 0) throw new Refusal({ vi: uiText("vi").noJudges, en: uiText("en").noJudges });
+  if (books.length === 0) throw new Refusal(bothLanguages((text) => text.noJudges));
   const names = new Set(host.port.sheetNamesSync());
   const taken = books.map((b) => judgeTabName(b.judge.code)).filter((n) => names.has(n));
   if (taken.length > 0 && !host.confirm(t.judgeTabs, t.judgeTabsExist(taken))) return result(false, t.judgeTabs, t.judgeTabsKept);
@@ -145,7 +145,7 @@ export function mergeScoresAction(host: Host): ActionResult {
   const names = host.port.sheetNamesSync();
   const tabs = names.filter((n) => n.startsWith(JUDGE_TAB_PREFIX));
   const t = host.t;
-  if (tabs.length === 0) throw new Refusal({ vi: uiText("vi").noJudgeTab, en: uiText("en").noJudgeTab });
+  if (tabs.length === 0) throw new Refusal(bothLanguages((text) => text.noJudgeTab));
   const props = PropertiesService.getDocumentProperties().getProperties();
   const ledgerNames = resolveSheetNames(names, [...CONTEST_SHEETS, OUTPUT_SHEET_NAMES.log]);
   const grids = host.port.readSync([...ledgerNames.values(), ...tabs]);

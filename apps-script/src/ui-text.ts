@@ -229,6 +229,11 @@ export function uiText(lang: Lang): UiText {
   return out as UiText;
 }
 
+/** A refusal in both languages, from the table: `new Refusal(bothLanguages((text) => text.noJudges))`. */
+export function bothLanguages(pick: (t: UiText) => string): { readonly vi: string; readonly en: string } {
+  return { vi: pick(uiText("vi")), en: pick(uiText("en")) };
+}
+
 /** Where each person's choice of language is kept: their own user properties, never the document's. */
 export const LANG_PROPERTY = "thidua.lang";
 

@@ -91,15 +91,20 @@ export class RowReader {
   /** An optional code ("" when blank), with the same warning as `code` when it reads differently once normalised. */
   optionalCode(row: TableRow, key: string): string {
     const v = this.text(row, key);
-    if (v !== "" && codeText(v) !== v) this.problems.warning(this.table.sheet, row.row, colOf(this.table, key), M.codeNormalised(showInvisible(v), codeText(v)));
+    this.warnIfNormalised(row, key, v);
     return v;
   }
 
   /** A required code; a code that reads differently once normalised (fullwidth, invisible characters) is a warning saying how it is read. */
   code(row: TableRow, key: string, header: string): string | undefined {
     const v = this.required(row, key, header);
-    if (v !== undefined && codeText(v) !== v) this.problems.warning(this.table.sheet, row.row, colOf(this.table, key), M.codeNormalised(showInvisible(v), codeText(v)));
+    if (v !== undefined) this.warnIfNormalised(row, key, v);
     return v;
+  }
+
+  private warnIfNormalised(row: TableRow, key: string, code: string): void {
+    const read = codeText(code);
+    if (read !== code) this.problems.warning(this.table.sheet, row.row, colOf(this.table, key), M.codeNormalised(showInvisible(code), read));
   }
 
   decimal(row: TableRow, key: string): Exact | undefined | "bad" {
