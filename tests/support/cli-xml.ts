@@ -6,7 +6,8 @@ import JSZip from "jszip";
  * itself depends on: to look at what was really written, and to craft hostile workbooks.
  */
 
-const unescapeXml = (s: string): string =>
+/** XML text or attribute value as the characters it stands for (the five predefined entities). */
+export const unescapeXml = (s: string): string =>
   s
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
+import { unescapeXml } from "./cli-xml.js";
 
 /** Reads a .docx back: its XML parts, paragraphs as text, and table rows as cell texts. */
 
@@ -12,16 +13,8 @@ export interface DocxText {
   readonly rows: readonly (readonly string[])[];
 }
 
-const decode = (s: string): string =>
-  s
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
 function paragraphTexts(xml: string): string[] {
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1]!)).join(""));
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => unescapeXml(t[1]!)).join(""));
 }
 
 export async function readDocx(data: Buffer | string): Promise<DocxText> {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
+import { unescapeXml } from "./cli-xml.js";
 
 /**
  * A workbook file's package parts, read with an independent zip library (JSZip): each part's
@@ -14,13 +15,6 @@ export interface PackageView {
 }
 
 const attr = (tag: string, name: string): string => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? "";
-const unescape = (s: string): string =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 
 export async function packageView(file: string): Promise<PackageView> {
   const zip = await JSZip.loadAsync(readFileSync(file));
@@ -38,7 +32,7 @@ export async function packageView(file: string): Promise<PackageView> {
     const rId = attr(tag, "r:id");
     const rel = (rels.match(/<Relationship\s[^>]*\/>/g) ?? []).find((r) => attr(r, "Id") === rId) ?? "";
     const target = attr(rel, "Target");
-    return { name: unescape(attr(tag, "name")), sheetId: attr(tag, "sheetId"), rId, part: target.startsWith("/") ? target.slice(1) : `xl/${target}` };
+    return { name: unescapeXml(attr(tag, "name")), sheetId: attr(tag, "sheetId"), rId, part: target.startsWith("/") ? target.slice(1) : `xl/${target}` };
   });
   return { parts, text: (p) => texts.get(p), sheets };
 }
