@@ -127,7 +127,8 @@ export function outputSheetXml(sheet: OutputSheet, styles: StyleBook, o: SheetXm
       const ref = `${columnLetters(c)}${r + 1}`;
       if (f.rowSums && c === f.rowSums.col && r > f.headerRow && r <= f.rowSums.lastRow) {
         const formula = rowSumFormula(f.rowSums, r + 1, columnLetters).slice(1);
-        cells.push(`<c r="${ref}"${looks.style(r, c, null) > 0 ? ` s="${looks.style(r, c, null)}"` : ""}><f>${escapeXml(formula)}</f></c>`);
+        const style = looks.style(r, c, null);
+        cells.push(`<c r="${ref}"${style > 0 ? ` s="${style}"` : ""}><f>${escapeXml(formula)}</f></c>`);
         continue;
       }
       cells.push(cellXml(ref, value, looks.style(r, c, value), o.date1904));
