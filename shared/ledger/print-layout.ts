@@ -1,4 +1,4 @@
-import type { Cell } from "../cells/cell.js";
+import { type Cell, isBlankRow } from "../cells/cell.js";
 import type { OutputSheet } from "./output-sheet.js";
 
 /** Column widths, in characters, a printed sheet keeps between: a wider text wraps instead of being cut. */
@@ -31,7 +31,7 @@ export function printLayout(sheet: OutputSheet): OutputSheet {
   const rows = sheet.rows;
   const columns = rows.reduce((n, r) => Math.max(n, r.length), f.widths.length);
   let last = f.headerRow;
-  while (last + 1 < rows.length && (rows[last + 1] ?? []).some((c) => c !== null && c !== "")) last++;
+  while (last + 1 < rows.length && !isBlankRow(rows[last + 1])) last++;
   const content = new Array<number>(columns).fill(0);
   for (let r = f.headerRow; r <= last; r++) {
     const row = rows[r] ?? [];

@@ -1,4 +1,4 @@
-import type { Cell, Grid } from "../cells/cell.js";
+import { type Cell, type Grid, isBlankRow } from "../cells/cell.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import type { ContestLedger, Criterion, Entry, Judge } from "../ledger/model.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
@@ -144,7 +144,7 @@ export function scoreTableOf(grid: Grid): ScoreTable {
     grid.findIndex((r) => foldKey(cleanText(r[0])) === foldKey(ENTRY_CODE_HEADER)),
   );
   const header = grid[headerRow] ?? [];
-  const blank = grid.findIndex((r, i) => i > headerRow && r.every((c) => c === null || c === ""));
+  const blank = grid.findIndex((r, i) => i > headerRow && isBlankRow(r));
   const columns = new Map<string, number>();
   header.forEach((h, col) => {
     const key = codeKey(cleanText(h).split("\n")[0]);
