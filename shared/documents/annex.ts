@@ -95,7 +95,10 @@ export function proposalReference(organizer: string): string {
   return `(Kèm theo Tờ trình số ${BLANK}/TTr-${isPeoplesCommittee(organizer) ? "UBND" : BLANK} ngày ${BLANK} tháng ${BLANK} năm ${BLANK} của ${body})`;
 }
 
-export const COUNCIL_REFERENCE = `(Trình Hội đồng Thi đua - Khen thưởng xem xét tại cuộc họp ngày ${BLANK} tháng ${BLANK} năm ${BLANK})`;
+/** The line under a list for a council's meeting: the emulation council's, or a contest's jury. */
+export function councilReference(council = "Hội đồng Thi đua - Khen thưởng"): string {
+  return `(Trình ${council} xem xét tại cuộc họp ngày ${BLANK} tháng ${BLANK} năm ${BLANK})`;
+}
 
 export const COUNCIL_SIGNATURE: SignatureBlock = {
   authority: "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",

@@ -7,7 +7,7 @@ import { amountInWords } from "../vn/words.js";
 import { certificatePaper } from "./certificates.js";
 import { decisionPaper } from "./letters.js";
 import { type DocumentSet, type Paper, listPaper } from "./paper.js";
-import { type AnnexDocument, type AnnexRow, BLANK, COUNCIL_REFERENCE, COUNCIL_SIGNATURE, contestTitle, nameWithYear, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
+import { type AnnexDocument, type AnnexRow, BLANK, COUNCIL_SIGNATURE, councilReference, contestTitle, nameWithYear, officialAnnex, roman, totalAmountLine, twoDigits } from "./annex.js";
 
 /**
  * The prize list of a judged contest as the annex of its award decision, and the entries tied at a
@@ -130,7 +130,7 @@ function councilList(run: ContestRun): AnnexDocument | undefined {
   return officialAnnex(s.organizer, {
     kind: "council",
     title: "DANH SÁCH TRÌNH HỘI ĐỒNG",
-    reference: COUNCIL_REFERENCE.replace("Hội đồng Thi đua - Khen thưởng", "Hội đồng giám khảo"),
+    reference: councilReference("Hội đồng giám khảo"),
     subtitle: [`Các bài dự thi bằng điểm tại ranh giới giải ${nameWithYear(s.name, s.year)}`],
     columns: [
       { header: "TT", width: 6, align: "center", nowrap: true },

@@ -9,7 +9,7 @@ import {
   type AnnexDocument,
   type AnnexRow,
   BLANK,
-  COUNCIL_REFERENCE,
+  councilReference,
   COUNCIL_SIGNATURE,
   nameWithYear,
   PROPOSAL_RECIPIENTS,
@@ -208,7 +208,7 @@ function councilList(run: EmulationRun): AnnexDocument | undefined {
   return officialAnnex(s.organizer, {
     kind: "council",
     title: "DANH SÁCH TRÌNH HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
-    reference: COUNCIL_REFERENCE,
+    reference: councilReference(),
     subtitle: ["Tập thể, cá nhân bằng điểm tại ranh giới chỉ tiêu", ...(s.name ? [nameWithYear(s.name, s.year)] : [])],
     columns: [
       { header: "TT", width: 6, align: "center", nowrap: true },
