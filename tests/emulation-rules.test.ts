@@ -353,7 +353,7 @@ describe("dossier completeness and deadline", () => {
       ],
       quotas,
     );
-    const [list, notEligible, dossier] = emulationOutputs(r);
+    const [list, notEligible, , dossier] = emulationOutputs(r);
     expect(dossier!.rows.slice(1).map((row) => [row[0], row[5], row[8]])).toEqual([
       ["MISS", "Tờ trình, Báo cáo thành tích", ""],
       ["LATE", "", "Nộp muộn 3 ngày (hạn 25/11/2023)"],
@@ -381,7 +381,7 @@ describe("reading the review sheets", () => {
         ["giấy khen ubnd XÃ", "cá nhân", 2, null, null],
       ],
     );
-    expect(r.ledger.quotas.map((q) => [q.level, q.count, q.amount])).toEqual([[XA, 1, 270000n]]);
+    expect(r.ledger.quotas.map((q) => [q.level, q.limit.count, q.amount])).toEqual([[XA, 1, 270000n]]);
     expect(problemAt(r, "Chỉ tiêu khen thưởng!A3")[0]).toMatch(/^error: Chỉ tiêu “giấy khen ubnd XÃ” – Cá nhân bị trùng/);
     expect(r.result.totalAmount).toBe(270000n);
   });

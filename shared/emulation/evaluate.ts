@@ -1,6 +1,6 @@
-import { type Cell, isBlank } from "../cells/cell.js";
+import { type Cell, cellAddress, isBlank } from "../cells/cell.js";
 import { readYesNo } from "../cells/number.js";
-import { cleanText, foldKey } from "../cells/text.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { EM, M } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
@@ -9,7 +9,8 @@ import { type Exact, compare, toPlainText } from "../cells/exact.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
 import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
 import { readMeasure } from "./read-emulation.js";
-import { CANDIDATES_SHEET, DOSSIER_ITEMS } from "./schema.js";
+import { CANDIDATES_SHEET, DOSSIER_ITEMS, QUOTAS_SHEET } from "./schema.js";
+import { seatsOf } from "./quota-limit.js";
 
 /** One failed criterion, or one group of alternatives none of which was met, in words. */
 export interface Failure {
@@ -57,6 +58,10 @@ export interface CandidateResult {
 
 export interface QuotaResult {
   readonly quota: Quota;
+  /** How many may be awarded; undefined when there is no limit. */
+  readonly seats: number | undefined;
+  /** How `seats` was counted: "3", "15% × 23 (Lao động tiên tiến) = 3,45 → 3 (làm tròn xuống)", "Không giới hạn". */
+  readonly seatsText: string;
   readonly eligible: number;
   /** Awarded then pending, in rank order. */
   readonly listed: readonly CandidateResult[];
@@ -166,9 +171,23 @@ export function computeEmulation(ledger: EmulationLedger, problems: ProblemList)
   const sheet = ledger.sheetNames.get(CANDIDATES_SHEET.name) ?? CANDIDATES_SHEET.name;
   const where: ReviewSheet = { sheet, at: (key) => ledger.candidateColumns.get(key) };
   const quotaOf = new Map(ledger.quotas.map((q) => [`${q.levelKey}|${q.type}`, q]));
-  const drafts = ledger.candidates.map((candidate) => candidateDraft(ledger, candidate, quotaOf, where, problems));
+  const repeated = repeatedProposals(ledger.candidates, quotaOf, where, problems);
+  const drafts = ledger.candidates.map((candidate) => candidateDraft(ledger, candidate, quotaOf, repeated, where, problems));
   const byCandidate = new Map<string, CandidateResult>(drafts.map((d) => [d.candidate.key, d]));
-  const quotas = ledger.quotas.map((quota) => fillQuota(quota, drafts, byCandidate, where, problems));
+  const filled = new Map<Quota, QuotaResult>();
+  /** Quotas being filled: one met again through its base is a loop. */
+  const filling = new Set<Quota>();
+  const fill = (quota: Quota): QuotaResult => {
+    const done = filled.get(quota);
+    if (done !== undefined) return done;
+    filling.add(quota);
+    const { seats, text } = seatsOf(quota.limit, quotaBase(ledger, quota, quotaOf, filling, fill, problems));
+    const result = fillQuota(quota, seats, text, drafts, byCandidate, where, problems);
+    filled.set(quota, result);
+    filling.delete(quota);
+    return result;
+  };
+  const quotas = ledger.quotas.map(fill);
   const candidates = ledger.candidates.map((c) => byCandidate.get(c.key)!);
   return {
     candidates,
@@ -179,10 +198,80 @@ export function computeEmulation(ledger: EmulationLedger, problems: ProblemList)
   };
 }
 
+/** The figure a share is taken of: the staff or units of `Đơn vị`, or those awarded the base award (filled first); undefined (reported) when it cannot be had. */
+function quotaBase(
+  ledger: EmulationLedger,
+  quota: Quota,
+  quotaOf: ReadonlyMap<string, Quota>,
+  filling: ReadonlySet<Quota>,
+  fill: (q: Quota) => QuotaResult,
+  problems: ProblemList,
+): number | undefined {
+  const base = quota.limit.share?.base;
+  const sheet = ledger.sheetNames.get(QUOTAS_SHEET.name) ?? QUOTAS_SHEET.name;
+  if (base === undefined) return undefined;
+  if (base.kind === "units") return ledger.units.size;
+  if (base.kind === "staff") {
+    if (ledger.staff === undefined) problems.error(sheet, quota.row, ledger.quotaColumns.get("base"), EM.noStaff(quota.level));
+    return ledger.staff;
+  }
+  const target = quotaOf.get(`${base.levelKey}|${base.type}`);
+  if (target === undefined) return undefined;
+  if (filling.has(target)) {
+    problems.error(sheet, quota.row, ledger.quotaColumns.get("base"), EM.baseCycle(quota.level));
+    return undefined;
+  }
+  const result = fill(target);
+  const awarded = result.listed.filter((d) => d.outcome === "awarded").length;
+  const pending = result.listed.length - awarded;
+  if (pending > 0) problems.warning(sheet, quota.row, ledger.quotaColumns.get("base"), EM.basePending(quota.level, target.level, pending));
+  return awarded;
+}
+
+/** Who a candidate is across rows: `Mã định danh` when given, else type, name and unit. */
+function identityOf(c: Candidate): string {
+  return c.identity !== "" ? `id|${codeKey(c.identity)}` : `name|${c.type ?? ""}|${foldKey(c.name)}|${c.unitKey}`;
+}
+
+/**
+ * Rows proposing a candidate a second time for the same award (not considered: candidate key →
+ * reason), and candidates proposed for two award forms at this level (a warning: the council picks).
+ */
+function repeatedProposals(candidates: readonly Candidate[], quotaOf: ReadonlyMap<string, Quota>, { sheet, at }: ReviewSheet, problems: ProblemList): Map<string, string> {
+  const repeated = new Map<string, string>();
+  const seen = new Map<string, Candidate[]>();
+  const place = (c: Candidate, key: string): string => cellAddress(sheet, c.row, at(key) ?? 0);
+  for (const c of candidates) {
+    if (c.type === undefined || c.name === "") continue;
+    const who = `${c.name} (${c.code})`;
+    const earlier = seen.get(identityOf(c)) ?? [];
+    const same = earlier.find((e) => e.levelKey === c.levelKey);
+    if (same !== undefined) {
+      problems.error(sheet, c.row, at("level"), EM.sameAwardTwice(who, c.level, place(same, "candidate")));
+      repeated.set(c.key, `Đã đề nghị ${c.level} ở ${place(same, "candidate")}`);
+      continue;
+    }
+    const form = quotaOf.get(`${c.levelKey}|${c.type}`)?.kind === "form";
+    const otherForm = form ? earlier.find((e) => quotaOf.get(`${e.levelKey}|${e.type}`)?.kind === "form") : undefined;
+    if (otherForm !== undefined) problems.warning(sheet, c.row, at("level"), EM.twoForms(who, otherForm.level, place(otherForm, "candidate")));
+    seen.set(identityOf(c), [...earlier, c]);
+  }
+  return repeated;
+}
+
 /** One candidate before the quotas: considered or not, its failed criteria, missing dossier items, lateness. */
-function candidateDraft(ledger: EmulationLedger, candidate: Candidate, quotaOf: ReadonlyMap<string, Quota>, { sheet, at }: ReviewSheet, problems: ProblemList): CandidateResult {
+function candidateDraft(
+  ledger: EmulationLedger,
+  candidate: Candidate,
+  quotaOf: ReadonlyMap<string, Quota>,
+  repeated: ReadonlyMap<string, string>,
+  { sheet, at }: ReviewSheet,
+  problems: ProblemList,
+): CandidateResult {
   const base = { candidate, failures: [] as Failure[], dossierMissing: [] as string[], late: false, noDate: false, tied: false };
   if (candidate.type === undefined) return { ...base, outcome: "notConsidered", reason: "Chưa ghi Loại (Tập thể / Cá nhân)" };
+  const again = repeated.get(candidate.key);
+  if (again !== undefined) return { ...base, outcome: "notConsidered", reason: again };
   const quota = quotaOf.get(`${candidate.levelKey}|${candidate.type}`);
   if (quota === undefined) {
     if (candidate.level !== "") problems.error(sheet, candidate.row, at("level"), EM.noQuota(candidate.level, ENTRY_TYPE_VALUES[candidate.type]));
@@ -207,16 +296,20 @@ function candidateDraft(ledger: EmulationLedger, candidate: Candidate, quotaOf: 
 }
 
 /** One quota: its eligible candidates ranked by `Điểm`, the seats handed out, ties at the edge left to the council. */
-function fillQuota(quota: Quota, drafts: readonly CandidateResult[], byCandidate: Map<string, CandidateResult>, { sheet, at }: ReviewSheet, problems: ProblemList): QuotaResult {
+function fillQuota(
+  quota: Quota,
+  seats: number | undefined,
+  seatsText: string,
+  drafts: readonly CandidateResult[],
+  byCandidate: Map<string, CandidateResult>,
+  { sheet, at }: ReviewSheet,
+  problems: ProblemList,
+): QuotaResult {
   const eligible = drafts.filter((d) => d.quota === quota && d.outcome === "outsideQuota");
+  const count = seats ?? eligible.length;
   // A quota is one prize level whose ties at the edge are always the council's.
-  const { groups, awards } = standings(
-    eligible,
-    [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }],
-    [{ name: quota.level, count: quota.count, amount: quota.amount ?? 0n }],
-    "council",
-  );
-  if (eligible.length > quota.count) {
+  const { groups, awards } = standings(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }], [{ name: quota.level, count, amount: quota.amount ?? 0n }], "council");
+  if (eligible.length > count) {
     for (const d of eligible) {
       if (d.candidate.score === undefined) problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, ENTRY_TYPE_VALUES[quota.type]));
     }
@@ -224,18 +317,22 @@ function fillQuota(quota: Quota, drafts: readonly CandidateResult[], byCandidate
   const listed: CandidateResult[] = [];
   groups.forEach((group, gi) => {
     const award = awards[gi] ?? { kind: "none" };
-    if (award.kind === "pending") {
-      // A competition rank (1, 2, 2, 4): the group's rank is its first place in the quota.
-      const seats = quota.count - group[0]!.rank + 1;
-      problems.warning(sheet, group[0]!.item.candidate.row, at("candidate"), EM.councilDecides(group.map((r) => r.item.candidate.code).join(", "), quota.level, ENTRY_TYPE_VALUES[quota.type], seats));
+    // A competition rank (1, 2, 2, 4): the group's rank is its first place in the quota.
+    const seatsAtStake = award.kind === "pending" ? count - group[0]!.rank + 1 : undefined;
+    if (seatsAtStake !== undefined) {
+      problems.warning(
+        sheet,
+        group[0]!.item.candidate.row,
+        at("candidate"),
+        EM.councilDecides(group.map((r) => r.item.candidate.code).join(", "), quota.level, ENTRY_TYPE_VALUES[quota.type], seatsAtStake),
+      );
     }
     for (const r of group) {
-      const seatsAtStake = award.kind === "pending" ? quota.count - group[0]!.rank + 1 : undefined;
       const outcome: Outcome = award.kind === "pending" ? "pending" : award.kind === "prize" ? "awarded" : "outsideQuota";
       const d: CandidateResult = { ...r.item, outcome, rank: r.rank, tied: r.tied, ...(seatsAtStake !== undefined ? { seatsAtStake } : {}) };
       byCandidate.set(r.item.candidate.key, d);
       if (outcome !== "outsideQuota") listed.push(d);
     }
   });
-  return { quota, eligible: eligible.length, listed };
+  return { quota, seats, seatsText, eligible: eligible.length, listed };
 }

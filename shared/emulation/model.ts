@@ -26,12 +26,38 @@ export interface AwardCriterion {
   readonly row: number;
 }
 
+/** What a share of a quota is taken of (`Cơ sở tính tỷ lệ`). */
+export type QuotaBase =
+  /** Those awarded another award of this review ("Lao động tiên tiến" for "Chiến sĩ thi đua cơ sở"). */
+  | { readonly kind: "award"; readonly levelKey: string; readonly type: CandidateType; readonly name: string }
+  /** The staff of every unit in `Đơn vị` (`Số CBCCVC`). */
+  | { readonly kind: "staff" }
+  /** The units listed in `Đơn vị`. */
+  | { readonly kind: "units" };
+
+/**
+ * How many may be awarded: a fixed count and/or a share of a base (rounded down), or no limit
+ * ("theo đề nghị của Phòng Nội vụ"). With both, the smaller figure holds.
+ */
+export interface QuotaLimit {
+  readonly count?: number;
+  /** The share as a fraction (15% is 15/100). */
+  readonly share?: { readonly fraction: Exact; readonly base: QuotaBase; readonly baseText: string };
+}
+
+/** Danh hiệu thi đua (a title: Lao động tiên tiến…) or hình thức khen thưởng (a form: Giấy khen, Bằng khen…). */
+export type AwardKind = "title" | "form";
+
 export interface Quota {
   readonly level: string;
   /** Folded `Cấp khen`. */
   readonly levelKey: string;
   readonly type: CandidateType;
-  readonly count: number;
+  readonly limit: QuotaLimit;
+  /** `Loại khen`, or read from the words of `Cấp khen`; undefined when neither says. */
+  readonly kind?: AwardKind;
+  /** `Căn cứ`: the legal basis of the figure, as typed. */
+  readonly basis?: string;
   readonly deadline?: DayNumber;
   readonly amount?: bigint;
   /** `Thẩm quyền khen`: who confers it ("Chủ tịch UBND huyện Phú Riềng"); when absent, read from `Cấp khen`. */
@@ -42,6 +68,8 @@ export interface Quota {
 export interface Candidate {
   readonly key: string;
   readonly code: string;
+  /** `Mã định danh` (a person's staff number or ID card, a unit's code): one identity across levels and forms. */
+  readonly identity: string;
   /** undefined when `Loại` is blank or unreadable (reported). */
   readonly type?: CandidateType;
   readonly name: string;
@@ -70,11 +98,15 @@ export interface EmulationLedger {
   readonly settings: EmulationSettings;
   /** Unit key → name; empty when the ledger has no `Đơn vị` sheet. */
   readonly units: ReadonlyMap<string, string>;
+  /** Sum of `Số CBCCVC` of `Đơn vị`, undefined when no unit gives it. */
+  readonly staff?: number;
   readonly criteria: readonly AwardCriterion[];
   readonly quotas: readonly Quota[];
   readonly candidates: readonly Candidate[];
   /** Column key → 0-based column of the candidates sheet. */
   readonly candidateColumns: ReadonlyMap<string, number>;
+  /** Column key → 0-based column of the quotas sheet. */
+  readonly quotaColumns: ReadonlyMap<string, number>;
   /** Criterion code key → 0-based column of the candidates sheet. */
   readonly criterionColumns: ReadonlyMap<string, number>;
   /** Actual sheet names, keyed by the contract's names. */

@@ -83,7 +83,7 @@ export function awardListSheet(ledger: EmulationLedger, result: EmulationResult,
 
 export const NOT_ELIGIBLE_HEADER = ["Mã", "Loại", "Tên", "Đơn vị", "Cấp khen", "Mã tiêu chí", "Tiêu chí không đạt", "Giá trị", "Yêu cầu"];
 
-/** One row per failed criterion (or group of alternatives) of each candidate; also those outside the quota or not considered. */
+/** One row per failed criterion (or group of alternatives) of each candidate, and the candidates that could not be considered. */
 export function notEligibleSheet(ledger: EmulationLedger, result: EmulationResult): OutputSheet {
   const rows: Grid = [NOT_ELIGIBLE_HEADER];
   for (const r of result.candidates) {
@@ -91,15 +91,31 @@ export function notEligibleSheet(ledger: EmulationLedger, result: EmulationResul
     const lead: Cell[] = [c.code, typeLabel(c), c.name, unitNameOf(ledger, c), c.level];
     for (const f of r.failures) rows.push([...lead, f.codes, f.text, f.value, f.requirement]);
     if (r.outcome === "notConsidered") rows.push([...lead, null, r.reason ?? "", null, null]);
-    if (r.outcome === "outsideQuota" && r.quota !== undefined && r.rank !== undefined) {
-      rows.push([...lead, null, `Đủ tiêu chí nhưng ngoài chỉ tiêu: xếp thứ ${r.rank} theo Điểm`, scoreCell(c), `trong ${r.quota.count} suất`]);
-    }
   }
   if (rows.length === 1) rows.push([null, null, null, null, null, null, "Mọi đề nghị đều đạt các tiêu chí.", null, null]);
   return {
     name: EMULATION_OUTPUT_NAMES.notEligible,
     rows,
     format: { headerRow: 0, widths: [8, 10, 32, 26, 22, 18, 60, 16, 24], numberFormats: [], boldRows: [] },
+  };
+}
+
+export const OUTSIDE_QUOTA_HEADER = ["Mã", "Loại", "Tên", "Đơn vị", "Cấp khen", "Xếp thứ theo Điểm", "Điểm", "Chỉ tiêu", "Căn cứ"];
+
+/** Candidates who meet every criterion and whose dossier is complete, ranked below their quota: with the quota's figure and its legal basis. */
+export function outsideQuotaSheet(ledger: EmulationLedger, result: EmulationResult): OutputSheet {
+  const rows: Grid = [OUTSIDE_QUOTA_HEADER];
+  const byQuota = new Map(result.quotas.map((q) => [q.quota, q]));
+  for (const r of result.candidates) {
+    if (r.outcome !== "outsideQuota" || r.quota === undefined || r.rank === undefined) continue;
+    const c = r.candidate;
+    rows.push([c.code, typeLabel(c), c.name, unitNameOf(ledger, c), c.level, r.rank, scoreCell(c), byQuota.get(r.quota)?.seatsText ?? "", r.quota.basis ?? ""]);
+  }
+  if (rows.length === 1) rows.push([null, null, null, null, null, null, null, "Không có đề nghị nào đủ tiêu chí mà ngoài chỉ tiêu.", null]);
+  return {
+    name: EMULATION_OUTPUT_NAMES.outsideQuota,
+    rows,
+    format: { headerRow: 0, widths: [8, 10, 32, 26, 22, 10, 8, 36, 40], numberFormats: [], boldRows: [] },
   };
 }
 

@@ -1,13 +1,14 @@
 import { type Cell, type Grid, cellAddress, isBlank } from "../cells/cell.js";
-import { readDecimal } from "../cells/number.js";
+import { readCount, readDecimal } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
-import { EM, M } from "../i18n/messages.js";
+import { EM, M, type Msg } from "../i18n/messages.js";
 import { ProblemList } from "../ledger/problem.js";
 import { RowReader, contractSheets, firstOfCode, readChoice, readThousandWord } from "../ledger/read-contest.js";
 import { ENTRY_TYPE_VALUES, type EntryType, SETTINGS, SETTINGS_KEY_HEADER, SETTINGS_SHEET_NAME, SETTINGS_VALUE_HEADER, UNITS_SHEET } from "../ledger/schema.js";
 import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, readTable } from "../ledger/table.js";
 import type { Exact } from "../cells/exact.js";
-import type { AwardCriterion, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota } from "./model.js";
+import type { AwardCriterion, AwardKind, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota, QuotaBase, QuotaLimit } from "./model.js";
+import { AWARD_KIND_VALUES, awardKindOf, readAwardKind, readPlainBase, readQuotaCount, readShare } from "./quota-limit.js";
 import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, DOSSIER_ITEMS, type DossierKey, EMULATION_SHEETS, QUOTAS_SHEET } from "./schema.js";
 
 export interface EmulationRead {
@@ -40,14 +41,28 @@ export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Em
   const { names, missingSheets, grid, sheetName, table } = contractSheets(sheets, [...EMULATION_SHEETS, SETTINGS_SHEET_NAME, UNITS_SHEET.name], EMULATION_SHEETS, problems);
 
   const settings = readSettings(grid(SETTINGS_SHEET_NAME));
-  const units = names.has(UNITS_SHEET.name) ? readUnitNames(readTable(sheetName(UNITS_SHEET.name), grid(UNITS_SHEET.name), UNITS_SHEET, new ProblemList())) : new Map<string, string>();
+  const unitsTable = names.has(UNITS_SHEET.name) ? readTable(sheetName(UNITS_SHEET.name), grid(UNITS_SHEET.name), UNITS_SHEET, new ProblemList()) : undefined;
+  const units = unitsTable === undefined ? new Map<string, string>() : readUnitNames(unitsTable);
+  const staff = unitsTable === undefined ? undefined : staffOf(unitsTable);
   const criteria = readCriteria(table(AWARD_CRITERIA_SHEET), problems);
-  const quotas = readQuotas(table(QUOTAS_SHEET), problems);
+  const quotasTable = table(QUOTAS_SHEET);
+  const quotas = readQuotas(quotasTable, problems);
   const candidatesTable = table(CANDIDATES_SHEET);
   const criterionColumns = findCriterionColumns(candidatesTable, criteria, problems);
   const candidates = readCandidates(candidatesTable, units, problems);
   return {
-    ledger: { settings, units, criteria, quotas, candidates, candidateColumns: candidatesTable.columns, criterionColumns, sheetNames: names },
+    ledger: {
+      settings,
+      units,
+      ...(staff !== undefined ? { staff } : {}),
+      criteria,
+      quotas,
+      candidates,
+      candidateColumns: candidatesTable.columns,
+      quotaColumns: quotasTable.columns,
+      criterionColumns,
+      sheetNames: names,
+    },
     problems,
     missingSheets,
   };
@@ -89,6 +104,16 @@ function readUnitNames(table: Table): Map<string, string> {
     if (code !== "" && !out.has(codeKey(code))) out.set(codeKey(code), cleanText(cellOf(table, row, "name")) || code);
   }
   return out;
+}
+
+/** Sum of `Số CBCCVC` over the units that give it; undefined when none does. */
+function staffOf(table: Table): number | undefined {
+  let sum: number | undefined;
+  for (const row of table.rows) {
+    const n = readCount(cellOf(table, row, "staff") ?? null);
+    if (n !== undefined) sum = (sum ?? 0) + n;
+  }
+  return sum;
 }
 
 function typesOf(table: Table, row: TableRow, problems: ProblemList): CandidateType[] | undefined {
@@ -168,9 +193,15 @@ function readCriteria(table: Table, problems: ProblemList): AwardCriterion[] {
   return out;
 }
 
+/** A quota row as read, its base still named by text when it is another award of the sheet. */
+interface QuotaDraft {
+  readonly quota: Quota;
+  readonly baseText?: string;
+}
+
 function readQuotas(table: Table, problems: ProblemList): Quota[] {
-  const out: Quota[] = [];
-  if (!table.complete) return out;
+  if (!table.complete) return [];
+  const drafts: QuotaDraft[] = [];
   const seen = new Map<string, Quota>();
   const rd = new RowReader(table, problems);
   for (const row of table.rows) {
@@ -178,11 +209,11 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
     const typeText = rd.text(row, "type");
     const type = readChoice<EntryType>(typeText, ENTRY_TYPE_VALUES);
     if (type === undefined) problems.error(table.sheet, row.row, colOf(table, "type"), typeText === "" ? M.missingValue("Loại") : M.notOneOf(typeText, Object.values(ENTRY_TYPE_VALUES)));
-    const count = rd.count(row, "count");
-    if (count === undefined) problems.error(table.sheet, row.row, colOf(table, "count"), M.missingValue("Số lượng"));
+    const limit = readLimit(table, row, problems);
+    const kind = readKindOf(table, row, level ?? "", problems);
     const deadline = rd.day(row, "deadline");
     const amount = rd.money(row, "amount");
-    if (level === undefined || type === undefined || typeof count !== "number" || deadline === "bad" || amount === "bad") continue;
+    if (level === undefined || type === undefined || limit === undefined || kind === "bad" || deadline === "bad" || amount === "bad") continue;
     const key = `${foldKey(level)}|${type}`;
     const first = seen.get(key);
     if (first !== undefined) {
@@ -190,20 +221,70 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
       continue;
     }
     const authority = rd.text(row, "authority");
+    const basis = rd.text(row, "basis");
     const q: Quota = {
       level,
       levelKey: foldKey(level),
       type,
-      count,
+      limit: limit.limit,
       row: row.row,
+      ...(kind !== undefined ? { kind } : {}),
+      ...(basis !== "" ? { basis } : {}),
       ...(authority !== "" ? { authority } : {}),
       ...(deadline !== undefined ? { deadline } : {}),
       ...(amount !== undefined ? { amount } : {}),
     };
     seen.set(key, q);
-    out.push(q);
+    drafts.push({ quota: q, ...(limit.awardBase !== undefined ? { baseText: limit.awardBase } : {}) });
   }
-  return out;
+  return drafts.map((d) => withAwardBase(d, drafts, table, problems));
+}
+
+/** `Loại khen` as typed, else what `Cấp khen` says; "bad" (reported) when typed but not a kind. */
+function readKindOf(table: Table, row: TableRow, level: string, problems: ProblemList): AwardKind | "bad" | undefined {
+  const text = cleanText(cellOf(table, row, "kind"));
+  if (text === "") return awardKindOf(level);
+  const kind = readAwardKind(text);
+  if (kind === undefined) problems.error(table.sheet, row.row, colOf(table, "kind"), M.notOneOf(text, Object.values(AWARD_KIND_VALUES)));
+  return kind ?? "bad";
+}
+
+/** `Số lượng`, `Tỷ lệ tối đa` and `Cơ sở tính tỷ lệ` of a row; undefined (reported) when they do not make a limit. */
+function readLimit(table: Table, row: TableRow, problems: ProblemList): { limit: QuotaLimit; awardBase?: string } | undefined {
+  const count = readQuotaCount(cellOf(table, row, "count"));
+  const share = readShare(cellOf(table, row, "share"));
+  const baseText = cleanText(cellOf(table, row, "base"));
+  const fail = (key: string, msg: Msg): undefined => {
+    problems.error(table.sheet, row.row, colOf(table, key) ?? colOf(table, "count"), msg);
+    return undefined;
+  };
+  if (count === "bad") return fail("count", EM.badQuotaCount(cleanText(cellOf(table, row, "count"))));
+  if (share === "bad") return fail("share", EM.badShare(cleanText(cellOf(table, row, "share"))));
+  if (share === undefined) {
+    if (count === undefined) return fail("count", EM.quotaMissing());
+    if (baseText !== "") problems.warning(table.sheet, row.row, colOf(table, "base"), EM.baseWithoutShare(baseText));
+    return { limit: count === "none" ? {} : { count } };
+  }
+  if (baseText === "") return fail("base", EM.shareNeedsBase());
+  const plain = readPlainBase(baseText);
+  const base: QuotaBase = plain === undefined ? { kind: "award", levelKey: foldKey(baseText), type: "individual", name: baseText } : { kind: plain };
+  const limit: QuotaLimit = { ...(typeof count === "number" ? { count } : {}), share: { fraction: share, base, baseText } };
+  return { limit, ...(plain === undefined ? { awardBase: baseText } : {}) };
+}
+
+/** Resolves a base naming another award of the sheet (of the same type when there is one). */
+function withAwardBase(draft: QuotaDraft, drafts: readonly QuotaDraft[], table: Table, problems: ProblemList): Quota {
+  const { quota, baseText } = draft;
+  const share = quota.limit.share;
+  if (baseText === undefined || share === undefined) return quota;
+  const folded = foldKey(baseText).replace(/^danh hieu\s+/, "");
+  const named = drafts.map((d) => d.quota).filter((q) => q !== quota && (q.levelKey === folded || q.levelKey.replace(/^danh hieu\s+/, "") === folded));
+  const target = named.find((q) => q.type === quota.type) ?? named[0];
+  if (target === undefined) {
+    problems.error(table.sheet, quota.row, colOf(table, "base"), EM.unknownBase(baseText));
+    return { ...quota, limit: { ...quota.limit, share: { ...share, base: { kind: "award", levelKey: "", type: quota.type, name: baseText } } } };
+  }
+  return { ...quota, limit: { ...quota.limit, share: { ...share, base: { kind: "award", levelKey: target.levelKey, type: target.type, name: target.level } } } };
 }
 
 function findCriterionColumns(table: Table, criteria: readonly AwardCriterion[], problems: ProblemList): Map<string, number> {
@@ -246,6 +327,7 @@ function readCandidates(table: Table, units: ReadonlyMap<string, string>, proble
     const c: Candidate = {
       key,
       code,
+      identity: rd.optionalCode(row, "identity"),
       name,
       unitKey: codeKey(unitCode),
       unitCode,

@@ -4,7 +4,7 @@ import { type Problem, sortProblems } from "../ledger/problem.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
 import { type EmulationResult, computeEmulation } from "./evaluate.js";
 import type { EmulationLedger } from "./model.js";
-import { awardListSheet, dossierSheet, notEligibleSheet } from "./outputs.js";
+import { awardListSheet, dossierSheet, notEligibleSheet, outsideQuotaSheet } from "./outputs.js";
 import { readEmulation } from "./read-emulation.js";
 import { EMULATION_SHEETS } from "./schema.js";
 
@@ -32,9 +32,9 @@ export function runEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Emu
   return { ledger, result, problems: sorted, errorCount, warningCount: sorted.length - errorCount, missingSheets };
 }
 
-/** The three output sheets of a review (`Kiểm tra` is written by the caller, which may merge problems). */
+/** The four output sheets of a review (`Kiểm tra` is written by the caller, which may merge problems). */
 export function emulationOutputs(run: EmulationRun): OutputSheet[] {
-  return [awardListSheet(run.ledger, run.result, run.errorCount), notEligibleSheet(run.ledger, run.result), dossierSheet(run.ledger, run.result)];
+  return [awardListSheet(run.ledger, run.result, run.errorCount), notEligibleSheet(run.ledger, run.result), outsideQuotaSheet(run.ledger, run.result), dossierSheet(run.ledger, run.result)];
 }
 
 /** True when the workbook holds any of the emulation sheets. */

@@ -16,6 +16,8 @@ export const CANDIDATES_SHEET: SheetDef = {
     col("candidate", "Mã", "code", { required: true, width: 8, aliases: ["Mã đề nghị"] }),
     col("type", "Loại", "entryType", { required: true, width: 10 }),
     col("name", "Tên", "text", { required: true, width: 34, aliases: ["Họ tên", "Tên tập thể, cá nhân"] }),
+    // Not in ledger.md: one identity across levels and forms (staff number, ID card, unit code).
+    col("identity", "Mã định danh", "code", { width: 14, aliases: ["Số định danh", "Mã cán bộ"] }),
     col("unit", "Mã đơn vị", "code", { width: 12 }),
     col("level", "Cấp khen", "text", { required: true, width: 24 }),
     col("proposal", "Tờ trình", "yesno", { width: 9 }),
@@ -54,7 +56,13 @@ export const QUOTAS_SHEET: SheetDef = {
   columns: [
     col("level", "Cấp khen", "text", { required: true, width: 24 }),
     col("type", "Loại", "entryType", { required: true, width: 10 }),
-    col("count", "Số lượng", "count", { required: true, width: 10 }),
+    // A count, or "Không giới hạn" (no limit); may be blank when `Tỷ lệ tối đa` is given.
+    col("count", "Số lượng", "text", { required: true, width: 12 }),
+    col("kind", "Loại khen", "text", { width: 20, aliases: ["Danh hiệu / hình thức"] }),
+    // Not in ledger.md: a cap as a share of a named base, and the legal basis of each figure.
+    col("share", "Tỷ lệ tối đa", "text", { width: 10, aliases: ["Tỷ lệ"] }),
+    col("base", "Cơ sở tính tỷ lệ", "text", { width: 28, aliases: ["Cơ sở tính"] }),
+    col("basis", "Căn cứ", "text", { width: 40, aliases: ["Căn cứ pháp lý"] }),
     col("deadline", "Hạn nộp", "date", { width: 12 }),
     // Not in ledger.md: the amount each award carries, when the secretariat wants totals in money.
     col("amount", "Mức thưởng", "money", { width: 14 }),
@@ -68,5 +76,6 @@ export const EMULATION_SHEETS: readonly string[] = [CANDIDATES_SHEET.name, AWARD
 export const EMULATION_OUTPUT_NAMES = {
   awardList: "Danh sách khen thưởng",
   notEligible: "Không đủ điều kiện",
+  outsideQuota: "Ngoài chỉ tiêu",
   dossier: "Thiếu hồ sơ",
 } as const;

@@ -279,6 +279,50 @@ export const EM = {
     vi: `Chưa có chỉ tiêu cho ${q(level)} – ${type} ở trang “Chỉ tiêu khen thưởng”; đề nghị này chưa được xét.`,
     en: `No quota for ${q(level)} – ${type} in “Chỉ tiêu khen thưởng”; this candidate is not considered.`,
   }),
+  quotaMissing: (): Msg => ({
+    vi: `Chưa ghi “Số lượng”: nhập một số, một tỷ lệ ở cột “Tỷ lệ tối đa” (ví dụ 15%) hoặc ghi “Không giới hạn”.`,
+    en: `“Số lượng” is empty: type a number, a share in “Tỷ lệ tối đa” (e.g. 15%), or “Không giới hạn” (no limit).`,
+  }),
+  badQuotaCount: (value: string): Msg => ({
+    vi: `“Số lượng” ${q(value)} không đọc được: nhập số nguyên (ví dụ 3) hoặc “Không giới hạn”; tỷ lệ ghi ở cột “Tỷ lệ tối đa”.`,
+    en: `“Số lượng” ${q(value)} cannot be read: type a whole number (e.g. 3) or “Không giới hạn”; a share goes in “Tỷ lệ tối đa”.`,
+  }),
+  badShare: (value: string): Msg => ({
+    vi: `“Tỷ lệ tối đa” ${q(value)} không đọc được: nhập phần trăm lớn hơn 0 và không quá 100 (ví dụ 15%).`,
+    en: `“Tỷ lệ tối đa” ${q(value)} cannot be read: type a percentage above 0 and at most 100 (e.g. 15%).`,
+  }),
+  shareNeedsBase: (): Msg => ({
+    vi: `Có “Tỷ lệ tối đa” nhưng chưa ghi “Cơ sở tính tỷ lệ”: ghi tên danh hiệu, hình thức làm cơ sở (ví dụ Lao động tiên tiến), “Số CBCCVC” hoặc “Số đơn vị”.`,
+    en: `“Tỷ lệ tối đa” is given without “Cơ sở tính tỷ lệ”: name the award it is a share of (e.g. Lao động tiên tiến), “Số CBCCVC” or “Số đơn vị”.`,
+  }),
+  baseWithoutShare: (base: string): Msg => ({
+    vi: `Có “Cơ sở tính tỷ lệ” ${q(base)} nhưng không có “Tỷ lệ tối đa”; cơ sở này không được dùng.`,
+    en: `“Cơ sở tính tỷ lệ” ${q(base)} is given without “Tỷ lệ tối đa”; it is not used.`,
+  }),
+  unknownBase: (base: string): Msg => ({
+    vi: `Cơ sở tính tỷ lệ ${q(base)} không phải danh hiệu, hình thức nào ở cột “Cấp khen” của trang này, cũng không phải “Số CBCCVC” hay “Số đơn vị”; chỉ tiêu này chưa tính được (0 suất).`,
+    en: `Base ${q(base)} is neither an award in “Cấp khen” of this sheet nor “Số CBCCVC” or “Số đơn vị”; this quota cannot be computed (0 places).`,
+  }),
+  baseCycle: (level: string): Msg => ({
+    vi: `Chỉ tiêu ${q(level)} tính theo tỷ lệ của chính nó (vòng lặp qua “Cơ sở tính tỷ lệ”); chưa tính được (0 suất).`,
+    en: `Quota ${q(level)} is a share of itself (a loop through “Cơ sở tính tỷ lệ”); cannot be computed (0 places).`,
+  }),
+  noStaff: (level: string): Msg => ({
+    vi: `Chỉ tiêu ${q(level)} tính theo Số CBCCVC nhưng trang “Đơn vị” chưa có cột “Số CBCCVC” có số; chưa tính được (0 suất).`,
+    en: `Quota ${q(level)} is a share of the staff, but “Đơn vị” gives no “Số CBCCVC”; cannot be computed (0 places).`,
+  }),
+  basePending: (level: string, base: string, pending: number): Msg => ({
+    vi: `Chỉ tiêu ${q(level)} tính theo số được ${q(base)}, trong đó còn ${pending} trường hợp chờ Hội đồng quyết định: chỉ tiêu có thể tăng sau khi Hội đồng quyết định.`,
+    en: `Quota ${q(level)} is a share of those awarded ${q(base)}, where ${pending} cases await the council: the quota may grow once it decides.`,
+  }),
+  sameAwardTwice: (who: string, level: string, first: string): Msg => ({
+    vi: `${who} đã được đề nghị ${q(level)} ở ${first}; một người (tập thể) chỉ được đề nghị một lần cho một danh hiệu, hình thức. Đề nghị này chưa được xét.`,
+    en: `${who} is already proposed for ${q(level)} at ${first}; one candidate is proposed once per award. This row is not considered.`,
+  }),
+  twoForms: (who: string, other: string, first: string): Msg => ({
+    vi: `${who} cũng được đề nghị ${q(other)} ở ${first}: hai hình thức khen thưởng ở cùng một cấp xét cho cùng thành tích; Hội đồng chọn một.`,
+    en: `${who} is also proposed for ${q(other)} at ${first}: two award forms at one level for the same achievement; the council picks one.`,
+  }),
   typeMissing: (): Msg => ({
     vi: `Chưa ghi “Loại” (Tập thể hoặc Cá nhân); đề nghị này chưa được xét.`,
     en: `“Loại” (Tập thể or Cá nhân) is empty; this candidate is not considered.`,

@@ -75,8 +75,8 @@ export function reviewReport(run: EmulationRun, lang: Lang): string[] {
     const awarded = q.listed.filter((r) => r.outcome === "awarded").length;
     lines.push(
       l(
-        `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] chỉ tiêu ${q.quota.count}, đủ điều kiện ${q.eligible}, được khen ${awarded}:`,
-        `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] quota ${q.quota.count}, eligible ${q.eligible}, awarded ${awarded}:`,
+        `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] chỉ tiêu ${q.seatsText}, đủ điều kiện ${q.eligible}, được khen ${awarded}:`,
+        `[${q.quota.level} – ${ENTRY_TYPE_VALUES[q.quota.type]}] quota ${q.seats ?? "no limit"}, eligible ${q.eligible}, awarded ${awarded}:`,
       ),
     );
     for (const r of q.listed) {

@@ -232,7 +232,7 @@ describe("Nhập phiếu chấm and Tính kết quả, against the CLI", () => {
 });
 
 describe("Kiểm tra and Tính kết quả on an emulation review", () => {
-  const EMULATION_OUTPUTS = [EMULATION_OUTPUT_NAMES.awardList, EMULATION_OUTPUT_NAMES.notEligible, EMULATION_OUTPUT_NAMES.dossier, OUTPUT_SHEET_NAMES.problems];
+  const EMULATION_OUTPUTS = [EMULATION_OUTPUT_NAMES.awardList, EMULATION_OUTPUT_NAMES.notEligible, EMULATION_OUTPUT_NAMES.outsideQuota, EMULATION_OUTPUT_NAMES.dossier, OUTPUT_SHEET_NAMES.problems];
 
   it("checks (2 syncs) and tallies (3 syncs) a ledger made from the thi-dua template, writing the review's sheets only", async () => {
     const excel = new ExcelDouble();

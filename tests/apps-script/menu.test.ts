@@ -185,7 +185,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review (thi-dua)", ()
     script.call("createLedgerEmulation");
     script.call("tallyResults");
     const expected = coreTally(gridsOf(templateSheets("thi-dua")));
-    expect(expected.outputs.map((s) => s.name)).toEqual(["Danh sách khen thưởng", "Không đủ điều kiện", "Thiếu hồ sơ", "Kiểm tra"]);
+    expect(expected.outputs.map((s) => s.name)).toEqual(["Danh sách khen thưởng", "Không đủ điều kiện", "Ngoài chỉ tiêu", "Thiếu hồ sơ", "Kiểm tra"]);
     for (const sheet of expected.outputs) {
       const tab = gas.ss.tab(sheet.name);
       expect(tab, sheet.name).toBeDefined();
