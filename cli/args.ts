@@ -16,11 +16,13 @@ export interface ParsedArgs {
   readonly pdf?: string;
   /** `export`: the certificates to write, one page per awardee (.docx, or .pdf through LibreOffice). */
   readonly certificates?: string;
+  /** `init`: the year the ledger is for (`--year`, `--nam`); the current one by default. */
+  readonly year?: number;
 }
 
 export class UsageError extends Error {}
 
-const FLAGS_WITH_VALUE = new Set(["--out", "--lang", "--quiz", "--docx", "--pdf", "--certificates"]);
+const FLAGS_WITH_VALUE = new Set(["--out", "--lang", "--quiz", "--docx", "--pdf", "--certificates", "--year", "--nam"]);
 const BOOLEAN_FLAGS = new Set(["--replace", "--help", "-h", "--version", "-v"]);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -32,6 +34,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let version = false;
   const quiz: string[] = [];
   const files: { docx?: string; pdf?: string; certificates?: string } = {};
+  let year: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -41,7 +44,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (flag === "--docx" || flag === "--pdf" || flag === "--certificates") files[flag.slice(2) as keyof typeof files] = value;
       else if (flag === "--quiz") quiz.push(value);
       else if (flag === "--out") out = value;
-      else if (value === "vi" || value === "en") lang = value;
+      else if (flag === "--year" || flag === "--nam") {
+        if (!/^\d{4}$/.test(value) || Number(value) < 1990 || Number(value) > 2200) throw new UsageError(flag);
+        year = Number(value);
+      } else if (value === "vi" || value === "en") lang = value;
       else throw new UsageError(flag);
     } else if (BOOLEAN_FLAGS.has(flag)) {
       if (flag === "--replace") replace = true;
@@ -54,5 +60,5 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   const [command, ...rest] = positional;
-  return { command, positional: rest, lang, replace, help, version, quiz, ...(out !== undefined ? { out } : {}), ...files };
+  return { command, positional: rest, lang, replace, help, version, quiz, ...(out !== undefined ? { out } : {}), ...(year !== undefined ? { year } : {}), ...files };
 }

@@ -1,6 +1,7 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import type { Grid } from "../shared/cells/cell.js";
+import { partsOfInstant } from "../shared/cells/date.js";
 import { type Lang, type Msg, say } from "../shared/i18n/messages.js";
 import { IM } from "../shared/i18n/messages.js";
 import { ProblemList } from "../shared/ledger/problem.js";
@@ -42,7 +43,7 @@ export function refuseMissingSheets(missingSheets: readonly string[]): void {
   }
 }
 
-export async function initCommand(kind: string | undefined, file: string | undefined, io: Io): Promise<number> {
+export async function initCommand(kind: string | undefined, file: string | undefined, io: Io, year?: number): Promise<number> {
   if (!kind || !file || !(TEMPLATE_KINDS as readonly string[]).includes(kind)) {
     throw new Refusal(t(`Cần loại mẫu (${TEMPLATE_KINDS.join(", ")}) và tên tệp.`, `Give a template (${TEMPLATE_KINDS.join(", ")}) and a file name.`));
   }
@@ -50,7 +51,7 @@ export async function initCommand(kind: string | undefined, file: string | undef
   if (existsSync(file)) throw new Refusal(t(`Tệp “${file}” đã có; không ghi đè.`, `“${file}” already exists; not overwritten.`));
   await refuseMissingFolder(file);
   const wb = XlsxWorkbook.empty();
-  for (const sheet of templateSheets(kind as TemplateKind)) wb.replaceSheet(sheet);
+  for (const sheet of templateSheets(kind as TemplateKind, { year: year ?? partsOfInstant(Date.now()).y })) wb.replaceSheet(sheet);
   await wb.save(file);
   io.out(say(t(`Đã tạo sổ ${file} theo mẫu “${kind}”. Thay các dòng ví dụ bằng dữ liệu thật.`, `Wrote ${file} from template “${kind}”. Replace the example rows with real data.`), io.lang));
   return EXIT.done;

@@ -9,9 +9,9 @@ interface CommandHelp {
 
 export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   init: {
-    usage: "thidua init <sang-kien|truc-tuyen|thi-dua> <tệp.xlsx>",
-    vi: "Tạo sổ cuộc thi mới theo mẫu: sang-kien (cuộc thi sáng kiến, kế hoạch Phú Riềng 2020), truc-tuyen (thi trắc nghiệm trực tuyến và video, Thừa Thiên Huế 2023), thi-dua (phong trào thi đua, xét khen thưởng). Không ghi đè tệp đã có.",
-    en: "Write a new ledger from a template: sang-kien (initiative contest), truc-tuyen (online quiz and video), thi-dua (emulation review). Never overwrites a file.",
+    usage: "thidua init <sang-kien|truc-tuyen|thi-dua> <tệp.xlsx> [--year <năm>]",
+    vi: "Tạo sổ mới theo mẫu: sang-kien (cuộc thi sáng kiến), truc-tuyen (thi trắc nghiệm trực tuyến theo tuần và video), thi-dua (phong trào thi đua, xét khen thưởng của xã, phường, đặc khu). Các ngày trong mẫu theo năm hiện tại, hoặc năm ghi ở --year; tên cơ quan tổ chức để trống cho người dùng ghi. Không ghi đè tệp đã có.",
+    en: "Write a new ledger from a template: sang-kien (initiative contest), truc-tuyen (weekly online quiz and video), thi-dua (emulation review of a commune, ward or special zone). Dates follow the current year, or --year; the organiser is left for you to fill. Never overwrites a file.",
   },
   check: {
     usage: "thidua check <sổ.xlsx>",
@@ -52,6 +52,7 @@ const PLACEHOLDERS_EN: readonly [string, string][] = [
   ["<tệp.pdf>", "<file.pdf>"],
   ["<giấy-khen.docx|.pdf>", "<certificates.docx|.pdf>"],
   ["<thư mục>", "<folder>"],
+  ["<năm>", "<year>"],
   ["[thư mục]", "[folder]"],
   ["<lượt-thi.csv|.xlsx>", "<attempts.csv|.xlsx>"],
 ];

@@ -38,7 +38,7 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
     // Each command loads its own modules: help and usage errors start without the workbook or Word code.
     switch (args.command) {
       case "init":
-        return await (await import("./commands.js")).initCommand(a, b, ctx);
+        return await (await import("./commands.js")).initCommand(a, b, ctx, args.year);
       case "check":
         return await (await import("./ledger-commands.js")).checkCommand(a, ctx);
       case "tally":

@@ -27,10 +27,13 @@ function prizesOf(grid: Grid): [string, string, Cell, Cell][] {
   });
 }
 
-async function init(kind: string, name: string): Promise<{ run: CliRun; file: string }> {
+async function init(kind: string, name: string, ...options: string[]): Promise<{ run: CliRun; file: string }> {
   const file = path.join(dir, name);
-  return { run: await runCli(["init", kind, file]), file };
+  return { run: await runCli(["init", kind, file, ...options]), file };
 }
+
+/** Every text cell of every sheet of a workbook. */
+const allText = (grids: ReadonlyMap<string, Grid>): string => [...grids.values()].flatMap((g) => g.flat().filter((c): c is string => typeof c === "string")).join("\n");
 
 function expectDone(run: CliRun): void {
   expect(run.stderr).toBe("");
@@ -39,12 +42,12 @@ function expectDone(run: CliRun): void {
 
 describe("thidua init", () => {
   it("sang-kien writes a ledger with seed 000's settings and prize structure, ready to check", async () => {
-    const { run, file } = await init("sang-kien", "sang-kien.xlsx");
+    const { run, file } = await init("sang-kien", "sang-kien.xlsx", "--year", "2020");
     expectDone(run);
     const grids = await readGrids(file);
     expect([...grids.keys()]).toEqual(["Cuộc thi", "Đơn vị", "Bài dự thi", "Giám khảo", "Tiêu chí", "Điểm", "Cơ cấu giải"]);
     const settings = settingsOf(sheetGrid(grids, "Cuộc thi"));
-    expect(settings.get("Tên cuộc thi")).toContain("Phú Riềng");
+    expect(settings.get("Tên cuộc thi")).toBe("Tìm sáng kiến, giải pháp cải cách hành chính năm 2020");
     expect(settings.get("Năm")).toBe(2020);
     expect(settings.get("Nhận bài từ ngày")).toBe("15/08/2020");
     expect(settings.get("Nhận bài đến ngày")).toBe("10/10/2020");
@@ -67,12 +70,19 @@ describe("thidua init", () => {
   });
 
   it("truc-tuyen writes seed 002's weekly, video and collective prizes and the quiz sheets", async () => {
-    const { run, file } = await init("truc-tuyen", "truc-tuyen.xlsx");
+    const { run, file } = await init("truc-tuyen", "truc-tuyen.xlsx", "--nam", "2023");
     expectDone(run);
     const grids = await readGrids(file);
     const settings = settingsOf(sheetGrid(grids, "Cuộc thi"));
-    expect(settings.get("Tên cuộc thi")).toContain("Thừa Thiên Huế");
     expect(settings.get("Năm")).toBe(2023);
+    // Four weeks from 01/06, the last running to the contest's end on 30/06.
+    expect(sheetGrid(grids, "Tuần thi")).toEqual([
+      ["Tuần", "Từ ngày", "Đến ngày"],
+      [1, "01/06/2023", "07/06/2023"],
+      [2, "08/06/2023", "14/06/2023"],
+      [3, "15/06/2023", "21/06/2023"],
+      [4, "22/06/2023", "30/06/2023"],
+    ]);
     expect(prizesOf(sheetGrid(grids, "Cơ cấu giải"))).toEqual([
       ["Trắc nghiệm", "Nhất", 1, 2_000_000],
       ["Trắc nghiệm", "Nhì", 1, 1_500_000],
@@ -90,20 +100,41 @@ describe("thidua init", () => {
   });
 
   it("thi-dua writes the emulation review sheets with seed 001's quotas and deadlines", async () => {
-    const { run, file } = await init("thi-dua", "thi-dua.xlsx");
+    const { run, file } = await init("thi-dua", "thi-dua.xlsx", "--year", "2026");
     expectDone(run);
     const grids = await readGrids(file);
     // A movement's settings sheet says what it holds; `Cuộc thi` is still read (tested with the review).
     expect(settingsOf(sheetGrid(grids, "Phong trào")).get("Tên phong trào")).toContain("thi đua");
     for (const sheet of ["Đơn vị", "Đề nghị khen thưởng", "Tiêu chí khen thưởng"]) expect(grids.has(sheet)).toBe(true);
     const quotas = sheetGrid(grids, "Chỉ tiêu khen thưởng");
-    const cols = ["Cấp khen", "Loại", "Số lượng", "Hạn nộp"].map((h) => columnIndex(quotas, h));
+    const cols = ["Cấp khen", "Loại", "Số lượng", "Tỷ lệ tối đa", "Cơ sở tính tỷ lệ", "Loại khen", "Thẩm quyền khen", "Hạn nộp"].map((h) => columnIndex(quotas, h));
     expect(quotas.slice(1).map((r) => cols.map((c) => r[c] ?? null))).toEqual([
-      ["Giấy khen UBND xã", "Tập thể", 1, "25/11/2023"],
-      ["Giấy khen UBND xã", "Cá nhân", 3, "25/11/2023"],
-      ["Giấy khen UBND huyện", "Tập thể", 1, "10/12/2023"],
-      ["Giấy khen UBND huyện", "Cá nhân", 1, "10/12/2023"],
+      ["Danh hiệu Lao động tiên tiến", "Cá nhân", "Không giới hạn", null, null, "Danh hiệu thi đua", "Chủ tịch UBND xã", "25/11/2026"],
+      ["Danh hiệu Chiến sĩ thi đua cơ sở", "Cá nhân", null, "15%", "Lao động tiên tiến", "Danh hiệu thi đua", "Chủ tịch UBND xã", "25/11/2026"],
+      ["Danh hiệu Tập thể lao động tiên tiến", "Tập thể", "Không giới hạn", null, null, "Danh hiệu thi đua", "Chủ tịch UBND xã", "25/11/2026"],
+      ["Danh hiệu Tập thể lao động xuất sắc", "Tập thể", "Không giới hạn", null, null, "Danh hiệu thi đua", "Chủ tịch UBND tỉnh", "10/12/2026"],
+      ["Giấy khen của Chủ tịch UBND xã", "Tập thể", 1, null, null, "Hình thức khen thưởng", "Chủ tịch UBND xã", "25/11/2026"],
+      ["Giấy khen của Chủ tịch UBND xã", "Cá nhân", 3, null, null, "Hình thức khen thưởng", "Chủ tịch UBND xã", "25/11/2026"],
+      ["Bằng khen của Chủ tịch UBND tỉnh", "Tập thể", 1, null, null, "Hình thức khen thưởng", "Chủ tịch UBND tỉnh", "10/12/2026"],
+      ["Bằng khen của Chủ tịch UBND tỉnh", "Cá nhân", 1, null, null, "Hình thức khen thưởng", "Chủ tịch UBND tỉnh", "10/12/2026"],
     ]);
+    // Each figure carries its legal basis.
+    const basis = columnIndex(quotas, "Căn cứ");
+    expect(quotas.slice(1).every((r) => typeof r[basis] === "string" && r[basis] !== "")).toBe(true);
+  });
+
+  it("writes no year but the one asked (or this one) and no place: the organiser is a blank to fill", async () => {
+    const thisYear = String(new Date(Date.now() + 7 * 3_600_000).getUTCFullYear());
+    for (const kind of ["sang-kien", "truc-tuyen", "thi-dua"]) {
+      const { run, file } = await init(kind, `${kind}-nam-nay.xlsx`);
+      expectDone(run);
+      const text = allText(await readGrids(file));
+      // The law's own year names the law, not the contest.
+      const years = new Set(text.replaceAll("Luật Thi đua, khen thưởng 2022", "").match(/\b(19|20)\d\d\b/g));
+      expect([...years]).toEqual([thisYear]);
+      for (const place of ["Phú Riềng", "Thừa Thiên Huế", "Mỹ Thạnh", "huyện"]) expect(text).not.toContain(place);
+      expect(text).toMatch(/Ủy ban nhân dân (tỉnh|xã) …|Ủy ban nhân dân … /);
+    }
   });
 
   it("refuses to overwrite an existing file: exit 2, file unchanged, reason on stderr", async () => {

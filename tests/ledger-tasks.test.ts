@@ -113,7 +113,7 @@ describe("the block thidua writes on an output sheet", () => {
 
 describe("Tạo sổ cuộc thi, planned once for every host", () => {
   it("finds existing sheets as every ledger read does (case, diacritics, spaces), and overwrites them under the name they have", () => {
-    const plan = planTemplate("sang-kien", ["DON VI", "  điểm ", "Biểu đồ"]);
+    const plan = planTemplate("sang-kien", ["DON VI", "  điểm ", "Biểu đồ"], Date.UTC(2026, 0, 1));
     expect([...plan.existing]).toEqual([
       ["Đơn vị", "DON VI"],
       ["Điểm", "  điểm "],

@@ -59,7 +59,7 @@ export interface TemplateRun {
 /** One sync: which template sheets already exist (matched as every ledger read matches them). */
 export async function planTemplateRun(host: AddinHost, kind: TemplateKind): Promise<TemplateRun> {
   const port = new ExcelLedger({ ...host, asTables: true });
-  const plan = planTemplate(kind, await port.sheetNames());
+  const plan = planTemplate(kind, await port.sheetNames(), Date.now());
   return { port, plan, existing: [...plan.existing.values()] };
 }
 

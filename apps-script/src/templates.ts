@@ -12,7 +12,7 @@ export const TEMPLATE_INPUT_ROWS = 1000;
  */
 export function createLedgerAction(host: Host, kind: TemplateKind): ActionResult {
   const t = host.t;
-  const plan = planTemplate(kind, host.port.sheetNamesSync());
+  const plan = planTemplate(kind, host.port.sheetNamesSync(), Date.now());
   const existing = [...plan.existing.values()];
   const overwrite = existing.length > 0 && host.confirm(t.createLedger, t.ledgerExists(existing));
   const toWrite = templateSheetsToWrite(plan, overwrite ? "overwrite" : "missing-only");

@@ -109,7 +109,7 @@ export function outsideQuotaSheet(ledger: EmulationLedger, result: EmulationResu
   for (const r of result.candidates) {
     if (r.outcome !== "outsideQuota" || r.quota === undefined || r.rank === undefined) continue;
     const c = r.candidate;
-    rows.push([c.code, typeLabel(c), c.name, unitNameOf(ledger, c), c.level, r.rank, scoreCell(c), byQuota.get(r.quota)?.seatsText ?? "", r.quota.basis ?? ""]);
+    rows.push([c.code, typeLabel(c), c.name, unitNameOf(ledger, c), c.level, r.rank, scoreCell(c), byQuota.get(r.quota)?.seatsText ?? "", r.quota.basis ?? null]);
   }
   if (rows.length === 1) rows.push([null, null, null, null, null, null, null, "Không có đề nghị nào đủ tiêu chí mà ngoài chỉ tiêu.", null]);
   return {

@@ -351,6 +351,22 @@ export const EM = {
 
 /** Messages of the quiz with periodic prizes and of the collective prizes (seed 002). */
 export const QM = {
+  weekEndsBeforeStart: (week: string, from: string, to: string): Msg => ({
+    vi: `${q(week)} kết thúc ngày ${to}, trước ngày bắt đầu ${from}; tuần này không được dùng.`,
+    en: `${q(week)} ends on ${to}, before it starts on ${from}; this week is not used.`,
+  }),
+  weekClash: (week: string, other: string, first: string): Msg => ({
+    vi: `${q(week)} trùng tên hoặc trùng ngày với ${q(other)} ở ${first}; tuần này không được dùng.`,
+    en: `${q(week)} has the name or days of ${q(other)} at ${first}; this week is not used.`,
+  }),
+  outsideWeeks: (count: number, label: string, span: string): Msg => ({
+    vi: `${count} lượt thi ghi ${q(label)} có Thời điểm nộp (hoặc Tuần) nằm ngoài mọi tuần thi ở trang “Tuần thi” (${span}): không được tính, không được xét giải. Ví dụ ở dòng này.`,
+    en: `${count} attempts marked ${q(label)} were submitted outside every week of “Tuần thi” (${span}): not counted, never a prize. The first is on this line.`,
+  }),
+  weekByDate: (count: number, label: string, week: string): Msg => ({
+    vi: `${count} lượt thi ghi ${q(label)} nhưng Thời điểm nộp thuộc ${q(week)} theo trang “Tuần thi”: được tính vào ${q(week)}. Ví dụ ở dòng này.`,
+    en: `${count} attempts marked ${q(label)} were submitted within ${q(week)} of “Tuần thi”: counted in ${q(week)}. The first is on this line.`,
+  }),
   rowNotCounted: (reason: Msg): Msg => ({
     vi: `${reason.vi} Lượt thi ở dòng này không được tính.`,
     en: `${reason.en} The attempt on this line is not counted.`,

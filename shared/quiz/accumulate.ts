@@ -1,9 +1,11 @@
+import { type Instant, dayOfInstant } from "../cells/date.js";
+import { formatDay } from "../vn/format.js";
 import { type Cell, isBlank } from "../cells/cell.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { M, type Msg, QM } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
-import { fastCode, readDurationMs, readScaled, readSubmitted, periodLabel, unscale } from "./fields.js";
+import { fastCode, periodDisplay, periodLabel, readDurationMs, readScaled, readSubmitted, unscale } from "./fields.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, MAX_LISTED_ROW_PROBLEMS } from "./schema.js";
 import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE, packKey } from "./store.js";
 import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./byte-fields.js";
@@ -55,6 +57,8 @@ export interface AccumulatorSetup {
   readonly truths: ReadonlyMap<string, number>;
   /** Unit keys of the `Đơn vị` sheet. */
   readonly unitKeys: ReadonlySet<string>;
+  /** `Tuần thi`: each week's label and its instants [from, until); none when weeks are not defined by dates. */
+  readonly weeks?: readonly { readonly label: string; readonly from: Instant; readonly until: Instant }[];
 }
 
 const NONE = Number.NaN;
@@ -143,12 +147,62 @@ export class QuizAccumulator {
   private readonly periodByNumber: (PeriodInfo | undefined)[] = [];
   /** What `touch` read; kept so that the reads are not optimised away. */
   touched = 0;
+  /** Period indices of the weeks of `Tuần thi`, in date order, with their instants [from, until). */
+  private readonly weekIndex: number[] = [];
+  private readonly weekFrom: number[] = [];
+  private readonly weekUntil: number[] = [];
+  /** Per period index: it is a week of `Tuần thi`. */
+  private readonly isWeek: boolean[] = [];
+  /** Attempts outside every week, by their period label; and attempts whose date moved them to another week, by "label → week". */
+  private readonly outside = new Map<string, { label: string; count: number; place: Place }>();
+  private readonly movedByDate = new Map<string, { label: string; week: string; count: number; place: Place }>();
+  private readonly weeksSpan: string;
 
   constructor(
     private readonly setup: AccumulatorSetup,
     readonly problems: ProblemList,
   ) {
     this.maxScore = setup.maxScore;
+    for (const w of setup.weeks ?? []) {
+      const info = this.declarePeriod(w.label)!;
+      this.weekIndex.push(info.index);
+      this.weekFrom.push(w.from);
+      this.weekUntil.push(w.until);
+      this.isWeek[info.index] = true;
+    }
+    const weeks = setup.weeks ?? [];
+    this.weeksSpan = weeks.length === 0 ? "" : `từ ${formatDay(dayOfInstant(weeks[0]!.from))} đến ${formatDay(dayOfInstant(weeks[weeks.length - 1]!.until - 1))}`;
+  }
+
+  /**
+   * @internal The period index an attempt counts in, or −1 when it is outside every week: with
+   * `Tuần thi`, its `Thời điểm nộp` decides (its `Tuần` when it has none); without, its `Tuần`.
+   */
+  weekOf(period: number, submitted: number, source: AttemptSource, line: number): number {
+    if (this.weekIndex.length === 0) return period;
+    if (submitted !== submitted) return this.isWeek[period] === true ? period : this.outsideWeeks(period, source, line, "period");
+    for (let w = 0; w < this.weekIndex.length; w++) {
+      if (submitted < this.weekFrom[w]! || submitted >= this.weekUntil[w]!) continue;
+      const week = this.weekIndex[w]!;
+      if (week !== period) this.moved(period, week, source, line);
+      return week;
+    }
+    return this.outsideWeeks(period, source, line, "submitted");
+  }
+
+  private outsideWeeks(period: number, source: AttemptSource, line: number, column: "period" | "submitted"): number {
+    const label = this.periods[period]!.label;
+    const found = this.outside.get(label);
+    if (found === undefined) this.outside.set(label, { label, count: 1, place: source.place(line, column) });
+    else found.count++;
+    return -1;
+  }
+
+  private moved(period: number, week: number, source: AttemptSource, line: number): void {
+    const key = `${period}|${week}`;
+    const found = this.movedByDate.get(key);
+    if (found === undefined) this.movedByDate.set(key, { label: this.periods[period]!.label, week: this.periods[week]!.label, count: 1, place: source.place(line, "submitted") });
+    else found.count++;
   }
 
   /** Distinct participants read so far. */
@@ -343,12 +397,12 @@ export class QuizAccumulator {
   }
 
   /** @internal An attempt whose cells were read as cells, its numbers at at[a …]; returns the participant's slot (see ParticipantStore.slotOf). */
-  countKey(key: string, code: string, unitKey: string, unitCode: string, period: PeriodInfo, at: Float64Array, a: number, source: AttemptSource, line: number): number {
+  countKey(key: string, code: string, unitKey: string, unitCode: string, period: number, at: Float64Array, a: number, source: AttemptSource, line: number): number {
     const u = this.unitIndex(unitKey, unitCode);
     let slot = this.store.slotOf(key);
     if (slot < 0) slot = this.store.add(code, key, u);
     this.unitRow(slot, u, source, line);
-    this.record(this.store.indexAt(slot), period.index, at, a);
+    this.record(this.store.indexAt(slot), period, at, a);
     return slot;
   }
 
@@ -410,6 +464,8 @@ export class QuizAccumulator {
   /** Adds the warnings that summarise the whole reading (unknown unit codes). Call once, after every source. */
   finish(): void {
     for (const u of this.unknownUnits.values()) this.problems.warning(u.place.sheet, u.place.row, u.place.col, QM.unknownUnitAttempts(u.code, u.count));
+    for (const o of this.outside.values()) this.problems.warning(o.place.sheet, o.place.row, o.place.col, QM.outsideWeeks(o.count, periodDisplay(o.label), this.weeksSpan));
+    for (const m of this.movedByDate.values()) this.problems.warning(m.place.sheet, m.place.row, m.place.col, QM.weekByDate(m.count, periodDisplay(m.label), periodDisplay(m.week)));
   }
 
   /** @internal */
@@ -531,7 +587,9 @@ export class AttemptSource {
     at[F_PREDICTION] = prediction ?? NONE;
     at[F_MS] = ms ?? NONE;
     at[F_SUBMITTED] = submitted ?? NONE;
-    const slot = this.acc.countKey(participant, cleanText(pCell), unit, cleanText(uCell), period, at, 0, this, line);
+    const week = this.acc.weekOf(period.index, at[F_SUBMITTED], this, line);
+    if (week < 0) return;
+    const slot = this.acc.countKey(participant, cleanText(pCell), unit, cleanText(uCell), week, at, 0, this, line);
     if (c.name >= 0 && this.acc.nameless(slot)) {
       this.acc.setName(slot, cleanText(cells[c.name]));
     }
@@ -595,6 +653,8 @@ export class AttemptSource {
     }
     const period = this.acc.periodOfNumber(week);
     if (period === undefined) return this.addDecoded(line, start, end, sep, lineNumber);
+    const counted = this.acc.weekOf(period.index, at[o + F_SUBMITTED]!, this, lineNumber);
+    if (counted < 0) return;
     this.lastLine = lineNumber;
     this.batchKeys[k] = packKey(line, ps, pe);
     const ints = this.batchInts;
@@ -602,7 +662,7 @@ export class AttemptSource {
     ints[i + B_PS] = ps;
     ints[i + B_PE] = pe;
     ints[i + B_UNIT] = this.acc.unitOfBytes(line, us, ue);
-    ints[i + B_PERIOD] = period.index;
+    ints[i + B_PERIOD] = counted;
     ints[i + B_NS] = c.name >= 0 ? b[2 * c.name]! : 0;
     ints[i + B_NE] = c.name >= 0 ? b[2 * c.name + 1]! : -1;
     ints[i + B_LINE] = lineNumber;

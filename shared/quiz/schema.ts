@@ -29,6 +29,17 @@ export const PREDICTION_SHEET: SheetDef = {
   columns: [col("period", "Tuần", "text", { required: true, aliases: ["week"] }), col("answer", "Số đúng", "decimal", { required: true, aliases: ["Đáp án", "answer"] })],
 };
 
+/** `Tuần thi`: the weeks by their dates; an attempt belongs to the week its `Thời điểm nộp` falls in. Not in ledger.md. */
+export const WEEKS_SHEET: SheetDef = {
+  name: "Tuần thi",
+  en: "Quiz weeks",
+  columns: [
+    col("period", "Tuần", "text", { required: true, aliases: ["week"] }),
+    col("from", "Từ ngày", "date", { required: true, aliases: ["from"] }),
+    col("to", "Đến ngày", "date", { required: true, aliases: ["to"] }),
+  ],
+};
+
 /** `Không dự thi`: people who may not win (organising committee, jury, secretariat). */
 export const EXCLUDED_SHEET: SheetDef = {
   name: "Không dự thi",

@@ -10,11 +10,21 @@ import { cellOf, matchHeader, readTable } from "../ledger/table.js";
 import type { PrizeLevel } from "../prizes/allocate.js";
 import type { ThousandWord } from "../vn/words.js";
 import { fastCode, periodLabel, readScaled } from "./fields.js";
-import { ATTEMPTS_SHEET, type AttemptPolicy, COLLECTIVE_CATEGORY, EXCLUDED_SHEET, POLICY_VALUES, PREDICTION_SHEET, QUIZ_CATEGORY, QUIZ_SETTING_NAMES } from "./schema.js";
+import { ATTEMPTS_SHEET, type AttemptPolicy, COLLECTIVE_CATEGORY, EXCLUDED_SHEET, POLICY_VALUES, PREDICTION_SHEET, QUIZ_CATEGORY, QUIZ_SETTING_NAMES, WEEKS_SHEET } from "./schema.js";
+import { type DayNumber } from "../cells/date.js";
+import { RowReader } from "../ledger/read-contest.js";
+import { formatDay } from "../vn/format.js";
 
 export interface Exclusion {
   readonly name: string;
   readonly reason: string;
+}
+
+/** A quiz week of `Tuần thi`: its label and its first and last days. */
+export interface QuizWeek {
+  readonly label: string;
+  readonly from: DayNumber;
+  readonly to: DayNumber;
 }
 
 export interface Truth {
@@ -37,6 +47,8 @@ export interface QuizSetup {
   readonly decimals: number;
   /** Period key → the true prediction answer (periods listed in `Đáp án dự đoán`, in order). */
   readonly truths: ReadonlyMap<string, Truth>;
+  /** `Tuần thi`, in date order; empty when the ledger does not define weeks by dates. */
+  readonly weeks: readonly QuizWeek[];
   /** Participant key → why they may not win. */
   readonly excluded: ReadonlyMap<string, Exclusion>;
   readonly units: ReadonlyMap<string, Unit>;
@@ -49,7 +61,7 @@ export interface QuizSetup {
 }
 
 /** The ledger sheets the quiz reads besides those of the judged contest. */
-export const QUIZ_LEDGER_SHEETS: readonly string[] = [ATTEMPTS_SHEET.name, PREDICTION_SHEET.name, EXCLUDED_SHEET.name];
+export const QUIZ_LEDGER_SHEETS: readonly string[] = [ATTEMPTS_SHEET.name, PREDICTION_SHEET.name, EXCLUDED_SHEET.name, WEEKS_SHEET.name];
 
 export const DEFAULT_TOP_VIDEO = 20;
 
@@ -137,6 +149,37 @@ function readExcluded(sheet: string, grid: Grid, problems: ProblemList): Map<str
   return out;
 }
 
+/** `Tuần thi`: each week's label and days; a week without its dates, ending before it starts, named twice or overlapping another is an error and left out. */
+function readWeeks(sheet: string, grid: Grid, problems: ProblemList): QuizWeek[] {
+  const table = readTable(sheet, grid, WEEKS_SHEET, problems);
+  if (!table.complete) return [];
+  const rd = new RowReader(table, problems);
+  const weeks: (QuizWeek & { row: number })[] = [];
+  const col = (key: string): number | undefined => table.columns.get(key);
+  for (const row of table.rows) {
+    const label = periodLabel(cellOf(table, row, "period"));
+    const from = rd.day(row, "from");
+    const to = rd.day(row, "to");
+    if (label === "") problems.error(sheet, row.row, col("period"), M.missingValue(WEEKS_SHEET.columns[0]!.vi));
+    if (from === undefined) problems.error(sheet, row.row, col("from"), M.missingValue("Từ ngày"));
+    if (to === undefined) problems.error(sheet, row.row, col("to"), M.missingValue("Đến ngày"));
+    if (label === "" || typeof from !== "number" || typeof to !== "number") continue;
+    if (to < from) {
+      problems.error(sheet, row.row, col("to"), QM.weekEndsBeforeStart(label, formatDay(from), formatDay(to)));
+      continue;
+    }
+    const same = weeks.find((w) => foldKey(w.label) === foldKey(label));
+    const overlap = weeks.find((w) => from <= w.to && w.from <= to);
+    if (same !== undefined || overlap !== undefined) {
+      const other = (same ?? overlap)!;
+      problems.error(sheet, row.row, col(same ? "period" : "from"), QM.weekClash(label, other.label, cellAddress(sheet, other.row, col("period") ?? 0)));
+      continue;
+    }
+    weeks.push({ label, from, to, row: row.row });
+  }
+  return weeks.sort((a, b) => a.from - b.from).map(({ label, from, to }) => ({ label, from, to }));
+}
+
 /**
  * Reads the quiz's settings and side sheets. `sheets` holds the grids of the ledger (at least
  * `Cuộc thi` and the sheets of QUIZ_LEDGER_SHEETS that exist); `ledger` is the judged contest read
@@ -155,6 +198,7 @@ export function readQuizSetup(sheets: ReadonlyMap<string, Grid | undefined>, led
   const quiz = readQuizSettings(settingsName, grid(SETTINGS_SHEET_NAME) ?? [], problems);
   const truthGrid = grid(PREDICTION_SHEET.name);
   const excludedGrid = grid(EXCLUDED_SHEET.name);
+  const weeksGrid = grid(WEEKS_SHEET.name);
   const quizLevels = levelsOf(ledger.prizes, QUIZ_CATEGORY);
   const s = ledger.settings;
   return {
@@ -165,6 +209,7 @@ export function readQuizSetup(sheets: ReadonlyMap<string, Grid | undefined>, led
     thousandWord: s.thousandWord,
     decimals: s.decimals,
     truths: truthGrid ? readTruths(names.get(PREDICTION_SHEET.name)!, truthGrid, problems) : new Map(),
+    weeks: weeksGrid ? readWeeks(names.get(WEEKS_SHEET.name)!, weeksGrid, problems) : [],
     excluded: excludedGrid ? readExcluded(names.get(EXCLUDED_SHEET.name)!, excludedGrid, problems) : new Map(),
     units: ledger.units,
     quizLevels,

@@ -2,7 +2,7 @@ import type { Cell } from "../cells/cell.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { UNITS_SHEET } from "../ledger/schema.js";
 import { inputSheet, keyValueSheet, plainSheet } from "./sheet-builder.js";
-import { REVIEW_CANDIDATES_HEADER, templateSheets } from "./templates.js";
+import { REVIEW_CANDIDATES_HEADER, REVIEW_CRITERIA } from "./templates.js";
 
 /**
  * Invented data in the shape of seeds 001 (Mỹ Thạnh commune: 1 collective + 3 individuals at
@@ -50,8 +50,7 @@ const QUOTAS: readonly (readonly Cell[])[] = [
 
 /** The sample review ledger: the `thi-dua` template's criteria with invented units and candidates. */
 export function emulationDemoSheets(): OutputSheet[] {
-  const template = templateSheets("thi-dua");
-  const criteria = template.find((s) => s.name === "Tiêu chí khen thưởng")!;
+  const criteria = plainSheet("Tiêu chí khen thưởng", ["Mã tiêu chí", "Nội dung", "Áp dụng cho", "Kiểu", "Ngưỡng", "Nhóm"], REVIEW_CRITERIA, [14, 60, 12, 10, 8, 12]);
   return [
     keyValueSheet(
       "Phong trào",

@@ -93,10 +93,17 @@ export const DEMO_RETURNED_SCORES: Readonly<Record<string, Readonly<Record<strin
   },
 };
 
+/** Seed 000's own words where the template leaves blanks (a district before 1 July 2025), and two judges per entry. */
+const SEED_000_SETTINGS: readonly Cell[][] = [
+  ["Tên cuộc thi", "Tìm sáng kiến, giải pháp cải cách hành chính huyện Phú Riềng"],
+  ["Đơn vị tổ chức", "Ủy ban nhân dân huyện Phú Riềng"],
+  ["Số giám khảo tối thiểu", 2],
+];
+
 /** The sample ledger before judging: settings of the seed-000 template, invented units and entries. */
 export function initiativeDemoSheets(): OutputSheet[] {
-  const settings = templateSheets("sang-kien")[0]!;
-  const rows = settings.rows.map((r) => (r[0] === "Số giám khảo tối thiểu" ? [r[0], 2] : r));
+  const settings = templateSheets("sang-kien", { year: 2020 })[0]!;
+  const rows = settings.rows.map((r) => SEED_000_SETTINGS.find(([k]) => k === r[0]) ?? r);
   return [
     { ...settings, rows },
     inputSheet(UNITS_SHEET, UNITS),

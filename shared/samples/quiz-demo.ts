@@ -4,7 +4,7 @@ import type { OutputSheet } from "../ledger/output-sheet.js";
 import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, UNITS_SHEET } from "../ledger/schema.js";
 import { formatDateTime } from "../vn/format.js";
 import { inputSheet, plainSheet } from "./sheet-builder.js";
-import { templateSheets } from "./templates.js";
+import { quizWeeks, templateSheets } from "./templates.js";
 
 /**
  * The second demo sample, in the shape of seed 002 (Thừa Thiên Huế 2023): 16 units, a judged video
@@ -235,11 +235,19 @@ function videoScores(code: string, total: number): Row[] {
   ];
 }
 
+/** Seed 002's own words where the template leaves blanks, and the sample's choices. */
+const SEED_002_SETTINGS: readonly Cell[][] = [
+  ["Tên cuộc thi", "Tìm hiểu về cải cách hành chính tỉnh Thừa Thiên Huế"],
+  ["Đơn vị tổ chức", "Ủy ban nhân dân tỉnh Thừa Thiên Huế"],
+  ["Mỗi người một giải", "Có"],
+  ["Top video", 10],
+];
+
 /** The ledger of the second sample (without its attempts, which come as a CSV file beside it). */
 export function quizDemoSheets(): OutputSheet[] {
-  const template = templateSheets("truc-tuyen");
+  const template = templateSheets("truc-tuyen", { year: 2023 });
   const settings = template[0]!;
-  const settingRows = settings.rows.map((r) => (r[0] === "Mỗi người một giải" ? [r[0], "Có"] : r[0] === "Top video" ? [r[0], 10] : r));
+  const settingRows = settings.rows.map((r) => SEED_002_SETTINGS.find(([k]) => k === r[0]) ?? r);
   const videoUnits = UNITS.filter((u) => u.video !== undefined);
   const entries: Row[] = videoUnits.map((u, i) => [
     `V${two(i + 1)}`,
@@ -272,6 +280,7 @@ export function quizDemoSheets(): OutputSheet[] {
       criteria.map((r) => String(r[0])),
     ),
     inputSheet(PRIZES_SHEET, prizes),
+    plainSheet("Tuần thi", ["Tuần", "Từ ngày", "Đến ngày"], quizWeeks(2023), [8, 12, 12]),
     plainSheet(
       "Đáp án dự đoán",
       ["Tuần", "Số đúng"],

@@ -4,6 +4,18 @@ import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET
 import { inputSheet, keyValueSheet, plainSheet } from "./sheet-builder.js";
 
 export type TemplateKind = "sang-kien" | "truc-tuyen" | "thi-dua";
+
+/**
+ * No year and no place is written into a template: dates follow `year` (the host passes the
+ * current one), and the organiser is a blank to fill. Since 1 July 2025 local government has two
+ * levels (province; commune, ward, special zone); units and awards are rows the secretariat edits.
+ */
+export interface TemplateOptions {
+  readonly year: number;
+}
+
+/** dd/mm/yyyy of day `d`, month `m` of `year`. */
+const on = (d: number, m: number, year: number): string => `${String(d).padStart(2, "0")}/${String(m).padStart(2, "0")}/${year}`;
 export const TEMPLATE_KINDS: readonly TemplateKind[] = ["sang-kien", "truc-tuyen", "thi-dua"];
 
 type Row = readonly Cell[];
@@ -31,15 +43,23 @@ function scoresHeaderFor(rubric: readonly Row[]): string[] {
   return rubric.map((r) => String(r[0]));
 }
 
-/** Seed 000: Phú Riềng 2020 initiative contest. Example rows are to be replaced by the user. */
-function initiativeTemplate(): OutputSheet[] {
+/** Units as the two-level structure has them: provincial departments, communes, wards, special zones (example rows to replace). */
+const EXAMPLE_UNITS: readonly Row[] = [
+  ["SNV", "Sở Nội vụ", "Sở, ngành", "Có", 1, 60, ""],
+  ["X01", "Ví dụ: Ủy ban nhân dân xã A", "Xã", "Có", 1, 30, ""],
+  ["P01", "Ví dụ: Ủy ban nhân dân phường B", "Phường", "Có", 1, 35, ""],
+  ["DK01", "Ví dụ: Ủy ban nhân dân đặc khu C", "Đặc khu", "Không", 0, 20, ""],
+];
+
+/** Seed 000's plan (an initiative contest, 15/08 – 10/10). Example rows are to be replaced by the user. */
+function initiativeTemplate({ year }: TemplateOptions): OutputSheet[] {
   return [
     settings([
-      ["Tên cuộc thi", "Tìm sáng kiến, giải pháp cải cách hành chính huyện Phú Riềng"],
-      ["Đơn vị tổ chức", "Ủy ban nhân dân huyện Phú Riềng"],
-      ["Năm", 2020],
-      ["Nhận bài từ ngày", "15/08/2020"],
-      ["Nhận bài đến ngày", "10/10/2020"],
+      ["Tên cuộc thi", `Tìm sáng kiến, giải pháp cải cách hành chính năm ${year}`],
+      ["Đơn vị tổ chức", "Ủy ban nhân dân … (ghi tên tỉnh, hoặc xã, phường, đặc khu)"],
+      ["Năm", year],
+      ["Nhận bài từ ngày", on(15, 8, year)],
+      ["Nhận bài đến ngày", on(10, 10, year)],
       ["Cách tính điểm", "Trung bình"],
       ["Số chữ số thập phân", 2],
       ["Điểm sàn", 50],
@@ -48,21 +68,27 @@ function initiativeTemplate(): OutputSheet[] {
       ["Đồng hạng", "Đồng giải"],
       ["Đọc số", "nghìn"],
     ]),
-    inputSheet(UNITS_SHEET, [
-      ["PNV", "Phòng Nội vụ", "Phòng, ban", "Có", 1, 8, ""],
-      ["XLT", "UBND xã Long Tân", "Xã", "Có", 1, 22, ""],
-      ["THPT", "Trường THPT Phú Riềng", "Đơn vị sự nghiệp", "Không", 0, 60, ""],
-    ]),
-    inputSheet(ENTRIES_SHEET, [["SK01", "Ví dụ: Số hóa hồ sơ một cửa tại xã", null, "XLT", "Nguyễn Văn A", "Cá nhân", "01/09/2020", "Hiện đại hóa hành chính", "Hợp lệ", "Dòng mẫu, hãy thay"]]),
-    inputSheet(JUDGES_SHEET, [["GK1", "Ví dụ: Trần Thị B", "PNV", "", ""]]),
+    inputSheet(UNITS_SHEET, EXAMPLE_UNITS),
+    inputSheet(ENTRIES_SHEET, [["SK01", "Ví dụ: Số hóa hồ sơ một cửa tại xã", null, "X01", "Nguyễn Văn A", "Cá nhân", on(1, 9, year), "Hiện đại hóa hành chính", "Hợp lệ", "Dòng mẫu, hãy thay"]]),
+    inputSheet(JUDGES_SHEET, [["GK1", "Ví dụ: Trần Thị B", "SNV", "", ""]]),
     inputSheet(CRITERIA_SHEET, DEFAULT_RUBRIC),
     inputSheet(SCORES_SHEET, [], scoresHeaderFor(DEFAULT_RUBRIC)),
     inputSheet(PRIZES_SHEET, SEED_000_PRIZES),
   ];
 }
 
-/** Seed 002: Thừa Thiên Huế 2023, online quiz (weekly prizes), video contest, collective prizes. */
-function onlineTemplate(): OutputSheet[] {
+/** The quiz weeks of seed 002: four weeks from 01/06, the last one running to 30/06. */
+export function quizWeeks(year: number): Row[] {
+  return [
+    [1, on(1, 6, year), on(7, 6, year)],
+    [2, on(8, 6, year), on(14, 6, year)],
+    [3, on(15, 6, year), on(21, 6, year)],
+    [4, on(22, 6, year), on(30, 6, year)],
+  ];
+}
+
+/** Seed 002's plan: online quiz (weekly prizes), video contest, collective prizes. */
+function onlineTemplate({ year }: TemplateOptions): OutputSheet[] {
   const videoRubric: Row[] = [
     ["ND", "Nội dung: đúng chủ đề cải cách hành chính, thông điệp rõ ràng", 50, 1, "Video"],
     ["ST", "Tính sáng tạo, hấp dẫn", 30, 1, "Video"],
@@ -70,11 +96,11 @@ function onlineTemplate(): OutputSheet[] {
   ];
   return [
     settings([
-      ["Tên cuộc thi", "Tìm hiểu về cải cách hành chính tỉnh Thừa Thiên Huế"],
-      ["Đơn vị tổ chức", "Ủy ban nhân dân tỉnh Thừa Thiên Huế"],
-      ["Năm", 2023],
-      ["Nhận bài từ ngày", "01/06/2023"],
-      ["Nhận bài đến ngày", "30/06/2023"],
+      ["Tên cuộc thi", `Tìm hiểu về cải cách hành chính năm ${year}`],
+      ["Đơn vị tổ chức", "Ủy ban nhân dân tỉnh …"],
+      ["Năm", year],
+      ["Nhận bài từ ngày", on(1, 6, year)],
+      ["Nhận bài đến ngày", on(30, 6, year)],
       ["Cách tính điểm", "Trung bình"],
       ["Số chữ số thập phân", 2],
       ["Số giám khảo tối thiểu", 3],
@@ -85,8 +111,8 @@ function onlineTemplate(): OutputSheet[] {
       ["Top video", 20],
       ["Điểm tối đa bài thi", 20],
     ]),
-    inputSheet(UNITS_SHEET, [["SNV", "Sở Nội vụ", "Sở, ngành", "Có", 1, 60, ""]]),
-    inputSheet(ENTRIES_SHEET, [["V01", "Ví dụ: Một cửa thân thiện", "Video", "SNV", "Tập thể Sở Nội vụ", "Tập thể", "20/06/2023", "Truyền thông", "Hợp lệ", "Dòng mẫu, hãy thay"]]),
+    inputSheet(UNITS_SHEET, EXAMPLE_UNITS),
+    inputSheet(ENTRIES_SHEET, [["V01", "Ví dụ: Một cửa thân thiện", "Video", "SNV", "Tập thể Sở Nội vụ", "Tập thể", on(20, 6, year), "Truyền thông", "Hợp lệ", "Dòng mẫu, hãy thay"]]),
     inputSheet(JUDGES_SHEET, [["GK1", "Ví dụ: Lê Văn C", "", "", "Video"]]),
     inputSheet(CRITERIA_SHEET, videoRubric),
     inputSheet(SCORES_SHEET, [], scoresHeaderFor(videoRubric)),
@@ -105,9 +131,10 @@ function onlineTemplate(): OutputSheet[] {
     plainSheet(
       "Trắc nghiệm",
       ["Mã thí sinh", "Họ tên", "Mã đơn vị", "Tuần", "Điểm", "Thời gian làm bài", "Thời điểm nộp", "Dự đoán"],
-      [["0905000001", "Ví dụ: Phạm Thị D", "SNV", 1, 18, "07:45", "02/06/2023 08:15:00", 1250]],
+      [["0905000001", "Ví dụ: Phạm Thị D", "SNV", 1, 18, "07:45", `${on(2, 6, year)} 08:15:00`, 1250]],
       [16, 26, 12, 6, 7, 12, 20, 9],
     ),
+    plainSheet("Tuần thi", ["Tuần", "Từ ngày", "Đến ngày"], quizWeeks(year), [8, 12, 12]),
     plainSheet(
       "Đáp án dự đoán",
       ["Tuần", "Số đúng"],
@@ -146,30 +173,155 @@ export const REVIEW_CANDIDATES_HEADER: readonly string[] = [
   "Điểm",
 ];
 
-/** Seeds 001 and 003: yearly emulation review with criteria, quotas and dossiers. */
-function emulationTemplate(): OutputSheet[] {
+/** The quotas sheet of a review: the award, its kind and authority, how many (a count, a share of a base, or no limit), and why. */
+export const REVIEW_QUOTAS_HEADER: readonly string[] = ["Cấp khen", "Loại", "Số lượng", "Tỷ lệ tối đa", "Cơ sở tính tỷ lệ", "Loại khen", "Thẩm quyền khen", "Hạn nộp", "Mức thưởng", "Căn cứ"];
+
+const CHECK_IN_FORCE = "đối chiếu văn bản hướng dẫn hiện hành";
+
+/**
+ * The yearly titles (Luật Thi đua, khen thưởng 2022) and the forms of seeds 001 and 003 for a
+ * commune's council: its own Giấy khen (01 tập thể, 03 cá nhân by 25/11) and the 01 + 01 it
+ * proposes upward by 10/12, now to the province (Bằng khen của Chủ tịch UBND tỉnh, seed 003).
+ */
+function reviewQuotas(year: number): Row[] {
+  const own = "Chủ tịch UBND xã";
+  const province = "Chủ tịch UBND tỉnh";
+  const plan = "Kế hoạch phong trào thi đua (mục Khen thưởng)";
+  return [
+    [
+      "Danh hiệu Lao động tiên tiến",
+      "Cá nhân",
+      "Không giới hạn",
+      null,
+      null,
+      "Danh hiệu thi đua",
+      own,
+      on(25, 11, year),
+      null,
+      `Luật Thi đua, khen thưởng 2022: xét theo tiêu chuẩn, không giới hạn số lượng (${CHECK_IN_FORCE})`,
+    ],
+    [
+      "Danh hiệu Chiến sĩ thi đua cơ sở",
+      "Cá nhân",
+      null,
+      "15%",
+      "Lao động tiên tiến",
+      "Danh hiệu thi đua",
+      own,
+      on(25, 11, year),
+      null,
+      `Không quá 15% số cá nhân đạt danh hiệu Lao động tiên tiến (${CHECK_IN_FORCE})`,
+    ],
+    ["Danh hiệu Tập thể lao động tiên tiến", "Tập thể", "Không giới hạn", null, null, "Danh hiệu thi đua", own, on(25, 11, year), null, `Luật Thi đua, khen thưởng 2022 (${CHECK_IN_FORCE})`],
+    [
+      "Danh hiệu Tập thể lao động xuất sắc",
+      "Tập thể",
+      "Không giới hạn",
+      null,
+      null,
+      "Danh hiệu thi đua",
+      province,
+      on(10, 12, year),
+      null,
+      `Ghi tỷ lệ nếu văn bản hướng dẫn quy định (${CHECK_IN_FORCE})`,
+    ],
+    ["Giấy khen của Chủ tịch UBND xã", "Tập thể", 1, null, null, "Hình thức khen thưởng", own, on(25, 11, year), null, `${plan}: chọn 01 tập thể đề nghị Ủy ban nhân dân xã khen thưởng`],
+    ["Giấy khen của Chủ tịch UBND xã", "Cá nhân", 3, null, null, "Hình thức khen thưởng", own, on(25, 11, year), null, `${plan}: chọn 03 cá nhân đề nghị Ủy ban nhân dân xã khen thưởng`],
+    [
+      "Bằng khen của Chủ tịch UBND tỉnh",
+      "Tập thể",
+      1,
+      null,
+      null,
+      "Hình thức khen thưởng",
+      province,
+      on(10, 12, year),
+      null,
+      `${plan}: Hội đồng Thi đua - Khen thưởng xét chọn 01 tập thể đề nghị cấp trên`,
+    ],
+    [
+      "Bằng khen của Chủ tịch UBND tỉnh",
+      "Cá nhân",
+      1,
+      null,
+      null,
+      "Hình thức khen thưởng",
+      province,
+      on(10, 12, year),
+      null,
+      `${plan}: Hội đồng Thi đua - Khen thưởng xét chọn 01 cá nhân đề nghị cấp trên`,
+    ],
+  ];
+}
+
+/** The award criteria of seed 003, by code; criteria sharing `Nhóm` are alternatives. */
+export const REVIEW_CRITERIA: readonly Row[] = [
+  ["HT_NV", "Hoàn thành tốt các nhiệm vụ được giao về cải cách hành chính", "Tập thể", "Có/Không", null, null],
+  ["THU_HANG", "Đạt thứ hạng cao trong xếp hạng kết quả cải cách hành chính (thứ hạng)", "Tập thể", "≤", 3, "XEP_HANG"],
+  ["TANG_HANG", "Có sự thay đổi vượt bậc về thứ hạng so với năm trước (số bậc tăng)", "Tập thể", "≥", 5, "XEP_HANG"],
+  ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn, tồn đọng", "Tập thể", "Có/Không", null, null],
+  ["BAO_CAO", "Báo cáo đầy đủ, đúng thời gian", "Tập thể", "Có/Không", null, null],
+  ["KHONG_KY_LUAT", "Không có cán bộ bị kỷ luật liên quan đến cải cách hành chính", "Tập thể", "Có/Không", null, null],
+  ["HT_NV", "Hoàn thành tốt nhiệm vụ trở lên", "Cá nhân", "Có/Không", null, null],
+  ["CHI_SO", "Chỉ số cải cách hành chính của đơn vị đạt bình quân từ 90% trở lên", "Cá nhân", "≥", 90, null],
+  ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn", "Cá nhân", "Có/Không", null, null],
+  ["SANG_KIEN", "Có sáng kiến, giải pháp cải cách hành chính được Hội đồng sáng kiến có thẩm quyền công nhận", "Cá nhân", "Có/Không", null, null],
+  ["DAO_DUC", "Có phẩm chất đạo đức tốt, gương mẫu chấp hành chủ trương, chính sách, pháp luật", "Cá nhân", "Có/Không", null, null],
+];
+
+/** Seeds 001 and 003: yearly emulation review with criteria, quotas and dossiers, for the council of a commune (ward, special zone). */
+function emulationTemplate({ year }: TemplateOptions): OutputSheet[] {
   return [
     // A movement's settings sheet says what it holds: `Phong trào` (`Cuộc thi` is read as well).
     settings(
       [
-        ["Tên phong trào", "Phong trào thi đua cải cách hành chính"],
-        ["Đơn vị tổ chức", "Ủy ban nhân dân huyện"],
-        ["Năm", 2023],
+        ["Tên phong trào", `Phong trào thi đua đẩy mạnh cải cách hành chính năm ${year}`],
+        ["Đơn vị tổ chức", "Ủy ban nhân dân xã … (hoặc phường, đặc khu)"],
+        ["Năm", year],
+        // The code this ledger's organiser has in the higher level's `Đơn vị`: its proposals are imported under it.
+        ["Mã đơn vị", "X01"],
+        ["Đọc số", "nghìn"],
       ],
       MOVEMENT_SHEET_NAME,
     ),
-    inputSheet(UNITS_SHEET, [["XMT", "UBND xã Mỹ Thạnh", "Xã", "Có", 1, 25, ""]]),
+    inputSheet(UNITS_SHEET, [
+      ["VP", "Văn phòng HĐND và UBND xã", "Phòng chuyên môn", "Có", null, 12, ""],
+      ["PKT", "Phòng Kinh tế", "Phòng chuyên môn", "Có", null, 8, ""],
+      ["PVHXH", "Phòng Văn hóa - Xã hội", "Phòng chuyên môn", "Có", null, 8, ""],
+      ["TDP01", "Ví dụ: Thôn (tổ dân phố) 1", "Thôn, tổ dân phố", "Không", null, 3, ""],
+    ]),
     plainSheet(
       "Đề nghị khen thưởng",
-      REVIEW_CANDIDATES_HEADER,
+      [...REVIEW_CANDIDATES_HEADER, "Mã định danh"],
       [
-        ["DN01", "Tập thể", "Ví dụ: Bộ phận một cửa xã Mỹ Thạnh", "XMT", "Giấy khen UBND huyện", "Có", "Có", "Có", "Có", 3, 2, null, null, null, "Có", "Có", "Có", "05/12/2023", 91.5],
+        [
+          "DN01",
+          "Tập thể",
+          "Ví dụ: Phòng Văn hóa - Xã hội",
+          "PVHXH",
+          "Giấy khen của Chủ tịch UBND xã",
+          "Có",
+          "Có",
+          "Có",
+          "Có",
+          3,
+          2,
+          null,
+          null,
+          null,
+          "Có",
+          "Có",
+          "Có",
+          on(20, 11, year),
+          91.5,
+          "PVHXH",
+        ],
         [
           "DN02",
           "Cá nhân",
-          "Ví dụ: Nguyễn Văn A, công chức Văn phòng - Thống kê",
-          "XMT",
-          "Giấy khen UBND xã",
+          "Ví dụ: Nguyễn Văn A, công chức Văn phòng HĐND và UBND xã",
+          "VP",
+          "Danh hiệu Lao động tiên tiến",
           "Có",
           "Có",
           null,
@@ -182,47 +334,21 @@ function emulationTemplate(): OutputSheet[] {
           "Có",
           "Có",
           "Có",
-          "20/11/2023",
+          on(20, 11, year),
           91.5,
+          "Ví dụ: số CCCD",
         ],
       ],
-      [8, 10, 34, 12, 24, 8, 10, 10, 10, 10, 10, 8, 10, 9, 9, 10, 12, 14, 8],
+      [8, 10, 34, 12, 30, 8, 10, 10, 10, 10, 10, 8, 10, 9, 9, 10, 12, 14, 8, 14],
     ),
-    plainSheet(
-      "Tiêu chí khen thưởng",
-      ["Mã tiêu chí", "Nội dung", "Áp dụng cho", "Kiểu", "Ngưỡng", "Nhóm"],
-      [
-        ["HT_NV", "Hoàn thành tốt các nhiệm vụ được giao về cải cách hành chính", "Tập thể", "Có/Không", null, null],
-        ["THU_HANG", "Đạt thứ hạng cao trong xếp hạng kết quả cải cách hành chính (thứ hạng)", "Tập thể", "≤", 3, "XEP_HANG"],
-        ["TANG_HANG", "Có sự thay đổi vượt bậc về thứ hạng so với năm trước (số bậc tăng)", "Tập thể", "≥", 5, "XEP_HANG"],
-        ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn, tồn đọng", "Tập thể", "Có/Không", null, null],
-        ["BAO_CAO", "Báo cáo đầy đủ, đúng thời gian", "Tập thể", "Có/Không", null, null],
-        ["KHONG_KY_LUAT", "Không có cán bộ bị kỷ luật liên quan đến cải cách hành chính", "Tập thể", "Có/Không", null, null],
-        ["HT_NV", "Hoàn thành tốt nhiệm vụ trở lên", "Cá nhân", "Có/Không", null, null],
-        ["CHI_SO", "Chỉ số cải cách hành chính của đơn vị đạt bình quân từ 90% trở lên", "Cá nhân", "≥", 90, null],
-        ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn", "Cá nhân", "Có/Không", null, null],
-        ["SANG_KIEN", "Có sáng kiến, giải pháp cải cách hành chính được Hội đồng sáng kiến cấp huyện công nhận", "Cá nhân", "Có/Không", null, null],
-        ["DAO_DUC", "Có phẩm chất đạo đức tốt, gương mẫu chấp hành chủ trương, chính sách, pháp luật", "Cá nhân", "Có/Không", null, null],
-      ],
-      [14, 60, 12, 10, 8, 12],
-    ),
-    plainSheet(
-      "Chỉ tiêu khen thưởng",
-      ["Cấp khen", "Loại", "Số lượng", "Hạn nộp", "Mức thưởng"],
-      [
-        ["Giấy khen UBND xã", "Tập thể", 1, "25/11/2023", null],
-        ["Giấy khen UBND xã", "Cá nhân", 3, "25/11/2023", null],
-        ["Giấy khen UBND huyện", "Tập thể", 1, "10/12/2023", null],
-        ["Giấy khen UBND huyện", "Cá nhân", 1, "10/12/2023", null],
-      ],
-      [24, 10, 10, 12, 14],
-    ),
+    plainSheet("Tiêu chí khen thưởng", ["Mã tiêu chí", "Nội dung", "Áp dụng cho", "Kiểu", "Ngưỡng", "Nhóm"], REVIEW_CRITERIA, [14, 60, 12, 10, 8, 12]),
+    plainSheet("Chỉ tiêu khen thưởng", REVIEW_QUOTAS_HEADER, reviewQuotas(year), [34, 10, 14, 10, 20, 20, 22, 12, 12, 60]),
   ];
 }
 
 /** A template's sheets, each set up to print by its builder (the settings sheet `Cuộc thi` on one page, labels beside their values). */
-export function templateSheets(kind: TemplateKind): OutputSheet[] {
-  if (kind === "sang-kien") return initiativeTemplate();
-  if (kind === "truc-tuyen") return onlineTemplate();
-  return emulationTemplate();
+export function templateSheets(kind: TemplateKind, options: TemplateOptions): OutputSheet[] {
+  if (kind === "sang-kien") return initiativeTemplate(options);
+  if (kind === "truc-tuyen") return onlineTemplate(options);
+  return emulationTemplate(options);
 }

@@ -1,3 +1,4 @@
+import { type Instant, partsOfInstant } from "../cells/date.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
 import { type TemplateKind, templateSheets } from "../samples/templates.js";
@@ -10,8 +11,9 @@ export interface TemplatePlan {
   readonly existing: ReadonlyMap<string, string>;
 }
 
-export function planTemplate(kind: TemplateKind, sheetNames: readonly string[]): TemplatePlan {
-  const sheets = templateSheets(kind);
+/** `now` dates the template: its year and every date in it follow the year it is made in (Vietnam time). */
+export function planTemplate(kind: TemplateKind, sheetNames: readonly string[], now: Instant): TemplatePlan {
+  const sheets = templateSheets(kind, { year: partsOfInstant(now).y });
   const existing = resolveSheetNames(
     sheetNames,
     sheets.map((s) => s.name),

@@ -1,3 +1,4 @@
+import { partsOfInstant } from "../../shared/cells/date.js";
 import { promises as fs } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planTally, tallySheets } from "../../shared/tasks/ledger-tally.js";
@@ -17,6 +18,9 @@ import { SCENARIOS, normaliseGrid } from "../support/scenarios.js";
 import { type CliDemo, OUTPUTS, arrayBufferOf, runCliDemo } from "./cli-demo.js";
 import { ExcelDouble } from "./excel-double.js";
 import { asStored, storedSheets } from "./ledger-fixtures.js";
+
+/** The hosts date a new ledger by the clock: its year is this one. */
+const THIS_YEAR = { year: partsOfInstant(Date.now()).y };
 
 function hostOn(excel: ExcelDouble): AddinHost {
   return { run: excel.run, capabilities: { pageLayout: true } };
@@ -61,7 +65,7 @@ describe("Tạo sổ cuộc thi", () => {
     await applyTemplate(plan, "overwrite");
     measured.template = excel.syncs;
     expect(excel.syncs).toBe(2);
-    const expected = templateSheets("sang-kien");
+    const expected = templateSheets("sang-kien", THIS_YEAR);
     for (const sheet of expected) {
       const ws = excel.sheet(sheet.name)!;
       expect(normaliseGrid(ws.grid()), sheet.name).toEqual(normaliseGrid(sheet.rows.map((r) => r.map((c) => c))));
@@ -93,9 +97,9 @@ describe("Tạo sổ cuộc thi", () => {
     expect(excel.sheet("Cuộc thi")).toBeDefined();
 
     const again = await planTemplateRun(hostOn(excel), "sang-kien");
-    expect(again.existing).toHaveLength(templateSheets("sang-kien").length);
+    expect(again.existing).toHaveLength(templateSheets("sang-kien", THIS_YEAR).length);
     await applyTemplate(again, "overwrite");
-    expect(excel.sheet("Đơn vị")!.grid()[1]![0]).toBe("PNV");
+    expect(excel.sheet("Đơn vị")!.grid()[1]![0]).toBe("SNV");
   });
 });
 
@@ -251,7 +255,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review", () => {
     const { run, summary } = await runTally(host, "vi");
     measured.tallyEmulation = excel.syncs;
     expect(excel.syncs).toBe(3);
-    const expected = tallySheets(gridsOf(templateSheets("thi-dua")), planTally(templateSheets("thi-dua").map((s) => s.name))).outputs;
+    const expected = tallySheets(gridsOf(templateSheets("thi-dua", THIS_YEAR)), planTally(templateSheets("thi-dua", THIS_YEAR).map((s) => s.name))).outputs;
     expect(expected.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     expect(run.outputs.map((s) => s.name)).toEqual(EMULATION_OUTPUTS);
     for (const sheet of expected) expect(normaliseGrid(excel.sheet(sheet.name)!.grid()), sheet.name).toEqual(normaliseGrid(asStored(sheet.rows.map((r) => [...r]))));

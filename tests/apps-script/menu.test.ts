@@ -1,3 +1,4 @@
+import { partsOfInstant } from "../../shared/cells/date.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/cells/cell.js";
 import { planTally, tallySheets } from "../../shared/tasks/ledger-tally.js";
@@ -13,6 +14,9 @@ import { scoreTableOf } from "../../shared/tasks/judge-sheets.js";
 import { BUTTON, type GasDouble, gasDouble, typedIn } from "./gas-double.js";
 import { loadLedger } from "./ledgers.js";
 import { type Built, type Script, buildBundle, loadBundle } from "./load-bundle.js";
+
+/** The hosts date a new ledger by the clock: its year is this one. */
+const THIS_YEAR = { year: partsOfInstant(Date.now()).y };
 
 let built: Built;
 beforeAll(async () => {
@@ -57,7 +61,7 @@ describe("Tạo sổ cuộc thi", () => {
     expect(lists).toContainEqual(["Tập thể", "Cá nhân"]);
     expect(entries.validations.every((v) => v.range.numRows >= 1000)).toBe(true);
     // "01/09/2020" in the example row stays text as written; the date column is formatted as a date.
-    expect(entries.values()[1]![6]).toBe("01/09/2020");
+    expect(entries.values()[1]![6]).toBe(`01/09/${THIS_YEAR.year}`);
     expect(entries.numberFormats.some((f) => f.format === "dd/mm/yyyy" && f.range.col === 7)).toBe(true);
   });
 
@@ -91,7 +95,7 @@ describe("Tạo sổ cuộc thi", () => {
     ]);
     gas.ui.answers = [BUTTON.YES];
     loadBundle(built.code, gas).call("createLedgerInitiative");
-    expect(gas.ss.tab("Cuộc thi")!.values()[1]![1]).toBe("Tìm sáng kiến, giải pháp cải cách hành chính huyện Phú Riềng");
+    expect(gas.ss.tab("Cuộc thi")!.values()[1]![1]).toBe(`Tìm sáng kiến, giải pháp cải cách hành chính năm ${THIS_YEAR.year}`);
     expect(gas.ss.sheets.map((s) => s.name)).toEqual(["Cuộc thi", "Đơn vị", "Bài dự thi", "Giám khảo", "Tiêu chí", "Điểm", "Cơ cấu giải"]);
   });
 });
@@ -184,7 +188,7 @@ describe("Kiểm tra and Tính kết quả on an emulation review (thi-dua)", ()
     const script = loadBundle(built.code, gas);
     script.call("createLedgerEmulation");
     script.call("tallyResults");
-    const expected = coreTally(gridsOf(templateSheets("thi-dua")));
+    const expected = coreTally(gridsOf(templateSheets("thi-dua", THIS_YEAR)));
     expect(expected.outputs.map((s) => s.name)).toEqual(["Danh sách khen thưởng", "Không đủ điều kiện", "Ngoài chỉ tiêu", "Thiếu hồ sơ", "Kiểm tra"]);
     for (const sheet of expected.outputs) {
       const tab = gas.ss.tab(sheet.name);

@@ -213,7 +213,7 @@ function scoreRows(matrix: readonly number[][][], judges: number, bad: readonly 
 /** Builds the ledger's input sheets, the same for the same size and seed. */
 export function syntheticLedger(size: LedgerSize = BENCH_SIZE, seed = 20201010): SyntheticLedger {
   const rng = new Prng(seed);
-  const settingsTemplate = templateSheets("sang-kien")[0]!;
+  const settingsTemplate = templateSheets("sang-kien", { year: 2020 })[0]!;
   const settings: OutputSheet = {
     ...settingsTemplate,
     rows: settingsTemplate.rows.map((r) => (r[0] === "Tên cuộc thi" ? [r[0], "Hội thi sáng kiến cải cách hành chính (sổ tổng hợp để đo hiệu năng)"] : r)),
