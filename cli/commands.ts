@@ -16,6 +16,7 @@ import { problemLines } from "../shared/tasks/tally-report.js";
 import { refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 import { XlsxError } from "../xlsx/errors.js";
+import { EMULATION_SHEETS } from "../shared/emulation/schema.js";
 
 const t = (vi: string, en: string): Msg => ({ vi, en });
 
@@ -98,11 +99,12 @@ async function importInto(file: string, inputs: readonly string[], replace: bool
   // The first file must be the ledger: a judge's workbook given first would otherwise be changed.
   const contestSheets = resolveSheetNames(names, CONTEST_SHEETS);
   const missingSheets = CONTEST_SHEETS.filter((s) => !contestSheets.has(s));
-  if (missingSheets.length > 0) {
+  const review = resolveSheetNames(names, EMULATION_SHEETS).size === EMULATION_SHEETS.length;
+  if (missingSheets.length > 0 && !review) {
     throw new Refusal(
       t(
-        `“${file}” không phải sổ cuộc thi (thiếu trang ${missingSheets.join(", ")}); không nhập gì. Tệp sổ phải đứng trước các tệp cần nhập.`,
-        `“${file}” is not a contest ledger (missing ${missingSheets.join(", ")}); nothing imported. The ledger comes before the files to import.`,
+        `“${file}” không phải sổ cuộc thi (thiếu trang ${missingSheets.join(", ")}) cũng không phải sổ xét khen thưởng; không nhập gì. Tệp sổ phải đứng trước các tệp cần nhập.`,
+        `“${file}” is neither a contest ledger (missing ${missingSheets.join(", ")}) nor an award review; nothing imported. The ledger comes before the files to import.`,
       ),
     );
   }

@@ -1,12 +1,15 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
-import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
+import { districtDemoSheets, emulationDemoSheets } from "../shared/samples/emulation-demo.js";
+import { importCommand } from "./commands.js";
 import { EXIT, type Io } from "./outcome.js";
 import { exportCommand } from "./export-command.js";
 import { tallyCommand } from "./ledger-commands.js";
 import { XlsxWorkbook } from "./xlsx-workbook.js";
 
 export const EMULATION_DEMO_LEDGER = "so-xet-khen-thuong.xlsx";
+export const DISTRICT_DEMO_LEDGER = "so-xet-khen-thuong-huyen.xlsx";
+export const DISTRICT_DEMO_DOCX = "van-ban-khen-thuong-huyen.docx";
 export const EMULATION_DEMO_DOCX = "van-ban-khen-thuong.docx";
 export const CONTEST_DEMO_DOCX = "van-ban-giai-sang-kien.docx";
 export const EMULATION_DEMO_CERTIFICATES = "giay-khen-khen-thuong.docx";
@@ -22,7 +25,9 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
   const contestDocx = path.join(root, CONTEST_DEMO_DOCX);
   const certificates = path.join(root, EMULATION_DEMO_CERTIFICATES);
   const contestCertificates = path.join(root, CONTEST_DEMO_CERTIFICATES);
-  const written = [ledger, docx, certificates, contestDocx, contestCertificates];
+  const district = path.join(root, DISTRICT_DEMO_LEDGER);
+  const districtDocx = path.join(root, DISTRICT_DEMO_DOCX);
+  const written = [ledger, docx, certificates, contestDocx, contestCertificates, district, districtDocx];
   for (const f of written) await fs.rm(f, { force: true });
 
   step(
@@ -35,8 +40,19 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
   io.out(ledger);
   const status = await tallyCommand(ledger, undefined, io);
 
+  step(
+    "Hội đồng huyện nhận đề nghị của xã: nhập danh sách xã chọn (01 tập thể, 01 cá nhân) vào sổ huyện, rồi xét",
+    "The district council receives the commune's selection: import it (1 collective, 1 individual) into the district's ledger, then review",
+  );
+  const districtBook = XlsxWorkbook.empty();
+  for (const sheet of districtDemoSheets()) districtBook.replaceSheet(sheet);
+  await districtBook.save(district);
+  io.out(district);
+  const imported = await importCommand(district, [ledger], false, io);
+  const districtStatus = await tallyCommand(district, undefined, io);
+
   step("Xuất dự thảo văn bản (quyết định, tờ trình, biên bản, danh sách) và giấy khen (Word)", "Draft documents (decisions, submissions, minutes, lists) and certificates (Word)");
-  const statuses = [status, await exportCommand(ledger, { docx, certificates }, io)];
+  const statuses = [status, imported, districtStatus, await exportCommand(ledger, { docx, certificates }, io), await exportCommand(district, { docx: districtDocx }, io)];
   if (contestLedger !== undefined && existsSync(contestLedger)) statuses.push(await exportCommand(contestLedger, { docx: contestDocx, certificates: contestCertificates }, io));
   io.out(`  thidua export ${ledger} --docx ${docx} --pdf ${docx.replace(/\.docx$/, ".pdf")}`);
   return { status: statuses.find((s) => s !== EXIT.done) ?? EXIT.done, files: written };

@@ -30,8 +30,8 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   },
   import: {
     usage: "thidua import <sổ.xlsx> <tệp.xlsx>… [--replace]",
-    vi: "Nhập phiếu chấm giám khảo gửi lại (và tệp đăng ký bài của đơn vị) vào sổ. Không bao giờ ghi đè điểm khác nhau nếu không có --replace; mỗi lần nhập ghi vào trang Nhật ký.",
-    en: "Merge returned judges' workbooks (and units' entry workbooks) into the ledger. Different values are never overwritten without --replace; each import is logged in Nhật ký.",
+    vi: "Nhập phiếu chấm giám khảo gửi lại (và tệp đăng ký bài của đơn vị) vào sổ. Với sổ xét khen thưởng: nhập sổ của cấp dưới (xã, phường, đặc khu), lấy những người, tập thể Hội đồng cấp dưới đã chọn cho các danh hiệu, hình thức của sổ này, mã ghi là <Mã đơn vị>-<mã ở sổ cấp dưới>. Không bao giờ ghi đè giá trị khác nhau nếu không có --replace; mỗi lần nhập ghi vào trang Nhật ký.",
+    en: "Merge returned judges' workbooks (and units' entry workbooks) into the ledger. Into an award-review ledger: import a lower level's review ledger, taking those its council selected for this ledger's awards, coded <unit code>-<lower code>. Different values are never overwritten without --replace; each import is logged in Nhật ký.",
   },
   export: {
     usage: "thidua export <sổ.xlsx> --docx <tệp.docx> [--pdf <tệp.pdf>] [--certificates <giấy-khen.docx|.pdf>]",

@@ -84,4 +84,17 @@ describe("thidua demo", () => {
     expect(log.map((r) => r[2])).toEqual(["GK1", "GK2", "GK3"]);
     expect(sheetGrid(grids, OUTPUT_SHEET_NAMES.problems).some((r) => r[0] === "Lỗi")).toBe(false);
   });
+
+  it("carries the commune's selection into the district's review: the district's list holds XMT-TT04 and XMT-CN08", async () => {
+    expect(run.stdout).toContain("so-xet-khen-thuong.xlsx (Ủy ban nhân dân xã Mỹ Thạnh (XMT)): Thêm 2 đề nghị khen thưởng");
+    const district = await readGrids(path.join(demoDir, "so-xet-khen-thuong-huyen.xlsx"));
+    const list = sheetGrid(district, "Danh sách khen thưởng");
+    const code = columnIndex(
+      list,
+      "Mã",
+      list.findIndex((r) => r[0] === "TT"),
+    );
+    expect(list.filter((r) => typeof r[0] === "number").map((r) => r[code])).toEqual(["XMT-TT04", "XMT-CN08", "H-CN01", "H-TT01", "H-CN02"]);
+    expect(existsSync(path.join(demoDir, "van-ban-khen-thuong-huyen.docx"))).toBe(true);
+  });
 });

@@ -99,7 +99,19 @@ describe("thidua tally and check on a review ledger", () => {
     expect(failed.some((l) => l.startsWith("TT03 THU_HANG / TANG_HANG Không đạt tiêu chí nào trong nhóm “XEP_HANG”"))).toBe(true);
     expect(failed.some((l) => l.startsWith("TT02"))).toBe(false);
     // Eligible but ranked below the quota: its own list, with the quota's figure.
-    expect(sheetGrid(grids, "Ngoài chỉ tiêu").slice(1)).toEqual([["TT02", "Tập thể", "Ban nhân dân ấp Phú Hòa", "Ban nhân dân ấp Phú Hòa", "Giấy khen UBND xã", 2, 88, "1"]]);
+    expect(sheetGrid(grids, "Ngoài chỉ tiêu").slice(1)).toEqual([
+      [
+        "TT02",
+        "Tập thể",
+        "Ban nhân dân ấp Phú Hòa",
+        "Ban nhân dân ấp Phú Hòa",
+        "Giấy khen của Chủ tịch UBND xã",
+        2,
+        88,
+        "1",
+        "Kế hoạch phong trào thi đua đẩy mạnh cải cách hành chính của UBND xã, mục 3. Khen thưởng: chọn 01 tập thể",
+      ],
+    ]);
     const dossier = sheetGrid(grids, "Thiếu hồ sơ")
       .slice(1)
       .map((r) => `${r[0]} ${r[5] ?? ""} ${r[8] ?? ""}`.trim());

@@ -27,8 +27,8 @@ describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
 
   it("makes one document per authority and level: the commune's own decision, a proposal to the district, the council's list", () => {
     expect(review.map((a) => [a.title, a.subtitle[0]])).toEqual([
-      ["DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen UBND xã"],
-      ["DANH SÁCH ĐỀ NGHỊ", "Tập thể, cá nhân đề nghị Chủ tịch Ủy ban nhân dân huyện … tặng Giấy khen UBND huyện"],
+      ["DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen của Chủ tịch UBND xã"],
+      ["DANH SÁCH ĐỀ NGHỊ", "Tập thể, cá nhân đề nghị Chủ tịch Ủy ban nhân dân huyện … tặng Giấy khen của Chủ tịch UBND huyện"],
       ["DANH SÁCH TRÌNH HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "Tập thể, cá nhân bằng điểm tại ranh giới chỉ tiêu"],
     ]);
     // The movement's name already holds its year: said once.
@@ -57,8 +57,8 @@ describe("the annex model (Decree 30/2020/NĐ-CP layout)", () => {
     expect(xa.banner).toBeUndefined();
     const council = review[2]!;
     expect(council.rows.map((r) => (r.kind === "item" ? r.cells : []))).toEqual([
-      ["1", "Võ Thị Ngọc Bích", "Văn phòng - Thống kê", "Giấy khen UBND xã", "90,4", "Còn 1 suất", ""],
-      ["2", "Huỳnh Văn Phúc", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", "Giấy khen UBND xã", "90,4", "Còn 1 suất", ""],
+      ["1", "Võ Thị Ngọc Bích", "Văn phòng - Thống kê", "Giấy khen của Chủ tịch UBND xã", "90,4", "Còn 1 suất", ""],
+      ["2", "Huỳnh Văn Phúc", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", "Giấy khen của Chủ tịch UBND xã", "90,4", "Còn 1 suất", ""],
     ]);
     expect(council.columns.at(-1)!.header).toBe("Ý kiến Hội đồng");
   });
@@ -122,7 +122,7 @@ describe("the Word draft read back from its XML", () => {
   });
 
   it("has the national motto, the issuer, the title and the decision reference, with correct diacritics", () => {
-    for (const text of [MOTTO_TOP, MOTTO_BOTTOM, "ỦY BAN NHÂN DÂN", "XÃ MỸ THẠNH", "DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen UBND xã", REF_XA]) {
+    for (const text of [MOTTO_TOP, MOTTO_BOTTOM, "ỦY BAN NHÂN DÂN", "XÃ MỸ THẠNH", "DANH SÁCH", "Tập thể, cá nhân được tặng Giấy khen của Chủ tịch UBND xã", REF_XA]) {
       expect(review.paragraphs).toContain(text);
     }
     expect(review.documentXml).toBe(review.documentXml.normalize("NFC"));
@@ -133,7 +133,7 @@ describe("the Word draft read back from its XML", () => {
     expect(review.rows).toContainEqual(["TT", "Tên tập thể, cá nhân", "Đơn vị", "Điểm", "Số tiền (đồng)", "Ghi chú"]);
     expect(review.rows).toContainEqual(["I. TẬP THỂ (01)"]);
     expect(review.rows).toContainEqual(["1", "Lê Thị Thu Hà", "Tư pháp - Hộ tịch", "93,5", "270.000", ""]);
-    expect(review.rows).toContainEqual(["2", "Huỳnh Văn Phúc", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", "Giấy khen UBND xã", "90,4", "Còn 1 suất", ""]);
+    expect(review.rows).toContainEqual(["2", "Huỳnh Văn Phúc", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", "Giấy khen của Chủ tịch UBND xã", "90,4", "Còn 1 suất", ""]);
     expect(review.rows).toContainEqual(["1", "Nguyễn Hoàng Nam", "Văn phòng - Thống kê", "94", "270.000", ""]);
     expect(review.rows).toContainEqual(["", "Tổng cộng", "", "", "1.080.000", ""]);
     expect(review.paragraphs).toContain("Tổng số tiền: 1.080.000 đồng (Bằng chữ: Một triệu không trăm tám mươi nghìn đồng).");

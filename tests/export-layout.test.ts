@@ -87,7 +87,7 @@ describe.skipIf(!ready)("documents as printed (LibreOffice → PDF → text)", (
     const docs = ["BIÊN BẢN", "DANH SÁCH TRÌNH HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "QUYẾT ĐỊNH", "TỜ TRÌNH", "DANH SÁCH ĐỀ NGHỊ"];
     for (const title of docs) expect(text).toMatch(new RegExp(`\\n\\s*${title}\\n`));
     expect(text).toMatch(/Kính gửi: Chủ tịch Ủy ban nhân dân huyện …\./);
-    expect(text).toMatch(/Điều 1\. Tặng Giấy khen UBND xã cho 01 tập thể, 02 cá nhân/);
+    expect(text).toMatch(/Điều 1\. Tặng Giấy khen của Chủ tịch UBND xã cho 01 tập thể, 02 cá nhân/);
     for (const voteHeader of ["phiếu", "đồng ý", "Tỷ lệ"]) expect(text).toContain(voteHeader);
     // The council's cases are in its list and its vote table, never in the list of the awarded.
     const awarded = review.find((p) => /\n\s*DANH SÁCH\n/.test(p) && p.includes("được tặng"))!;

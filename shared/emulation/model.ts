@@ -92,6 +92,8 @@ export interface EmulationSettings {
   readonly organizer: string;
   readonly year: string;
   readonly thousandWord: ThousandWord;
+  /** `Mã đơn vị`: the organiser's code in the higher level's `Đơn vị`, under which its proposals are imported there. */
+  readonly unitCode: string;
 }
 
 export interface EmulationLedger {

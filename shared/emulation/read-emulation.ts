@@ -71,7 +71,10 @@ export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Em
 const REVIEW_SETTINGS: readonly (keyof EmulationSettings)[] = ["name", "organizer", "year", "thousandWord"];
 
 /** Folded label → setting, as `Cuộc thi` labels them (Vietnamese or English key), and `Tên phong trào` for the name. */
-const SETTING_KEYS = new Map<string, keyof EmulationSettings>([[foldKey("Tên phong trào"), "name"]]);
+const SETTING_KEYS = new Map<string, keyof EmulationSettings>([
+  [foldKey("Tên phong trào"), "name"],
+  [foldKey("Mã đơn vị"), "unitCode"],
+]);
 for (const d of SETTINGS) {
   const key = REVIEW_SETTINGS.find((k) => k === d.key);
   if (key === undefined) continue;
@@ -85,7 +88,7 @@ function readSettings(grid: Grid): EmulationSettings {
   const cols = matchHeader(SETTINGS_SHEET_NAME, header, [SETTINGS_KEY_HEADER, SETTINGS_VALUE_HEADER], new ProblemList());
   const keyCol = cols.get("key") ?? 0;
   const valueCol = cols.get("value") ?? 1;
-  const s = { name: "", organizer: "", year: "", thousandWord: "nghìn" as EmulationSettings["thousandWord"] };
+  const s = { name: "", organizer: "", year: "", unitCode: "", thousandWord: "nghìn" as EmulationSettings["thousandWord"] };
   for (let r = cols.size > 0 ? 1 : 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     const key = SETTING_KEYS.get(foldKey(cleanText(row[keyCol])));

@@ -207,6 +207,34 @@ export const M = {
 
 /** Messages of `import`: merging returned workbooks into the ledger. */
 export const IM = {
+  notAReviewLedger: (missing: string): Msg => ({
+    vi: `Tệp là sổ xét khen thưởng của cấp dưới, nhưng sổ đang mở không phải sổ xét khen thưởng (thiếu trang ${missing || "Đề nghị khen thưởng"}): không nhập.`,
+    en: `The file is a lower level's award-review ledger, but this ledger is no award review (missing ${missing || "Đề nghị khen thưởng"}): not imported.`,
+  }),
+  notAReview: (missing: string): Msg => ({
+    vi: `Tệp không phải sổ xét khen thưởng của cấp dưới (thiếu trang ${missing}): không nhập.`,
+    en: `The file is not a lower level's award-review ledger (missing ${missing}): not imported.`,
+  }),
+  lowerHasErrors: (count: number): Msg => ({
+    vi: `Sổ cấp dưới còn ${count} lỗi nên kết quả xét của sổ đó chưa chắc chắn: sửa ở sổ đó (thidua check) rồi nhập lại; không nhập gì.`,
+    en: `The lower level's ledger still has ${count} errors, so its review is not final: fix them there (thidua check) and import again; nothing imported.`,
+  }),
+  noUnitCode: (organizer: string): Msg => ({
+    vi: `Sổ cấp dưới chưa ghi “Mã đơn vị” ở trang Phong trào, và đơn vị tổ chức ${q(organizer)} không có trong trang “Đơn vị” của sổ này: không biết đề nghị của đơn vị nào; không nhập.`,
+    en: `The lower level's ledger gives no “Mã đơn vị” on Phong trào, and its organiser ${q(organizer)} is not in this ledger's “Đơn vị”: whose proposals these are is unknown; not imported.`,
+  }),
+  lowerPending: (code: string, name: string, level: string): Msg => ({
+    vi: `Đề nghị ${code} (${name}) – ${q(level)} còn chờ Hội đồng cấp dưới quyết định (bằng Điểm tại ranh giới chỉ tiêu): chưa nhập.`,
+    en: `Proposal ${code} (${name}) – ${q(level)} still awaits the lower council (tied at the quota's edge): not imported.`,
+  }),
+  selectionConflict: (code: string, header: string, ours: string, theirs: string): Msg => ({
+    vi: `Đề nghị ${code} đã có trong sổ với ${q(header)} là ${q(ours)}, sổ cấp dưới ghi ${q(theirs)}: giữ nguyên (nhập với --replace để ghi đè).`,
+    en: `Proposal ${code} is already in the ledger with ${q(header)} ${q(ours)}; the lower ledger has ${q(theirs)}: kept (import with --replace to overwrite).`,
+  }),
+  nothingProposed: (organizer: string): Msg => ({
+    vi: `Sổ của ${q(organizer)} không có đề nghị nào được chọn cho các danh hiệu, hình thức khen thưởng của sổ này (trang “Chỉ tiêu khen thưởng”).`,
+    en: `The ledger of ${q(organizer)} selects no one for this ledger's awards (“Chỉ tiêu khen thưởng”).`,
+  }),
   notOurWorkbook: (): Msg => ({
     vi: `Tệp không phải phiếu chấm do thidua tạo, cũng không có trang “Bài dự thi”: không nhập.`,
     en: `The file is neither a thidua scoring workbook nor has a “Bài dự thi” sheet: not imported.`,

@@ -1,4 +1,4 @@
-import { type Cell, type Grid, isBlank, isBlankRow } from "../cells/cell.js";
+import { type Cell, type Grid, isBlank } from "../cells/cell.js";
 import { type Instant, partsOfInstant } from "../cells/date.js";
 import { readDecimal } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
@@ -11,7 +11,11 @@ import { headerKeys, readTable } from "../ledger/table.js";
 import { type Exact, compare, exactZero, toPlainText } from "../cells/exact.js";
 import { formatDateTime } from "../vn/format.js";
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, scoreTableOf, type JudgeMeta, criteriaForEntries, entriesFingerprint, readJudgeMeta, rubricFingerprint } from "./judge-sheets.js";
-import type { CellEdit, SheetEdits } from "./port.js";
+import type { SheetEdits } from "./port.js";
+import { EditableSheet } from "./editable-sheet.js";
+import { importSelection, isReviewWorkbook } from "./import-selection.js";
+import { CANDIDATES_SHEET } from "../emulation/schema.js";
+import { readEmulation } from "../emulation/read-emulation.js";
 
 export interface ReturnedWorkbook {
   readonly file: string;
@@ -20,7 +24,7 @@ export interface ReturnedWorkbook {
 
 export interface ImportReport {
   readonly file: string;
-  readonly kind: "judge" | "entries" | "refused";
+  readonly kind: "judge" | "entries" | "selection" | "refused";
   readonly judge?: string;
   readonly added: number;
   readonly same: number;
@@ -37,41 +41,6 @@ export interface ImportResult {
 
 export const LOG_HEADER = ["Thời điểm", "Tệp", "Giám khảo", "Nội dung"];
 
-/** A sheet being edited: its current grid with edits applied, and the edits made. */
-class EditableSheet {
-  readonly edits: CellEdit[] = [];
-  constructor(
-    readonly name: string,
-    readonly grid: Grid,
-  ) {}
-
-  get(row: number, col: number): Cell {
-    return this.grid[row]?.[col] ?? null;
-  }
-
-  set(row: number, col: number, value: Cell): void {
-    while (this.grid.length <= row) this.grid.push([]);
-    const r = this.grid[row]!;
-    while (r.length <= col) r.push(null);
-    r[col] = value;
-    this.edits.push({ row, col, value });
-  }
-
-  /** Writes `header` in a new column after the header row, at column `min` or later; returns its index. */
-  appendHeader(header: string, min: number): number {
-    const col = Math.max(this.grid[0]?.length ?? 0, min);
-    this.set(0, col, header);
-    return col;
-  }
-
-  /** The row after the last non-blank one. */
-  nextRow(): number {
-    let n = this.grid.length;
-    while (n > 1 && isBlankRow(this.grid[n - 1])) n--;
-    return Math.max(n, 1);
-  }
-}
-
 const where = (file: string, sheet: string): string => `[${file}]${sheet}`;
 /** Every place of a score is kept, in messages and in the cell, so that importing the same file again finds it equal. */
 const scoreText = (e: Exact): string => toPlainText(e, Infinity).replace(".", ",");
@@ -85,7 +54,7 @@ export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefin
   const reports: ImportReport[] = [];
   const names = resolveSheetNames(
     [...ledgerSheets.keys()].filter((k) => ledgerSheets.get(k)),
-    [SCORES_SHEET.name, ENTRIES_SHEET.name, OUTPUT_SHEET_NAMES.log],
+    [SCORES_SHEET.name, ENTRIES_SHEET.name, CANDIDATES_SHEET.name, OUTPUT_SHEET_NAMES.log],
   );
   const sheetOf = (contract: string): EditableSheet => {
     const actual = names.get(contract) ?? contract;
@@ -96,6 +65,7 @@ export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefin
   };
   const scores = sheetOf(SCORES_SHEET.name);
   const entries = sheetOf(ENTRIES_SHEET.name);
+  const candidates = sheetOf(CANDIDATES_SHEET.name);
   const log = sheetOf(OUTPUT_SHEET_NAMES.log);
   if (log.grid.length === 0) LOG_HEADER.forEach((h, i) => log.set(0, i, h));
   const stamp = formatDateTime(partsOfInstant(options.now));
@@ -105,11 +75,13 @@ export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefin
     const current = new Map(ledgerSheets);
     current.set(scores.name, scores.grid);
     current.set(entries.name, entries.grid);
+    current.set(candidates.name, candidates.grid);
     const { ledger } = readContest(current);
     const metaName = [...wb.sheets.keys()].find((k) => k === JUDGE_META_SHEET);
     const meta = readJudgeMeta(metaName === undefined ? undefined : wb.sheets.get(metaName));
     let report: ImportReport;
     if (meta) report = importJudge(ledger, wb, meta, scores, options.replace, problems);
+    else if (isReviewWorkbook([...wb.sheets.keys()])) report = importLowerReview(current, names, wb, candidates, options.replace, problems);
     else if (resolveSheetNames([...wb.sheets.keys()], [ENTRIES_SHEET.name]).size > 0) report = importEntries(ledger, wb, entries, options.replace, problems);
     else {
       problems.error(wb.file, undefined, undefined, IM.notOurWorkbook());
@@ -119,8 +91,25 @@ export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefin
     const row = log.nextRow();
     [stamp, wb.file, report.judge ?? "", logText(report)].forEach((v, i) => log.set(row, i, v));
   }
-  const edits = [scores, entries, log].filter((s) => s.edits.length > 0).map((s) => ({ sheet: s.name, edits: s.edits }));
+  const edits = [scores, entries, candidates, log].filter((s) => s.edits.length > 0).map((s) => ({ sheet: s.name, edits: s.edits }));
   return { edits, reports, problems };
+}
+
+/** A lower level's review ledger, into this ledger's `Đề nghị khen thưởng` (refused when this ledger is no review). */
+function importLowerReview(
+  current: ReadonlyMap<string, Grid | undefined>,
+  names: ReadonlyMap<string, string>,
+  wb: ReturnedWorkbook,
+  sheet: EditableSheet,
+  replace: boolean,
+  problems: ProblemList,
+): ImportReport {
+  const { ledger, missingSheets } = readEmulation(current);
+  if (!names.has(CANDIDATES_SHEET.name) || missingSheets.length > 0) {
+    problems.error(wb.file, undefined, undefined, IM.notAReviewLedger(missingSheets.join(", ")));
+    return refused(wb.file);
+  }
+  return importSelection(ledger, wb, sheet, replace, problems);
 }
 
 function refused(file: string, judge?: string): ImportReport {
@@ -130,7 +119,7 @@ function refused(file: string, judge?: string): ImportReport {
 /** One import's counts, as the `Nhật ký` sheet (always Vietnamese) and the hosts' messages say them. */
 export function logText(r: ImportReport, lang: Lang = "vi"): string {
   if (r.kind === "refused") return say({ vi: "Từ chối: không nhập (xem trang Kiểm tra hoặc thông báo lỗi)", en: "Refused: nothing imported (see the Kiểm tra sheet or the error message)" }, lang);
-  const what = r.kind === "judge" ? { vi: "điểm", en: "scores" } : { vi: "bài dự thi", en: "entries" };
+  const what = r.kind === "judge" ? { vi: "điểm", en: "scores" } : r.kind === "selection" ? { vi: "đề nghị khen thưởng", en: "award proposals" } : { vi: "bài dự thi", en: "entries" };
   const parts: Msg[] = [
     { vi: `Thêm ${r.added} ${what.vi}`, en: `Added ${r.added} ${what.en}` },
     { vi: `${r.same} giống hệt`, en: `${r.same} identical` },
