@@ -16,7 +16,7 @@ export interface ParsedArgs {
   readonly pdf?: string;
   /** `export`: the certificates to write, one page per awardee (.docx, or .pdf through LibreOffice). */
   readonly certificates?: string;
-  /** `init`: the year the ledger is for (`--year`, `--nam`); the current one by default. */
+  /** `init`, `new-year`: the year the new ledger is for (`--year`, `--nam`); by default the current one (init) or the next (new-year). */
   readonly year?: number;
 }
 

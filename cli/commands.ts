@@ -11,6 +11,7 @@ import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/sam
 import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
+import { newYearLedger } from "../shared/tasks/new-year.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "../shared/tasks/tally-report.js";
 import { refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
@@ -130,4 +131,39 @@ async function importInto(file: string, inputs: readonly string[], replace: bool
 function reportLine(r: ImportReport, lang: Lang): string {
   const who = r.judge ? ` (${r.judge})` : "";
   return `${r.file}${who}: ${logText(r, lang)}`;
+}
+
+export async function newYearCommand(file: string | undefined, out: string | undefined, io: Io, year?: number): Promise<number> {
+  if (!file || !out) throw new Refusal(t("Cần tên tệp sổ năm nay và --out <tệp sổ năm mới.xlsx>.", "Give this year's ledger and --out <next year's ledger.xlsx>."));
+  if (!/\.xlsx$/i.test(out)) throw new Refusal(t(`Tên tệp sổ phải có đuôi .xlsx (không phải “${out}”).`, `The ledger's file name must end in .xlsx (not “${out}”).`));
+  if (existsSync(out)) throw new Refusal(t(`Tệp “${out}” đã có; không ghi đè.`, `“${out}” already exists; not overwritten.`));
+  await refuseMissingFolder(out);
+  const wb = await loadWorkbook(file);
+  const next = newYearLedger(await wb.read(await wb.sheetNames()), year);
+  if (next === undefined)
+    throw new Refusal(t(`Sổ “${file}” chưa ghi “Năm” ở trang Cuộc thi (Phong trào); ghi năm mới bằng --year.`, `“${file}” gives no “Năm” on its settings sheet; give the new year with --year.`));
+  const book = XlsxWorkbook.empty();
+  for (const sheet of next.sheets) book.replaceSheet(sheet);
+  await book.save(out);
+  const list = (names: readonly string[]): string => (names.length > 0 ? names.join(", ") : "—");
+  io.out(say(t(`Đã tạo sổ năm ${next.to} từ sổ năm ${next.from}: ${out}`, `Wrote the ${next.to} ledger from the ${next.from} one: ${out}`), io.lang));
+  io.out(
+    say(
+      t(
+        `  Giữ (ngày chuyển sang năm ${next.to}): ${list(next.sheets.map((s) => s.name).filter((n) => !next.cleared.includes(n)))}`,
+        `  Kept (dates moved to ${next.to}): ${list(next.sheets.map((s) => s.name).filter((n) => !next.cleared.includes(n)))}`,
+      ),
+      io.lang,
+    ),
+  );
+  io.out(say(t(`  Làm trống, giữ dòng tiêu đề: ${list(next.cleared)}`, `  Emptied to their header: ${list(next.cleared)}`), io.lang));
+  io.out(say(t(`  Không chép (kết quả, nhật ký, trang riêng): ${list(next.left)}`, `  Not carried (outputs, logs, own sheets): ${list(next.left)}`), io.lang));
+  if (next.ranksKept > 0)
+    io.out(
+      say(
+        t(`  Giữ thứ hạng năm ${next.from} của ${next.ranksKept} đơn vị ở trang “Thứ hạng năm trước”.`, `  Kept the ${next.from} ranks of ${next.ranksKept} units in “Thứ hạng năm trước”.`),
+        io.lang,
+      ),
+    );
+  return EXIT.done;
 }

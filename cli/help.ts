@@ -38,6 +38,11 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
     vi: "Xuất dự thảo văn bản theo thể thức Nghị định 30/2020/NĐ-CP, mỗi cơ quan có thẩm quyền một văn bản: quyết định khen thưởng (trao giải) kèm danh sách; tờ trình kèm danh sách đề nghị cấp trên; biên bản họp Hội đồng Thi đua - Khen thưởng có bảng biểu quyết; danh sách trình Hội đồng các trường hợp bằng điểm. --pdf tạo thêm bản PDF khi máy có LibreOffice (Writer); --certificates ghi giấy khen, mỗi người một trang A4 ngang. Số, ngày, người ký để trống cho văn thư điền.",
     en: "Write draft documents in the format of Decree 30/2020/NĐ-CP, one per issuing authority: the award decision with its list; the submission with the list proposed to a higher level; the council's minutes with a vote table; the list of ties for the council. --pdf also writes a PDF when LibreOffice (Writer) is installed; --certificates writes the certificates, one A4 landscape page per awardee. Number, date and signer are left blank.",
   },
+  "new-year": {
+    usage: "thidua new-year <sổ.xlsx> --out <tệp.xlsx> [--year <năm>]",
+    vi: "Tạo sổ cho năm sau từ sổ năm nay: giữ đơn vị, giám khảo, tiêu chí, cơ cấu giải, chỉ tiêu (các ngày chuyển sang năm mới); làm trống bài dự thi, điểm, lượt thi, đề nghị khen thưởng; không chép kết quả và nhật ký; giữ thứ hạng năm nay của các đơn vị ở trang Thứ hạng năm trước (để tính số bậc tăng). Không ghi đè tệp đã có.",
+    en: "Write next year's ledger from this year's: units, judges, criteria, prize structure and quotas kept (dates moved to the new year); entries, scores, attempts and proposals emptied; outputs and logs not carried; this year's unit ranks kept in Thứ hạng năm trước (for the rank-gain criterion). Never overwrites a file.",
+  },
   demo: {
     usage: "thidua demo [thư mục]",
     vi: "Chạy toàn bộ quy trình trên dữ liệu mẫu (mặc định vào thư mục thidua-demo).",

@@ -50,6 +50,8 @@ export async function main(argv: readonly string[], io: Io & { err(line: string)
         return await (await import("./commands.js")).importCommand(a, args.positional.slice(1), args.replace, ctx);
       case "export":
         return await (await import("./export-command.js")).exportCommand(a, { docx: args.docx, pdf: args.pdf, certificates: args.certificates }, { ...ctx, err: (l) => io.err(l) });
+      case "new-year":
+        return await (await import("./commands.js")).newYearCommand(a, args.out, ctx, args.year);
       case "demo":
         return await (await import("./demo.js")).demoCommand(a, ctx);
       default:

@@ -5,7 +5,7 @@ import { EM, M } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
 import { standings } from "../prizes/standings.js";
-import { type Exact, compare, toPlainText } from "../cells/exact.js";
+import { type Exact, compare, sub, toPlainText } from "../cells/exact.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
 import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
 import { readMeasure } from "./read-emulation.js";
@@ -101,11 +101,28 @@ interface Check {
   readonly value: string;
 }
 
+/**
+ * The rank a candidate's unit gained since last year on criterion `code`: last year's value in
+ * `Thứ hạng năm trước` minus this year's (rank 9 → 3 is a gain of 6); undefined when either is missing.
+ */
+function rankGain(ledger: EmulationLedger, candidate: Candidate, code: string): { value: Exact; text: string } | undefined {
+  const last = ledger.lastRanks.get(candidate.unitKey)?.get(codeKey(code));
+  const col = ledger.criterionColumns.get(codeKey(code));
+  const now = col === undefined ? undefined : readMeasure(candidate.cells[col]);
+  if (last === undefined || now === undefined) return undefined;
+  const value = sub(last, now);
+  return { value, text: `${decimalText(value)} (${code}: năm trước ${decimalText(last)}, năm nay ${decimalText(now)})` };
+}
+
 /** Evaluates one criterion on one candidate; an unreadable value is reported and fails. */
 function check(ledger: EmulationLedger, candidate: Candidate, c: AwardCriterion, sheet: string, problems: ProblemList): Check {
   const col = ledger.criterionColumns.get(c.codeKey);
   const cell: Cell | undefined = col === undefined ? undefined : candidate.cells[col];
-  if (isBlank(cell)) return { criterion: c, passed: false, value: "(trống)" };
+  if (isBlank(cell)) {
+    const gain = c.gainOf === undefined || c.test.kind !== "compare" ? undefined : rankGain(ledger, candidate, c.gainOf);
+    if (gain === undefined || c.test.kind !== "compare") return { criterion: c, passed: false, value: "(trống)" };
+    return { criterion: c, passed: meets(c.test.op, gain.value, c.test.threshold), value: gain.text };
+  }
   const raw = cleanText(cell);
   if (c.test.kind === "yesno") {
     const v = readYesNo(cell ?? null, foldKey);

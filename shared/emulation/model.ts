@@ -20,6 +20,8 @@ export interface AwardCriterion {
   readonly codeKey: string;
   readonly content: string;
   readonly test: CriterionTest;
+  /** `Tăng bậc từ tiêu chí`: this criterion is the gain in rank of that one (its code) since last year, when its own cell is blank. */
+  readonly gainOf?: string;
   /** Folded `Nhóm`; criteria of one type sharing a group are alternatives. */
   readonly groupKey?: string;
   readonly group?: string;
@@ -100,6 +102,8 @@ export interface EmulationLedger {
   readonly settings: EmulationSettings;
   /** Unit key → name; empty when the ledger has no `Đơn vị` sheet. */
   readonly units: ReadonlyMap<string, string>;
+  /** `Thứ hạng năm trước`: unit key → criterion code key → last year's value (a rank). */
+  readonly lastRanks: ReadonlyMap<string, ReadonlyMap<string, Exact>>;
   /** Sum of `Số CBCCVC` of `Đơn vị`, undefined when no unit gives it. */
   readonly staff?: number;
   readonly criteria: readonly AwardCriterion[];

@@ -9,7 +9,7 @@ import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, re
 import type { Exact } from "../cells/exact.js";
 import type { AwardCriterion, AwardKind, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota, QuotaBase, QuotaLimit } from "./model.js";
 import { AWARD_KIND_VALUES, awardKindOf, readAwardKind, readPlainBase, readQuotaCount, readShare } from "./quota-limit.js";
-import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, DOSSIER_ITEMS, type DossierKey, EMULATION_SHEETS, QUOTAS_SHEET } from "./schema.js";
+import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, DOSSIER_ITEMS, type DossierKey, EMULATION_SHEETS, LAST_RANKS_SHEET, QUOTAS_SHEET } from "./schema.js";
 
 export interface EmulationRead {
   readonly ledger: EmulationLedger;
@@ -38,7 +38,7 @@ export function readKind(text: string): "yesno" | Comparison | undefined {
 /** Reads the emulation sheets (and `Cuộc thi`, `Đơn vị` when present), reporting each problem at its cell. */
 export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): EmulationRead {
   const problems = new ProblemList();
-  const { names, missingSheets, grid, sheetName, table } = contractSheets(sheets, [...EMULATION_SHEETS, SETTINGS_SHEET_NAME, UNITS_SHEET.name], EMULATION_SHEETS, problems);
+  const { names, missingSheets, grid, sheetName, table } = contractSheets(sheets, [...EMULATION_SHEETS, SETTINGS_SHEET_NAME, UNITS_SHEET.name, LAST_RANKS_SHEET.name], EMULATION_SHEETS, problems);
 
   const settings = readSettings(grid(SETTINGS_SHEET_NAME));
   const unitsTable = names.has(UNITS_SHEET.name) ? readTable(sheetName(UNITS_SHEET.name), grid(UNITS_SHEET.name), UNITS_SHEET, new ProblemList()) : undefined;
@@ -50,6 +50,7 @@ export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Em
   const candidatesTable = table(CANDIDATES_SHEET);
   const criterionColumns = findCriterionColumns(candidatesTable, criteria, problems);
   const candidates = readCandidates(candidatesTable, units, problems);
+  const lastRanks = names.has(LAST_RANKS_SHEET.name) ? readLastRanks(table(LAST_RANKS_SHEET), problems) : new Map<string, Map<string, Exact>>();
   return {
     ledger: {
       settings,
@@ -58,6 +59,7 @@ export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Em
       criteria,
       quotas,
       candidates,
+      lastRanks,
       candidateColumns: candidatesTable.columns,
       quotaColumns: quotasTable.columns,
       criterionColumns,
@@ -173,6 +175,7 @@ function readCriteria(table: Table, problems: ProblemList): AwardCriterion[] {
     }
     if (types === undefined) continue;
     const group = cleanText(cellOf(table, row, "group"));
+    const gainOf = cleanText(cellOf(table, row, "gainOf"));
     for (const type of types) {
       const key = `${type}|${codeKey(code)}`;
       const first = seen.get(key);
@@ -188,6 +191,7 @@ function readCriteria(table: Table, problems: ProblemList): AwardCriterion[] {
         test,
         row: row.row,
         ...(group !== "" ? { group, groupKey: foldKey(group) } : {}),
+        ...(gainOf !== "" ? { gainOf } : {}),
       };
       seen.set(key, c);
       out.push(c);
@@ -288,6 +292,27 @@ function withAwardBase(draft: QuotaDraft, drafts: readonly QuotaDraft[], table: 
     return { ...quota, limit: { ...quota.limit, share: { ...share, base: { kind: "award", levelKey: "", type: quota.type, name: baseText } } } };
   }
   return { ...quota, limit: { ...quota.limit, share: { ...share, base: { kind: "award", levelKey: target.levelKey, type: target.type, name: target.level } } } };
+}
+
+/** `Thứ hạng năm trước`: each unit's value of each criterion column (headed by its code); a value that is no number is an error at its cell. */
+function readLastRanks(table: Table, problems: ProblemList): Map<string, Map<string, Exact>> {
+  const out = new Map<string, Map<string, Exact>>();
+  if (!table.complete) return out;
+  const codes = extraColumns(table, LAST_RANKS_SHEET, (folded) => codeKey(folded), new ProblemList());
+  for (const row of table.rows) {
+    const unit = codeKey(cleanText(cellOf(table, row, "unit")));
+    if (unit === "") continue;
+    const ranks = new Map<string, Exact>();
+    for (const [code, col] of codes) {
+      const cell = row.cells[col];
+      if (isBlank(cell)) continue;
+      const value = readMeasure(cell);
+      if (value === undefined) problems.error(table.sheet, row.row, col, M.notANumber(cleanText(cell)));
+      else ranks.set(code, value);
+    }
+    out.set(unit, ranks);
+  }
+  return out;
 }
 
 function findCriterionColumns(table: Table, criteria: readonly AwardCriterion[], problems: ProblemList): Map<string, number> {

@@ -47,6 +47,18 @@ export const AWARD_CRITERIA_SHEET: SheetDef = {
     col("kind", "Kiểu", "text", { required: true, width: 10 }),
     col("threshold", "Ngưỡng", "decimal", { width: 8 }),
     col("group", "Nhóm", "text", { width: 12 }),
+    // Not in ledger.md: the criterion is the rank gained since last year on the criterion named here, read from `Thứ hạng năm trước`.
+    col("gainOf", "Tăng bậc từ tiêu chí", "code", { width: 14 }),
+  ],
+};
+
+/** Last year's ranks of the units, kept by `thidua new-year`: `Mã đơn vị` · `Tên đơn vị` · one column per rank criterion (its code). Not in ledger.md. */
+export const LAST_RANKS_SHEET: SheetDef = {
+  name: "Thứ hạng năm trước",
+  en: "Last year's ranks",
+  columns: [
+    { key: "unit", vi: "Mã đơn vị", en: "unit", kind: "code", required: true, width: 12 },
+    { key: "name", vi: "Tên đơn vị", en: "name", kind: "text", width: 40 },
   ],
 };
 

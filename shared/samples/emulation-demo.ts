@@ -2,7 +2,7 @@ import type { Cell } from "../cells/cell.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { UNITS_SHEET } from "../ledger/schema.js";
 import { inputSheet, keyValueSheet, plainSheet } from "./sheet-builder.js";
-import { REVIEW_CANDIDATES_HEADER, REVIEW_CRITERIA } from "./templates.js";
+import { REVIEW_CANDIDATES_HEADER, REVIEW_CRITERIA, REVIEW_CRITERIA_HEADER } from "./templates.js";
 
 /**
  * Invented data in the shape of seeds 001 (Mỹ Thạnh commune: 1 collective + 3 individuals at
@@ -55,7 +55,7 @@ const QUOTAS: readonly (readonly Cell[])[] = [
   [HUYEN, "Cá nhân", 1, "10/12/2023", 270_000, `${SEED_001}: Hội đồng xã xét chọn 01 cá nhân đề nghị huyện`],
 ];
 
-const criteriaSheet = (): OutputSheet => plainSheet("Tiêu chí khen thưởng", ["Mã tiêu chí", "Nội dung", "Áp dụng cho", "Kiểu", "Ngưỡng", "Nhóm"], REVIEW_CRITERIA, [14, 60, 12, 10, 8, 12]);
+const criteriaSheet = (): OutputSheet => plainSheet("Tiêu chí khen thưởng", REVIEW_CRITERIA_HEADER, REVIEW_CRITERIA, [14, 60, 12, 10, 8, 12, 14]);
 
 /** The sample review ledger: the `thi-dua` template's criteria with invented units and candidates. */
 export function emulationDemoSheets(): OutputSheet[] {

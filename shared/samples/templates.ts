@@ -254,19 +254,21 @@ function reviewQuotas(year: number): Row[] {
   ];
 }
 
-/** The award criteria of seed 003, by code; criteria sharing `Nhóm` are alternatives. */
+export const REVIEW_CRITERIA_HEADER: readonly string[] = ["Mã tiêu chí", "Nội dung", "Áp dụng cho", "Kiểu", "Ngưỡng", "Nhóm", "Tăng bậc từ tiêu chí"];
+
+/** The award criteria of seed 003, by code; criteria sharing `Nhóm` are alternatives; the jump in rank is read from last year's rank when not typed. */
 export const REVIEW_CRITERIA: readonly Row[] = [
-  ["HT_NV", "Hoàn thành tốt các nhiệm vụ được giao về cải cách hành chính", "Tập thể", "Có/Không", null, null],
-  ["THU_HANG", "Đạt thứ hạng cao trong xếp hạng kết quả cải cách hành chính (thứ hạng)", "Tập thể", "≤", 3, "XEP_HANG"],
-  ["TANG_HANG", "Có sự thay đổi vượt bậc về thứ hạng so với năm trước (số bậc tăng)", "Tập thể", "≥", 5, "XEP_HANG"],
-  ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn, tồn đọng", "Tập thể", "Có/Không", null, null],
-  ["BAO_CAO", "Báo cáo đầy đủ, đúng thời gian", "Tập thể", "Có/Không", null, null],
-  ["KHONG_KY_LUAT", "Không có cán bộ bị kỷ luật liên quan đến cải cách hành chính", "Tập thể", "Có/Không", null, null],
-  ["HT_NV", "Hoàn thành tốt nhiệm vụ trở lên", "Cá nhân", "Có/Không", null, null],
-  ["CHI_SO", "Chỉ số cải cách hành chính của đơn vị đạt bình quân từ 90% trở lên", "Cá nhân", "≥", 90, null],
-  ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn", "Cá nhân", "Có/Không", null, null],
-  ["SANG_KIEN", "Có sáng kiến, giải pháp cải cách hành chính được Hội đồng sáng kiến có thẩm quyền công nhận", "Cá nhân", "Có/Không", null, null],
-  ["DAO_DUC", "Có phẩm chất đạo đức tốt, gương mẫu chấp hành chủ trương, chính sách, pháp luật", "Cá nhân", "Có/Không", null, null],
+  ["HT_NV", "Hoàn thành tốt các nhiệm vụ được giao về cải cách hành chính", "Tập thể", "Có/Không", null, null, null],
+  ["THU_HANG", "Đạt thứ hạng cao trong xếp hạng kết quả cải cách hành chính (thứ hạng)", "Tập thể", "≤", 3, "XEP_HANG", null],
+  ["TANG_HANG", "Có sự thay đổi vượt bậc về thứ hạng so với năm trước (số bậc tăng)", "Tập thể", "≥", 5, "XEP_HANG", "THU_HANG"],
+  ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn, tồn đọng", "Tập thể", "Có/Không", null, null, null],
+  ["BAO_CAO", "Báo cáo đầy đủ, đúng thời gian", "Tập thể", "Có/Không", null, null, null],
+  ["KHONG_KY_LUAT", "Không có cán bộ bị kỷ luật liên quan đến cải cách hành chính", "Tập thể", "Có/Không", null, null, null],
+  ["HT_NV", "Hoàn thành tốt nhiệm vụ trở lên", "Cá nhân", "Có/Không", null, null, null],
+  ["CHI_SO", "Chỉ số cải cách hành chính của đơn vị đạt bình quân từ 90% trở lên", "Cá nhân", "≥", 90, null, null],
+  ["KHONG_TRE_HAN", "Không có hồ sơ trễ hẹn", "Cá nhân", "Có/Không", null, null, null],
+  ["SANG_KIEN", "Có sáng kiến, giải pháp cải cách hành chính được Hội đồng sáng kiến có thẩm quyền công nhận", "Cá nhân", "Có/Không", null, null, null],
+  ["DAO_DUC", "Có phẩm chất đạo đức tốt, gương mẫu chấp hành chủ trương, chính sách, pháp luật", "Cá nhân", "Có/Không", null, null, null],
 ];
 
 /** Seeds 001 and 003: yearly emulation review with criteria, quotas and dossiers, for the council of a commune (ward, special zone). */
@@ -341,7 +343,7 @@ function emulationTemplate({ year }: TemplateOptions): OutputSheet[] {
       ],
       [8, 10, 34, 12, 30, 8, 10, 10, 10, 10, 10, 8, 10, 9, 9, 10, 12, 14, 8, 14],
     ),
-    plainSheet("Tiêu chí khen thưởng", ["Mã tiêu chí", "Nội dung", "Áp dụng cho", "Kiểu", "Ngưỡng", "Nhóm"], REVIEW_CRITERIA, [14, 60, 12, 10, 8, 12]),
+    plainSheet("Tiêu chí khen thưởng", REVIEW_CRITERIA_HEADER, REVIEW_CRITERIA, [14, 60, 12, 10, 8, 12, 14]),
     plainSheet("Chỉ tiêu khen thưởng", REVIEW_QUOTAS_HEADER, reviewQuotas(year), [34, 10, 14, 10, 20, 20, 22, 12, 12, 60]),
   ];
 }

@@ -1,0 +1,144 @@
+/**
+ * A ledger for next year from this year's (`thidua new-year`): units, judges, criteria, prize
+ * structure and quotas kept, their dates moved to the new year; entries, scores, attempts and
+ * proposals cleared to their headers; outputs and logs left behind; last year's ranks kept in
+ * `Thứ hạng năm trước` for a criterion that measures the rank gained.
+ */
+import { type Cell, type Grid, isBlank } from "../cells/cell.js";
+import { dayFromParts } from "../cells/date.js";
+import { readCount } from "../cells/number.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
+import { readEmulation } from "../emulation/read-emulation.js";
+import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, LAST_RANKS_SHEET, QUOTAS_SHEET } from "../emulation/schema.js";
+import type { OutputSheet } from "../ledger/output-sheet.js";
+import { resolveSheetNames } from "../ledger/read-contest.js";
+import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
+import { ATTEMPTS_SHEET, EXCLUDED_SHEET, PREDICTION_SHEET, WEEKS_SHEET } from "../quiz/schema.js";
+import { plainSheet } from "../samples/sheet-builder.js";
+
+/** Sheets carried as they are, their dates moved to the new year. */
+const CARRIED = [SETTINGS_SHEET_NAME, UNITS_SHEET.name, JUDGES_SHEET.name, CRITERIA_SHEET.name, PRIZES_SHEET.name, AWARD_CRITERIA_SHEET.name, QUOTAS_SHEET.name, EXCLUDED_SHEET.name, WEEKS_SHEET.name];
+/** Sheets of this year's work: only their header row goes on. */
+const CLEARED = [ENTRIES_SHEET.name, SCORES_SHEET.name, ATTEMPTS_SHEET.name, CANDIDATES_SHEET.name];
+
+export interface NewYear {
+  readonly from: number;
+  readonly to: number;
+  readonly sheets: readonly OutputSheet[];
+  /** Sheets emptied to their header (as named in the workbook). */
+  readonly cleared: readonly string[];
+  /** Sheets not carried: outputs, logs and the secretariat's own sheets. */
+  readonly left: readonly string[];
+  /** Units whose ranks were kept in `Thứ hạng năm trước`. */
+  readonly ranksKept: number;
+}
+
+/** This ledger's year: `Năm` of its settings sheet; undefined when it has none. */
+export function ledgerYear(settings: Grid | undefined): number | undefined {
+  const row = (settings ?? []).find((r) => foldKey(cleanText(r[0])) === "nam");
+  const year = row === undefined ? undefined : readCount(row[1] ?? null);
+  return year !== undefined && year >= 1900 && year <= 9999 ? year : undefined;
+}
+
+/** A date moved by `years` (29/02 to 28/02 when the new year has none): a Date, or text dd/mm/yyyy with or without a time. */
+export function shiftDate(cell: Cell, years: number): Cell {
+  const move = (y: number, m: number, d: number): { y: number; m: number; d: number } => {
+    const to = y + years;
+    return { y: to, m, d: dayFromParts(to, m, d) === undefined ? d - 1 : d };
+  };
+  if (cell instanceof Date) {
+    const t = move(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+    return new Date(Date.UTC(t.y, t.m - 1, t.d, cell.getUTCHours(), cell.getUTCMinutes(), cell.getUTCSeconds()));
+  }
+  if (typeof cell !== "string") return cell;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(.*)$/.exec(cell.trim());
+  if (!m) return cell;
+  const t = move(Number(m[3]), Number(m[2]), Number(m[1]));
+  return `${String(t.d).padStart(m[1]!.length, "0")}/${String(t.m).padStart(m[2]!.length, "0")}/${t.y}${m[4]}`;
+}
+
+/** Next year's ledger from this year's grids; `year` is the new year (this one + 1 when not given). Undefined when this ledger has no `Năm` and no year is given. */
+export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, year?: number): NewYear | undefined {
+  const present = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
+  const names = resolveSheetNames(present, [...CARRIED, ...CLEARED, PREDICTION_SHEET.name, LAST_RANKS_SHEET.name]);
+  const actual = (contract: string): string | undefined => names.get(contract);
+  const settingsName = actual(SETTINGS_SHEET_NAME);
+  const from = ledgerYear(settingsName === undefined ? undefined : sheets.get(settingsName)) ?? (year === undefined ? undefined : year - 1);
+  if (from === undefined) return undefined;
+  const to = year ?? from + 1;
+  const role = new Map<string, string>([...names].map(([contract, name]) => [name, contract]));
+  const out: OutputSheet[] = [];
+  const cleared: string[] = [];
+  const left: string[] = [];
+  for (const name of present) {
+    const contract = role.get(name);
+    const grid = sheets.get(name)!;
+    if (contract === undefined || contract === LAST_RANKS_SHEET.name) left.push(name);
+    else if (CLEARED.includes(contract)) {
+      cleared.push(name);
+      out.push(sheetOf(name, grid.slice(0, 1)));
+    } else if (contract === PREDICTION_SHEET.name)
+      out.push(
+        sheetOf(
+          name,
+          grid.map((r, i) => (i === 0 ? [...r] : [r[0] ?? null])),
+        ),
+      );
+    else if (contract === SETTINGS_SHEET_NAME) out.push(sheetOf(name, settingsFor(grid, from, to)));
+    else
+      out.push(
+        sheetOf(
+          name,
+          grid.map((r, i) => (i === 0 ? [...r] : r.map((c) => shiftDate(c, to - from)))),
+        ),
+      );
+  }
+  const ranks = lastRanksSheet(sheets);
+  if (ranks !== undefined) out.push(ranks.sheet);
+  return { from, to, sheets: out, cleared, left, ranksKept: ranks?.units ?? 0 };
+}
+
+function sheetOf(name: string, grid: Grid): OutputSheet {
+  const [header = [], ...rows] = grid;
+  return plainSheet(
+    name,
+    header.map((h) => cleanText(h)),
+    rows,
+    [],
+  );
+}
+
+/** The settings with `Năm` set to the new year, dates moved, and the old year in texts ("… năm 2023") made the new one. */
+function settingsFor(grid: Grid, from: number, to: number): Grid {
+  const word = new RegExp(`\\b${from}\\b`, "g");
+  return grid.map((r, i) => {
+    if (i === 0) return [...r];
+    if (foldKey(cleanText(r[0])) === "nam") return [r[0] ?? null, to, ...r.slice(2)];
+    return r.map((c, j) => {
+      if (j === 0) return c;
+      const moved = shiftDate(c, to - from);
+      return typeof moved === "string" && moved === c ? moved.replace(word, String(to)) : moved;
+    });
+  });
+}
+
+/** `Thứ hạng năm trước`: for each criterion another one measures the gain of (`Tăng bậc từ tiêu chí`), each collective's value this year, by unit. */
+function lastRanksSheet(sheets: ReadonlyMap<string, Grid | undefined>): { sheet: OutputSheet; units: number } | undefined {
+  const { ledger, missingSheets } = readEmulation(sheets);
+  if (missingSheets.length > 0) return undefined;
+  const codes = [...new Set(ledger.criteria.flatMap((c) => (c.gainOf === undefined ? [] : [c.gainOf])))];
+  const rows = new Map<string, Cell[]>();
+  for (const c of ledger.candidates) {
+    if (c.type !== "collective" || c.unitKey === "") continue;
+    const values = codes.map((code) => {
+      const col = ledger.criterionColumns.get(codeKey(code));
+      const cell = col === undefined ? undefined : c.cells[col];
+      return isBlank(cell) ? null : (cell ?? null);
+    });
+    if (values.every((v) => v === null) || rows.has(c.unitKey)) continue;
+    rows.set(c.unitKey, [c.unitCode, ledger.units.get(c.unitKey) ?? c.unitCode, ...values]);
+  }
+  if (rows.size === 0) return undefined;
+  const header = [...LAST_RANKS_SHEET.columns.map((col) => col.vi), ...codes];
+  return { sheet: plainSheet(LAST_RANKS_SHEET.name, header, [...rows.values()], []), units: rows.size };
+}

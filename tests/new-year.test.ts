@@ -1,0 +1,152 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Cell, Grid } from "../shared/cells/cell.js";
+import { runEmulation } from "../shared/emulation/run.js";
+import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
+import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
+import { quizDemoSheets } from "../shared/samples/quiz-demo.js";
+import { type NewYear, newYearLedger, shiftDate } from "../shared/tasks/new-year.js";
+import { readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
+import { removeFolder, runCli, sha256, tempFolder } from "./support/cli-run.js";
+import { gridsOf } from "./support/grids.js";
+
+/** `thidua new-year`: next year's ledger from this year's. */
+
+let dir: string;
+beforeAll(() => {
+  dir = tempFolder("new-year");
+});
+afterAll(() => removeFolder(dir));
+
+const sheetsOf = (next: NewYear): Map<string, Grid> => new Map(next.sheets.map((s) => [s.name, s.rows]));
+const valueOf = (settings: Grid, key: string): Cell | undefined => settings.find((r) => r[0] === key)?.[1];
+
+describe("moving a date to another year", () => {
+  it("keeps the day and the way it was written, and 29/02 becomes 28/02 in a year without it", () => {
+    expect(shiftDate("25/11/2023", 1)).toBe("25/11/2024");
+    expect(shiftDate("1/6/2023 08:15:00", 1)).toBe("1/6/2024 08:15:00");
+    expect(shiftDate("29/02/2024", 1)).toBe("28/02/2025");
+    expect(shiftDate(new Date(Date.UTC(2023, 11, 10)), 2)).toEqual(new Date(Date.UTC(2025, 11, 10)));
+    expect(shiftDate("Tuần 1", 1)).toBe("Tuần 1");
+    expect(shiftDate(2023, 1)).toBe(2023);
+  });
+});
+
+describe("an award review's next year", () => {
+  const grids = gridsOf(emulationDemoSheets());
+  grids.set("Biểu đồ của Tổ thư ký", [["Ghi chú riêng"]]);
+  const next = newYearLedger(grids)!;
+  const sheets = sheetsOf(next);
+
+  it("is 2024 after 2023: the year, the deadlines move; units, criteria and quotas stay", () => {
+    expect([next.from, next.to]).toEqual([2023, 2024]);
+    expect(valueOf(sheets.get("Phong trào")!, "Năm")).toBe(2024);
+    expect(
+      sheets
+        .get("Chỉ tiêu khen thưởng")!
+        .slice(1)
+        .map((r) => [r[0], r[2], r[3]]),
+    ).toEqual([
+      ["Giấy khen của Chủ tịch UBND xã", 1, "25/11/2024"],
+      ["Giấy khen của Chủ tịch UBND xã", 3, "25/11/2024"],
+      ["Giấy khen của Chủ tịch UBND huyện", 1, "10/12/2024"],
+      ["Giấy khen của Chủ tịch UBND huyện", 1, "10/12/2024"],
+    ]);
+    expect(sheets.get("Đơn vị")).toEqual(grids.get("Đơn vị"));
+    expect(sheets.get("Tiêu chí khen thưởng")).toEqual(grids.get("Tiêu chí khen thưởng"));
+  });
+
+  it("empties the proposals to their header, and carries neither the outputs nor the secretariat's own sheet", () => {
+    expect(sheets.get("Đề nghị khen thưởng")).toEqual([grids.get("Đề nghị khen thưởng")![0]]);
+    expect(next.cleared).toEqual(["Đề nghị khen thưởng"]);
+    expect(next.left).toEqual(["Biểu đồ của Tổ thư ký"]);
+  });
+
+  it("keeps each collective's rank (THU_HANG, the base of TANG_HANG) by unit in Thứ hạng năm trước", () => {
+    expect(sheets.get("Thứ hạng năm trước")).toEqual([
+      ["Mã đơn vị", "Tên đơn vị", "THU_HANG"],
+      ["BPMC", "Bộ phận tiếp nhận và trả kết quả xã Mỹ Thạnh", 2],
+      ["APH", "Ban nhân dân ấp Phú Hòa", 8],
+      ["ATL", "Ban nhân dân ấp Thạnh Lợi", 9],
+      ["VPTK", "Văn phòng - Thống kê", 1],
+    ]);
+    expect(next.ranksKept).toBe(4);
+  });
+
+  it("next year, a blank TANG_HANG is last year's rank minus this year's: 9 → 4 gains 5 (met), 2 → 4 loses 2 (not met)", () => {
+    const nextGrids = new Map<string, Grid | undefined>(sheets);
+    const header = nextGrids.get("Đề nghị khen thưởng")![0]!;
+    const row = (code: string, unit: string, rank: number): Cell[] =>
+      header.map((h) => {
+        const values: Record<string, Cell> = {
+          Mã: code,
+          Loại: "Tập thể",
+          Tên: `Tập thể ${unit}`,
+          "Mã đơn vị": unit,
+          "Cấp khen": "Giấy khen của Chủ tịch UBND xã",
+          THU_HANG: rank,
+          "Ngày nộp hồ sơ": "20/11/2024",
+          Điểm: 90,
+        };
+        for (const yes of ["HT_NV", "KHONG_TRE_HAN", "BAO_CAO", "KHONG_KY_LUAT", "Tờ trình", "Biên bản họp", "Báo cáo thành tích"]) values[yes] = "Có";
+        return values[String(h)] ?? null;
+      });
+    nextGrids.set("Đề nghị khen thưởng", [header, row("A", "ATL", 4), row("B", "BPMC", 4)]);
+    const review = runEmulation(nextGrids);
+    expect(review.result.candidates.map((c) => [c.candidate.code, c.outcome])).toEqual([
+      ["A", "awarded"],
+      ["B", "notEligible"],
+    ]);
+    expect(review.result.candidates[1]!.failures[0]!.value).toBe("THU_HANG: 4; TANG_HANG: -2 (THU_HANG: năm trước 2, năm nay 4)");
+  });
+});
+
+describe("a judged contest's and a quiz's next year", () => {
+  it("moves the receiving dates and the year in the contest's name, empties entries and scores", () => {
+    const next = newYearLedger(gridsOf(initiativeDemoSheets()))!;
+    const settings = sheetsOf(next).get("Cuộc thi")!;
+    expect(valueOf(settings, "Năm")).toBe(2021);
+    expect(valueOf(settings, "Nhận bài từ ngày")).toBe("15/08/2021");
+    expect(valueOf(settings, "Nhận bài đến ngày")).toBe("10/10/2021");
+    expect(next.cleared).toEqual(["Bài dự thi", "Điểm"]);
+  });
+
+  it("moves the weeks, keeps the weeks of Đáp án dự đoán without last year's answers, to the year asked", () => {
+    const next = newYearLedger(gridsOf(quizDemoSheets()), 2026)!;
+    const sheets = sheetsOf(next);
+    expect(sheets.get("Tuần thi")![1]).toEqual([1, "01/06/2026", "07/06/2026"]);
+    expect(sheets.get("Đáp án dự đoán")!.slice(1)).toEqual([[1], [2], [3], [4]]);
+  });
+
+  it("needs a year when the ledger gives none", () => {
+    const grids = gridsOf(initiativeDemoSheets());
+    grids.set(
+      "Cuộc thi",
+      grids.get("Cuộc thi")!.filter((r) => r[0] !== "Năm"),
+    );
+    expect(newYearLedger(grids)).toBeUndefined();
+    expect(newYearLedger(grids, 2021)?.to).toBe(2021);
+  });
+});
+
+describe("thidua new-year", () => {
+  it("writes a new ledger the tool accepts, and never overwrites a file", async () => {
+    const from = path.join(dir, "nam-2023.xlsx");
+    const to = path.join(dir, "nam-2024.xlsx");
+    await writeBook(from, emulationDemoSheets());
+    const before = sha256(from);
+    const run = await runCli(["new-year", from, "--out", to]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Đã tạo sổ năm 2024 từ sổ năm 2023: ${to}`);
+    expect(sha256(from)).toBe(before);
+    expect(sheetGrid(await readGrids(to), "Chỉ tiêu khen thưởng")[1]![3]).toBe("25/11/2024");
+    const check = await runCli(["check", to]);
+    expect(check.code).toBe(0);
+    const again = await runCli(["new-year", from, "--out", to]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("đã có; không ghi đè");
+    expect(existsSync(to)).toBe(true);
+  });
+});
