@@ -1,11 +1,12 @@
 import { partsOfInstant } from "../../shared/cells/date.js";
 import { promises as fs } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planTally, tallySheets } from "../../shared/tasks/ledger-tally.js";
 import { EMULATION_OUTPUT_NAMES, EMULATION_SHEETS } from "../../shared/emulation/schema.js";
 import { problemAddress } from "../../shared/ledger/problem.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
-import { emulationDemoSheets } from "../../shared/samples/emulation-demo.js";
+import { districtDemoSheets, emulationDemoSheets } from "../../shared/samples/emulation-demo.js";
 import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
@@ -224,6 +225,21 @@ describe("Nhập phiếu chấm and Tính kết quả, against the CLI", () => {
     const second = await runImport(host, files);
     expect(second.reports.every((r) => r.added === 0 && r.conflicts === 0 && r.same > 0)).toBe(true);
     expect(excel.sheet("Điểm")!.grid()).toEqual(scoresBefore);
+  });
+
+  it("imports a commune's review ledger into the district's review as `thidua import` does: the commune's 1 + 1, under its code", async () => {
+    const excel = new ExcelDouble();
+    excel.load(storedSheets(gridsOf(districtDemoSheets())));
+    const commune = await fs.readFile(path.join(demo.dir, "so-xet-khen-thuong.xlsx"));
+    const outcome = await runImport(hostOn(excel), [{ name: "so-xet-khen-thuong.xlsx", data: arrayBufferOf(commune) }], Date.UTC(2023, 11, 11));
+    expect(outcome.reports.map((r) => [r.kind, r.judge, r.added])).toEqual([["selection", "Ủy ban nhân dân xã Mỹ Thạnh (XMT)", 2]]);
+    expect(
+      excel
+        .sheet("Đề nghị khen thưởng")!
+        .grid()
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(["H-TT01", "H-CN01", "H-CN02", "XMT-TT04", "XMT-CN08"]);
   });
 
   it("refuses files that are not workbooks, saying so in Vietnamese", async () => {
