@@ -10,10 +10,8 @@ const quoted = (names: readonly string[]): string => names.map((n) => `“${n}�
 const TEXT = {
   menuTitle: { vi: "Thi đua", en: "Thi đua" },
   templateLabel: {
-    vi: (kind: TemplateKind): string =>
-      ({ "sang-kien": "sáng kiến, giải pháp (mẫu Phú Riềng 2020)", "truc-tuyen": "thi trực tuyến, video (mẫu Thừa Thiên Huế 2023)", "thi-dua": "phong trào thi đua, khen thưởng" })[kind],
-    en: (kind: TemplateKind): string =>
-      ({ "sang-kien": "initiatives and solutions (Phú Riềng 2020 model)", "truc-tuyen": "online quiz, video (Thừa Thiên Huế 2023 model)", "thi-dua": "emulation movement and awards" })[kind],
+    vi: (kind: TemplateKind): string => ({ "sang-kien": "sáng kiến, giải pháp", "truc-tuyen": "thi trực tuyến theo tuần, video", "thi-dua": "phong trào thi đua, xét khen thưởng" })[kind],
+    en: (kind: TemplateKind): string => ({ "sang-kien": "initiatives and solutions", "truc-tuyen": "weekly online quiz, video", "thi-dua": "emulation movement, award review" })[kind],
   },
   createLedger: { vi: "Tạo sổ cuộc thi", en: "Create ledger" },
   check: { vi: "Kiểm tra sổ", en: "Check the ledger" },

@@ -227,30 +227,8 @@ function reviewQuotas(year: number): Row[] {
     ],
     ["Giấy khen của Chủ tịch UBND xã", "Tập thể", 1, null, null, "Hình thức khen thưởng", own, on(25, 11, year), null, `${plan}: chọn 01 tập thể đề nghị Ủy ban nhân dân xã khen thưởng`],
     ["Giấy khen của Chủ tịch UBND xã", "Cá nhân", 3, null, null, "Hình thức khen thưởng", own, on(25, 11, year), null, `${plan}: chọn 03 cá nhân đề nghị Ủy ban nhân dân xã khen thưởng`],
-    [
-      "Bằng khen của Chủ tịch UBND tỉnh",
-      "Tập thể",
-      1,
-      null,
-      null,
-      "Hình thức khen thưởng",
-      province,
-      on(10, 12, year),
-      null,
-      `${plan}: Hội đồng Thi đua - Khen thưởng xét chọn 01 tập thể đề nghị cấp trên`,
-    ],
-    [
-      "Bằng khen của Chủ tịch UBND tỉnh",
-      "Cá nhân",
-      1,
-      null,
-      null,
-      "Hình thức khen thưởng",
-      province,
-      on(10, 12, year),
-      null,
-      `${plan}: Hội đồng Thi đua - Khen thưởng xét chọn 01 cá nhân đề nghị cấp trên`,
-    ],
+    ["Bằng khen của Chủ tịch UBND tỉnh", "Tập thể", 1, null, null, "Hình thức khen thưởng", province, on(10, 12, year), null, `${plan}: Hội đồng xét chọn 01 tập thể đề nghị cấp trên`],
+    ["Bằng khen của Chủ tịch UBND tỉnh", "Cá nhân", 1, null, null, "Hình thức khen thưởng", province, on(10, 12, year), null, `${plan}: Hội đồng xét chọn 01 cá nhân đề nghị cấp trên`],
   ];
 }
 
