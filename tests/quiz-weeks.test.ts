@@ -75,6 +75,12 @@ describe("weeks defined by dates", () => {
     expect(quiz.problems.items.some((p) => problemAddress(p) === "Trắc nghiệm!D3" && /“Tuần 7”/.test(p.text.vi))).toBe(true);
   });
 
+  it("reads “Tuần 2” of a platform export as week 2 of the ledger: no warning, one week", () => {
+    const { quiz } = runBoth(ledger([{ id: "a", week: "Tuần 2", score: 12, at: "09/06/2023 10:00:00" }]));
+    expect(winnersOf(quiz, 2)).toEqual(["Nhất:a"]);
+    expect(quiz.problems.items).toEqual([]);
+  });
+
   it("without `Tuần thi`, weeks are the labels as before: the July attempt makes a fifth week", () => {
     expect(weekLabels(ledger(attempts, null))).toEqual(["1", "2", "4", "5"]);
   });

@@ -5,7 +5,7 @@ import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { M, type Msg, QM } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { headerKeys } from "../ledger/table.js";
-import { fastCode, periodDisplay, periodLabel, readDurationMs, readScaled, readSubmitted, unscale } from "./fields.js";
+import { fastCode, periodDisplay, periodKey, periodLabel, readDurationMs, readScaled, readSubmitted, unscale } from "./fields.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, MAX_LISTED_ROW_PROBLEMS } from "./schema.js";
 import { F_MS, F_PREDICTION, F_SCORE, F_SUBMITTED, ParticipantStore, STRIDE, packKey } from "./store.js";
 import { FALLBACK, plainCode, plainDuration, plainInstant, plainInt, plainScaled } from "./byte-fields.js";
@@ -268,7 +268,7 @@ export class QuizAccumulator {
   period(cell: Cell): PeriodInfo | undefined {
     const label = periodLabel(cell);
     if (label === "") return undefined;
-    const key = foldKey(label);
+    const key = periodKey(label);
     let info = this.periodByKey.get(key);
     if (info === undefined) {
       info = { key, label, index: this.periods.length };

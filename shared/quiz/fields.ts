@@ -1,7 +1,7 @@
 import type { Cell } from "../cells/cell.js";
 import { MS_PER_DAY, VIETNAM_OFFSET_MS, readInstant, type Instant } from "../cells/date.js";
 import { readDecimal } from "../cells/number.js";
-import { cleanText, codeKey } from "../cells/text.js";
+import { cleanText, codeKey, foldKey } from "../cells/text.js";
 
 /**
  * Readers for one quiz attempt's cells. They run once per attempt (millions of times on a national
@@ -116,6 +116,11 @@ export function readSubmitted(cell: Cell | undefined): Instant | undefined {
 /** How a period is shown: "Tuần 3" for a bare number, the label as written otherwise. */
 export function periodDisplay(label: string): string {
   return /^\d+$/.test(label) ? `Tuần ${label}` : label;
+}
+
+/** How periods are compared: "Tuần 1", "tuan 1", 1 and " 1 " are the same week (a platform writes one, the ledger the other). */
+export function periodKey(label: string): string {
+  return foldKey(label).replace(/^tuan\s*(?=\d)/, "");
 }
 
 /** A period (`Tuần`) as written, and its key: 1, "1" and " 1 " are the same week. */

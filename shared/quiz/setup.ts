@@ -9,7 +9,7 @@ import { PRIZES_SHEET, SETTINGS_KEY_HEADER, SETTINGS_SHEET_NAME, SETTINGS_VALUE_
 import { cellOf, matchHeader, readTable } from "../ledger/table.js";
 import type { PrizeLevel } from "../prizes/allocate.js";
 import type { ThousandWord } from "../vn/words.js";
-import { fastCode, periodLabel, readScaled } from "./fields.js";
+import { fastCode, periodKey, periodLabel, readScaled } from "./fields.js";
 import { ATTEMPTS_SHEET, type AttemptPolicy, COLLECTIVE_CATEGORY, EXCLUDED_SHEET, POLICY_VALUES, PREDICTION_SHEET, QUIZ_CATEGORY, QUIZ_SETTING_NAMES, WEEKS_SHEET } from "./schema.js";
 import { type DayNumber } from "../cells/date.js";
 import { RowReader } from "../ledger/read-contest.js";
@@ -117,7 +117,7 @@ function readTruths(sheet: string, grid: Grid, problems: ProblemList): Map<strin
       problems.error(sheet, row.row, table.columns.get("period"), M.missingValue(PREDICTION_SHEET.columns[0]!.vi));
       continue;
     }
-    const key = foldKey(label);
+    const key = periodKey(label);
     const first = firstRow.get(key);
     if (first !== undefined) {
       problems.error(sheet, row.row, table.columns.get("period"), QM.predictionDuplicate(label, cellAddress(sheet, first, table.columns.get("period") ?? 0)));
@@ -168,7 +168,7 @@ function readWeeks(sheet: string, grid: Grid, problems: ProblemList): QuizWeek[]
       problems.error(sheet, row.row, col("to"), QM.weekEndsBeforeStart(label, formatDay(from), formatDay(to)));
       continue;
     }
-    const same = weeks.find((w) => foldKey(w.label) === foldKey(label));
+    const same = weeks.find((w) => periodKey(w.label) === periodKey(label));
     const overlap = weeks.find((w) => from <= w.to && w.from <= to);
     if (same !== undefined || overlap !== undefined) {
       const other = (same ?? overlap)!;
