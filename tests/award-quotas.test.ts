@@ -3,6 +3,8 @@ import type { Cell, Grid } from "../shared/cells/cell.js";
 import { type EmulationRun, emulationOutputs, runEmulation } from "../shared/emulation/run.js";
 import { problemAddress } from "../shared/ledger/problem.js";
 import { type CandidateSpec, reviewLedger } from "./support/emulation-ledger.js";
+import { awardPhrase, emulationDocuments } from "../shared/documents/from-emulation.js";
+import type { Paper } from "../shared/documents/paper.js";
 
 /** Quotas (seeds 001, 003 and the yearly titles): a count, a share of a named base rounded down, or no limit; titles apart from forms. */
 
@@ -227,5 +229,30 @@ describe("one candidate proposed twice at one level", () => {
       ],
     });
     expect(r.problems).toEqual([]);
+  });
+});
+
+describe("documents name a title as a title", () => {
+  const words = (p: Paper): string[] => p.blocks.flatMap((b) => (b.kind === "text" ? [b.text] : b.kind === "heading" ? [...b.lines] : []));
+  const r = review({
+    quotas: [
+      [LDTT, "Cá nhân", "Không giới hạn", null, null, null, null],
+      [GK_XA, "Cá nhân", 1, null, null, null, null],
+    ],
+    candidates: [...many("L", 2, LDTT), ...many("G", 1, GK_XA)],
+  });
+  const docs = emulationDocuments(r);
+
+  it("“Tặng danh hiệu “Lao động tiên tiến”” in the decision, and a form by its full name", () => {
+    const decisions = docs.papers.filter((p) => p.kind === "decision").flatMap(words);
+    expect(decisions.some((t) => t.startsWith("Điều 1. Tặng danh hiệu “Lao động tiên tiến” cho 02 cá nhân"))).toBe(true);
+    expect(decisions.some((t) => t.startsWith("Điều 1. Tặng Giấy khen của Chủ tịch UBND xã cho 01 cá nhân"))).toBe(true);
+    expect(awardPhrase("Lao động tiên tiến", "title")).toBe("danh hiệu “Lao động tiên tiến”");
+  });
+
+  it("certifies a title with GIẤY CHỨNG NHẬN, saying the title reached", () => {
+    const title = docs.certificates.filter((p) => words(p).includes("GIẤY CHỨNG NHẬN")).map(words);
+    expect(title).toHaveLength(2);
+    expect(title[0]!.some((t) => t.startsWith("Đã đạt danh hiệu “Lao động tiên tiến” trong Phong trào thi đua thử nghiệm năm 2023"))).toBe(true);
   });
 });

@@ -24,8 +24,16 @@ import { certificatePaper } from "./certificates.js";
 import { VOTE_COLUMNS, decisionPaper, minutesPaper, submissionPaper } from "./letters.js";
 import { type DocumentSet, type Paper, listPaper } from "./paper.js";
 import { amountInWords } from "../vn/words.js";
+import type { AwardKind } from "../emulation/model.js";
 
 const SECTION: Record<"collective" | "individual", string> = { collective: "TẬP THỂ", individual: "CÁ NHÂN" };
+
+/** How a decision names an award: a form by its name (“Giấy khen của Chủ tịch UBND xã”), a title as danh hiệu “Lao động tiên tiến”. */
+export function awardPhrase(level: string, kind: AwardKind | undefined): string {
+  const name = level.trim() || "…";
+  if (kind !== "title") return name;
+  return `danh hiệu “${name.replace(/^danh hiệu\s*/iu, "").replace(/^[“"]|[”"]$/gu, "")}”`;
+}
 
 /**
  * The review's documents, one per issuing authority and level: the organizer's own awards as the
@@ -82,7 +90,7 @@ function certificatesOf(run: EmulationRun, lists: readonly LevelList[]): Paper[]
           form: l.form,
           recipient: r.candidate.name,
           unit: r.candidate.type === "individual" ? unitNameOf(run.ledger, r.candidate) : "",
-          achievement: `Đã có thành tích xuất sắc trong ${movement}`,
+          achievement: l.kind === "title" ? `Đã đạt ${l.form} trong ${movement}` : `Đã có thành tích xuất sắc trong ${movement}`,
         }),
       ),
     );
@@ -92,7 +100,9 @@ type Listed = { readonly r: CandidateResult; readonly amount: bigint | undefined
 
 interface LevelList {
   readonly annex: AnnexDocument;
+  /** The award as the documents name it (see awardPhrase). */
   readonly form: string;
+  readonly kind: AwardKind | undefined;
   readonly authority: Authority;
   readonly awarded: readonly Listed[];
   readonly withMoney: boolean;
@@ -148,8 +158,9 @@ function levelAnnex(run: EmulationRun, levelKey: string, level: string, explicit
   const banner = run.errorCount > 0 ? provisionalBanner(run.errorCount) : undefined;
   const movement = s.name ? [nameWithYear(s.name, s.year)] : [];
   const authority = authorityOf(level, s.organizer, explicitAuthority);
-  const form = level.trim() || "…";
-  const list = { form, authority, awarded, withMoney, total };
+  const kind = quotas[0]?.quota.kind;
+  const form = awardPhrase(level, kind);
+  const list = { form, kind, authority, awarded, withMoney, total };
   if (authority.kind === "higher") {
     const subtitle = [`Tập thể, cá nhân đề nghị ${authority.name} tặng ${form}`, ...movement];
     const annex = officialAnnex(s.organizer, {
