@@ -78,6 +78,9 @@ describe("the one runner", () => {
     const plan = planTally(["Cuộc thi", "Đơn vị", "Đề nghị khen thưởng", "Tiêu chí khen thưởng", "Chỉ tiêu khen thưởng"]);
     expect(plan.parts).toEqual(["review"]);
     expect(plan.reads).toEqual(["Cuộc thi", "Đơn vị", "Đề nghị khen thưởng", "Tiêu chí khen thưởng", "Chỉ tiêu khen thưởng"]);
+    // Every host reads last year's ranks and the quiz weeks when the ledger has them.
+    expect(planTally(["Phong trào", "Đề nghị khen thưởng", "Tiêu chí khen thưởng", "Chỉ tiêu khen thưởng", "Thứ hạng năm trước"]).reads).toContain("Thứ hạng năm trước");
+    expect(planTally(["Cuộc thi", "Đơn vị", "Bài dự thi", "Giám khảo", "Tiêu chí", "Điểm", "Cơ cấu giải", "Trắc nghiệm", "Tuần thi"]).reads).toContain("Tuần thi");
   });
 
   it("nothing is written when a required sheet is missing", async () => {

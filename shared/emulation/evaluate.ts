@@ -326,7 +326,7 @@ function fillQuota(
   const count = seats ?? eligible.length;
   // A quota is one prize level whose ties at the edge are always the council's.
   const { groups, awards } = standings(eligible, [{ name: "Điểm", order: "desc", value: (d) => d.candidate.score }], [{ name: quota.level, count, amount: quota.amount ?? 0n }], "council");
-  if (eligible.length > count) {
+  if (count > 0 && eligible.length > count) {
     for (const d of eligible) {
       if (d.candidate.score === undefined) problems.warning(sheet, d.candidate.row, at("score"), EM.noScoreToRank(quota.level, ENTRY_TYPE_VALUES[quota.type]));
     }

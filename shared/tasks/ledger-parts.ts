@@ -6,7 +6,7 @@ import type { Problem } from "../ledger/problem.js";
 import { CONTEST_SHEETS, resolveSheetNames } from "../ledger/read-contest.js";
 import { SETTINGS_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
 import { type EmulationRun, emulationOutputs, hasEmulationSheets, runEmulation } from "../emulation/run.js";
-import { EMULATION_SHEETS } from "../emulation/schema.js";
+import { EMULATION_SHEETS, LAST_RANKS_SHEET } from "../emulation/schema.js";
 import { type QuizRun, quizOutputs, runQuizOnGrids } from "../quiz/run.js";
 import { ATTEMPTS_SHEET } from "../quiz/schema.js";
 import { QUIZ_LEDGER_SHEETS } from "../quiz/setup.js";
@@ -83,7 +83,7 @@ export const QUIZ_PART: LedgerPart<"quiz"> = {
 export const REVIEW_PART: LedgerPart<"review"> = {
   name: "review",
   applies: (names) => hasEmulationSheets(names),
-  reads: [SETTINGS_SHEET_NAME, UNITS_SHEET.name, ...EMULATION_SHEETS],
+  reads: [SETTINGS_SHEET_NAME, UNITS_SHEET.name, ...EMULATION_SHEETS, LAST_RANKS_SHEET.name],
   compute: (sheets) => runEmulation(sheets),
   outputs: (run) => emulationOutputs(run),
   problems: (run) => run.problems,
