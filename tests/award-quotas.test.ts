@@ -110,6 +110,22 @@ describe("a quota as a share of the staff or of the units", () => {
     expect(quotaOf(r, GK_XA).seatsText).toBe("tối đa 3; 20% × 23 (Số CBCCVC) = 4,6 → 4 (làm tròn xuống)");
   });
 
+  it("says 1.500 without a rounding step at 15% × 10 000, and reads the text 0,15 as 15%", () => {
+    const r = review({ quotas: [[GK_XA, "Cá nhân", null, "0,15", "Số CBCCVC", null, null]], staff: [6000, 4000], candidates: many("G", 1, GK_XA) });
+    expect(quotaOf(r, GK_XA).seatsText).toBe("15% × 10000 (Số CBCCVC) = 1.500");
+  });
+
+  it("warns that a unit without Số CBCCVC is left out of a share of the staff, and refuses a share of units when there is none", () => {
+    const partial = review({ quotas: [[GK_XA, "Cá nhân", null, "10%", "Số CBCCVC", null, null]], staff: [20, null], candidates: many("G", 1, GK_XA) });
+    expect(problemAt(partial, "Chỉ tiêu khen thưởng!E2")).toEqual([expect.stringMatching(/^warning: .*các đơn vị U2 chưa có “Số CBCCVC”/)]);
+    expect(quotaOf(partial, GK_XA).seats).toBe(2);
+    const grids = reviewLedger({ criteria: CRITERIA, candidates: many("T", 1, GK_XA, { type: "Tập thể" }) });
+    grids.set("Chỉ tiêu khen thưởng", [QUOTA_HEADER, [GK_XA, "Tập thể", null, "50%", "Số đơn vị", null, null]]);
+    grids.delete("Đơn vị");
+    const none = runEmulation(grids);
+    expect(problemAt(none, "Chỉ tiêu khen thưởng!E2")).toEqual([expect.stringMatching(/^error: Chỉ tiêu .* tính theo Số đơn vị nhưng sổ chưa có/)]);
+  });
+
   it("takes 50% of the 2 units in Đơn vị for collectives", () => {
     const r = review({ quotas: [[GK_XA, "Tập thể", null, "50%", "Số đơn vị", null, null]], candidates: many("T", 2, GK_XA, { type: "Tập thể" }) });
     expect(quotaOf(r, GK_XA).seats).toBe(1);

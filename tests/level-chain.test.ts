@@ -91,6 +91,22 @@ describe("a commune's selection imported into the district's ledger", () => {
   });
 });
 
+describe("a rank gain the commune read from its last year's ranks", () => {
+  it("travels as the figure it computed, not as a blank the district would compute from other ranks", () => {
+    const commune = gridsOf(emulationDemoSheets());
+    const grid = commune.get(CANDIDATES)!;
+    const col = grid[0]!.indexOf("TANG_HANG");
+    grid.find((r) => r[0] === "TT04")![col] = null;
+    commune.set("Thứ hạng năm trước", [
+      ["Mã đơn vị", "Tên đơn vị", "THU_HANG"],
+      ["VPTK", "Văn phòng - Thống kê", 7],
+    ]);
+    const { sheets } = importInto(gridsOf(districtDemoSheets()), [commune]);
+    // TT04 was 7th last year and is 1st now: a gain of 6.
+    expect(rowsByCode(sheets.get(CANDIDATES)!).get("XMT-TT04")!.get("TANG_HANG")).toBe(6);
+  });
+});
+
 describe("what is not imported", () => {
   const district = gridsOf(districtDemoSheets());
 
@@ -131,6 +147,22 @@ describe("what is not imported", () => {
     settings.find((r) => r[0] === "Đơn vị tổ chức")![1] = "Ủy ban nhân dân xã Mỹ Hòa";
     const { sheets } = importInto(district, [nameless]);
     expect([...rowsByCode(sheets.get(CANDIDATES)!).keys()]).toContain("XMH-CN08");
+  });
+
+  it("a judge's or entries workbook into a review that has no contest: refused, nothing made", () => {
+    const entries = new Map<string, Grid>([
+      [
+        "Bài dự thi",
+        [
+          ["Mã bài", "Tên bài"],
+          ["SK01", "Bài A"],
+        ],
+      ],
+    ]);
+    const { result } = importInto(district, [entries]);
+    expect(result.reports[0]!.kind).toBe("refused");
+    expect(result.edits.filter((e) => e.sheet !== "Nhật ký")).toEqual([]);
+    expect(result.problems.items[0]!.text.vi).toMatch(/^Sổ đang mở là sổ xét khen thưởng: chỉ nhập được sổ xét khen thưởng của cấp dưới/);
   });
 
   it("a review into a ledger that is no review (a judged contest): refused", () => {

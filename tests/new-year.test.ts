@@ -10,6 +10,8 @@ import { type NewYear, newYearLedger, shiftDate } from "../shared/tasks/new-year
 import { readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
 import { removeFolder, runCli, sha256, tempFolder } from "./support/cli-run.js";
 import { gridsOf } from "./support/grids.js";
+import { problemAddress } from "../shared/ledger/problem.js";
+import { dateOfDay, dayFromParts } from "../shared/cells/date.js";
 
 /** `thidua new-year`: next year's ledger from this year's. */
 
@@ -29,6 +31,12 @@ describe("moving a date to another year", () => {
     expect(shiftDate("29/02/2024", 1)).toBe("28/02/2025");
     expect(shiftDate(new Date(Date.UTC(2023, 11, 10)), 2)).toEqual(new Date(Date.UTC(2025, 11, 10)));
     expect(shiftDate("Tuần 1", 1)).toBe("Tuần 1");
+    expect(shiftDate("12/03/2023 theo Quyết định số 15", 1)).toBe("12/03/2023 theo Quyết định số 15");
+    // A date cell as read from a workbook is the Vietnam midnight of its day (17:00 UTC the day before).
+    const vn = (y: number, m: number, d: number): Date => dateOfDay(dayFromParts(y, m, d)!);
+    expect(shiftDate(vn(2023, 3, 1), 1)).toEqual(vn(2024, 3, 1));
+    expect(shiftDate(vn(2024, 2, 29), 1)).toEqual(vn(2025, 2, 28));
+    expect(shiftDate(vn(2027, 3, 1), 1)).toEqual(vn(2028, 3, 1));
     expect(shiftDate(2023, 1)).toBe(2023);
   });
 });
@@ -102,6 +110,23 @@ describe("an award review's next year", () => {
   });
 });
 
+describe("Tăng bậc từ tiêu chí as typed", () => {
+  it("must name another comparison criterion, on a comparison: otherwise an error at its cell, and the column is not used", () => {
+    const grids = gridsOf(emulationDemoSheets());
+    const criteria = grids.get("Tiêu chí khen thưởng")!;
+    const gainCol = criteria[0]!.indexOf("Tăng bậc từ tiêu chí");
+    criteria.find((r) => r[0] === "TANG_HANG")![gainCol] = "KHONG_CO";
+    criteria.find((r) => r[0] === "BAO_CAO")![gainCol] = "THU_HANG";
+    const review = runEmulation(grids);
+    const errors = review.problems.filter((p) => p.severity === "error").map((p) => `${problemAddress(p)} ${p.text.vi.slice(0, 60)}`);
+    expect(errors).toEqual([
+      `Tiêu chí khen thưởng!G4 Tiêu chí “TANG_HANG” “Tăng bậc từ tiêu chí” “KHONG_CO”: cần `,
+      `Tiêu chí khen thưởng!G6 Tiêu chí “BAO_CAO” “Tăng bậc từ tiêu chí” “THU_HANG”: cần là`,
+    ]);
+    expect(review.ledger.criteria.filter((c) => c.gainOf !== undefined)).toEqual([]);
+  });
+});
+
 describe("a judged contest's and a quiz's next year", () => {
   it("moves the receiving dates and the year in the contest's name, empties entries and scores", () => {
     const next = newYearLedger(gridsOf(initiativeDemoSheets()))!;
@@ -117,6 +142,19 @@ describe("a judged contest's and a quiz's next year", () => {
     const sheets = sheetsOf(next);
     expect(sheets.get("Tuần thi")![1]).toEqual([1, "01/06/2026", "07/06/2026"]);
     expect(sheets.get("Đáp án dự đoán")!.slice(1)).toEqual([[1], [2], [3], [4]]);
+  });
+
+  it("moves the year in the name only, never a decision's number or a school year, and only the date columns of a carried sheet", () => {
+    const grids = gridsOf(initiativeDemoSheets());
+    const settings = grids.get("Cuộc thi")!;
+    settings.find((r) => r[0] === "Tên cuộc thi")![1] = "Hội thi sáng kiến năm 2020 (năm học 2020-2021)";
+    settings.push(["Căn cứ", "Quyết định số 2020/QĐ-UBND ngày 12/03/2020"]);
+    const units = grids.get("Đơn vị")!;
+    units[1]![2] = "12/03/2020";
+    const next = sheetsOf(newYearLedger(grids)!);
+    expect(valueOf(next.get("Cuộc thi")!, "Tên cuộc thi")).toBe("Hội thi sáng kiến năm 2021 (năm học 2020-2021)");
+    expect(valueOf(next.get("Cuộc thi")!, "Căn cứ")).toBe("Quyết định số 2020/QĐ-UBND ngày 12/03/2020");
+    expect(next.get("Đơn vị")![1]![2]).toBe("12/03/2020");
   });
 
   it("needs a year when the ledger gives none", () => {

@@ -105,7 +105,7 @@ interface Check {
  * The rank a candidate's unit gained since last year on criterion `code`: last year's value in
  * `Thứ hạng năm trước` minus this year's (rank 9 → 3 is a gain of 6); undefined when either is missing.
  */
-function rankGain(ledger: EmulationLedger, candidate: Candidate, code: string): { value: Exact; text: string } | undefined {
+export function rankGain(ledger: EmulationLedger, candidate: Candidate, code: string): { value: Exact; text: string } | undefined {
   const last = ledger.lastRanks.get(candidate.unitKey)?.get(codeKey(code));
   const col = ledger.criterionColumns.get(codeKey(code));
   const now = col === undefined ? undefined : readMeasure(candidate.cells[col]);
@@ -119,9 +119,9 @@ function check(ledger: EmulationLedger, candidate: Candidate, c: AwardCriterion,
   const col = ledger.criterionColumns.get(c.codeKey);
   const cell: Cell | undefined = col === undefined ? undefined : candidate.cells[col];
   if (isBlank(cell)) {
-    const gain = c.gainOf === undefined || c.test.kind !== "compare" ? undefined : rankGain(ledger, candidate, c.gainOf);
-    if (gain === undefined || c.test.kind !== "compare") return { criterion: c, passed: false, value: "(trống)" };
-    return { criterion: c, passed: meets(c.test.op, gain.value, c.test.threshold), value: gain.text };
+    const { test } = c;
+    const gain = c.gainOf === undefined || test.kind !== "compare" ? undefined : rankGain(ledger, candidate, c.gainOf);
+    return gain === undefined || test.kind !== "compare" ? { criterion: c, passed: false, value: "(trống)" } : { criterion: c, passed: meets(test.op, gain.value, test.threshold), value: gain.text };
   }
   const raw = cleanText(cell);
   if (c.test.kind === "yesno") {
@@ -227,21 +227,26 @@ function quotaBase(
   const base = quota.limit.share?.base;
   const sheet = ledger.sheetNames.get(QUOTAS_SHEET.name) ?? QUOTAS_SHEET.name;
   if (base === undefined) return undefined;
-  if (base.kind === "units") return ledger.units.size;
+  const at = ledger.quotaColumns.get("base");
+  if (base.kind === "units") {
+    if (ledger.units.size === 0) problems.error(sheet, quota.row, at, EM.noUnits(quota.level));
+    return ledger.units.size === 0 ? undefined : ledger.units.size;
+  }
   if (base.kind === "staff") {
-    if (ledger.staff === undefined) problems.error(sheet, quota.row, ledger.quotaColumns.get("base"), EM.noStaff(quota.level));
+    if (ledger.staff === undefined) problems.error(sheet, quota.row, at, EM.noStaff(quota.level));
+    else if (ledger.staffMissing.length > 0) problems.warning(sheet, quota.row, at, EM.staffPartial(quota.level, ledger.staffMissing.join(", ")));
     return ledger.staff;
   }
   const target = quotaOf.get(`${base.levelKey}|${base.type}`);
   if (target === undefined) return undefined;
   if (filling.has(target)) {
-    problems.error(sheet, quota.row, ledger.quotaColumns.get("base"), EM.baseCycle(quota.level));
+    problems.error(sheet, quota.row, at, EM.baseCycle(quota.level));
     return undefined;
   }
   const result = fill(target);
   const awarded = result.listed.filter((d) => d.outcome === "awarded").length;
   const pending = result.listed.length - awarded;
-  if (pending > 0) problems.warning(sheet, quota.row, ledger.quotaColumns.get("base"), EM.basePending(quota.level, target.level, pending));
+  if (pending > 0) problems.warning(sheet, quota.row, at, EM.basePending(quota.level, target.level, pending));
   return awarded;
 }
 

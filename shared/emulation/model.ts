@@ -106,6 +106,8 @@ export interface EmulationLedger {
   readonly lastRanks: ReadonlyMap<string, ReadonlyMap<string, Exact>>;
   /** Sum of `Số CBCCVC` of `Đơn vị`, undefined when no unit gives it. */
   readonly staff?: number;
+  /** Codes of the units of `Đơn vị` without `Số CBCCVC` (a share of the staff leaves them out). */
+  readonly staffMissing: readonly string[];
   readonly criteria: readonly AwardCriterion[];
   readonly quotas: readonly Quota[];
   readonly candidates: readonly Candidate[];

@@ -111,7 +111,7 @@ export function outsideQuotaSheet(ledger: EmulationLedger, result: EmulationResu
     const c = r.candidate;
     rows.push([c.code, typeLabel(c), c.name, unitNameOf(ledger, c), c.level, r.rank, scoreCell(c), byQuota.get(r.quota)?.seatsText ?? "", r.quota.basis ?? null]);
   }
-  if (rows.length === 1) rows.push([null, null, null, null, null, null, null, "Không có đề nghị nào đủ tiêu chí mà ngoài chỉ tiêu.", null]);
+  if (rows.length === 1) rows.push([null, null, null, null, null, null, null, "Không có đề nghị nào đủ tiêu chí nhưng ngoài chỉ tiêu.", null]);
   return {
     name: EMULATION_OUTPUT_NAMES.outsideQuota,
     rows,

@@ -45,8 +45,9 @@ export function readQuotaCount(cell: Cell | undefined): number | "none" | "bad" 
 }
 
 /**
- * `Tỷ lệ tối đa` as a fraction: "15%", "15", or a percent-formatted cell (a number up to 1, which
- * is how Excel and Sheets store 15% and 100%). "bad" unless it is above 0 and at most 100%.
+ * `Tỷ lệ tối đa` as a fraction: "15%", "15", or a number up to 1 (how Excel and Sheets store a
+ * percent-formatted 15% and 100%; typed as text "0,15" it reads the same). "bad" unless it is above
+ * 0 and at most 100%.
  */
 export function readShare(cell: Cell | undefined): Exact | "bad" | undefined {
   const text = cleanText(cell);
@@ -56,9 +57,10 @@ export function readShare(cell: Cell | undefined): Exact | "bad" | undefined {
     const n = fromNumber(cell);
     value = n === undefined ? undefined : cell <= 1 ? n : exact(n.num, n.den * 100n);
   } else {
-    const m = /^(\d+(?:[.,]\d+)?)\s*%?$/.exec(text);
+    // Without its sign, a share reads as the same number in a cell would: up to 1 is a fraction.
+    const m = /^(\d+(?:[.,]\d+)?)\s*(%?)$/.exec(text);
     const n = m ? parseExact(m[1]!.replace(",", ".")) : undefined;
-    value = n === undefined ? undefined : exact(n.num, n.den * 100n);
+    value = n === undefined ? undefined : m![2] === "" && n.num <= n.den ? n : exact(n.num, n.den * 100n);
   }
   return value !== undefined && value.num > 0n && value.num <= value.den ? value : "bad";
 }
@@ -86,9 +88,10 @@ export function seatsOf(limit: QuotaLimit, base: number | undefined): { seats: n
   let seats = limit.count;
   if (limit.share !== undefined && base !== undefined) {
     const { fraction, baseText } = limit.share;
+    const whole = (fraction.num * BigInt(base)) % fraction.den === 0n;
     const floor = Number((fraction.num * BigInt(base)) / fraction.den);
     const product = formatDecimalVi(toPlainText(exact(fraction.num * BigInt(base), fraction.den), 4));
-    parts.push(`${shareText(fraction)} × ${base} (${baseText}) = ${product}${String(floor) === product ? "" : ` → ${floor} (làm tròn xuống)`}`);
+    parts.push(`${shareText(fraction)} × ${base} (${baseText}) = ${product}${whole ? "" : ` → ${floor} (làm tròn xuống)`}`);
     seats = seats === undefined ? floor : Math.min(seats, floor);
   }
   if (limit.count !== undefined) parts.unshift(limit.share === undefined ? String(limit.count) : `tối đa ${limit.count}`);

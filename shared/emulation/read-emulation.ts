@@ -43,7 +43,7 @@ export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Em
   const settings = readSettings(grid(SETTINGS_SHEET_NAME));
   const unitsTable = names.has(UNITS_SHEET.name) ? readTable(sheetName(UNITS_SHEET.name), grid(UNITS_SHEET.name), UNITS_SHEET, new ProblemList()) : undefined;
   const units = unitsTable === undefined ? new Map<string, string>() : readUnitNames(unitsTable);
-  const staff = unitsTable === undefined ? undefined : staffOf(unitsTable);
+  const { staff, staffMissing } = unitsTable === undefined ? { staff: undefined, staffMissing: [] } : staffOf(unitsTable);
   const criteria = readCriteria(table(AWARD_CRITERIA_SHEET), problems);
   const quotasTable = table(QUOTAS_SHEET);
   const quotas = readQuotas(quotasTable, problems);
@@ -56,6 +56,7 @@ export function readEmulation(sheets: ReadonlyMap<string, Grid | undefined>): Em
       settings,
       units,
       ...(staff !== undefined ? { staff } : {}),
+      staffMissing,
       criteria,
       quotas,
       candidates,
@@ -111,14 +112,16 @@ function readUnitNames(table: Table): Map<string, string> {
   return out;
 }
 
-/** Sum of `Số CBCCVC` over the units that give it; undefined when none does. */
-function staffOf(table: Table): number | undefined {
-  let sum: number | undefined;
+/** Sum of `Số CBCCVC` over the units that give it (undefined when none does), and the codes of those that do not. */
+function staffOf(table: Table): { staff: number | undefined; staffMissing: string[] } {
+  let staff: number | undefined;
+  const staffMissing: string[] = [];
   for (const row of table.rows) {
     const n = readCount(cellOf(table, row, "staff") ?? null);
-    if (n !== undefined) sum = (sum ?? 0) + n;
+    if (n !== undefined) staff = (staff ?? 0) + n;
+    else if (cleanText(cellOf(table, row, "unit")) !== "") staffMissing.push(cleanText(cellOf(table, row, "unit")));
   }
-  return sum;
+  return { staff, staffMissing };
 }
 
 function typesOf(table: Table, row: TableRow, problems: ProblemList): CandidateType[] | undefined {
@@ -197,7 +200,18 @@ function readCriteria(table: Table, problems: ProblemList): AwardCriterion[] {
       out.push(c);
     }
   }
-  return out;
+  return out.map((c) => checkedGain(c, out, table, problems));
+}
+
+/** A `Tăng bậc từ tiêu chí` must name another comparison criterion of the same type, on a comparison; otherwise it is reported and dropped. */
+function checkedGain(c: AwardCriterion, criteria: readonly AwardCriterion[], table: Table, problems: ProblemList): AwardCriterion {
+  if (c.gainOf === undefined) return c;
+  const base = criteria.find((b) => b !== c && b.type === c.type && b.codeKey === codeKey(c.gainOf!));
+  if (c.test.kind === "compare" && base?.test.kind === "compare") return c;
+  // A row applying to both types is two criteria: its problem is told once.
+  if (criteria.find((x) => x.row === c.row) === c) problems.error(table.sheet, c.row, colOf(table, "gainOf"), EM.badGainOf(c.code, c.gainOf));
+  const { gainOf: _dropped, ...rest } = c;
+  return rest;
 }
 
 /** A quota row as read, its base still named by text when it is another award of the sheet. */

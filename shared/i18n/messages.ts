@@ -207,6 +207,10 @@ export const M = {
 
 /** Messages of `import`: merging returned workbooks into the ledger. */
 export const IM = {
+  reviewTakesReviews: (): Msg => ({
+    vi: `Sổ đang mở là sổ xét khen thưởng: chỉ nhập được sổ xét khen thưởng của cấp dưới (có trang “Đề nghị khen thưởng”); tệp này không nhập.`,
+    en: `This ledger is an award review: only a lower level's review ledger (with “Đề nghị khen thưởng”) can be imported; this file is not.`,
+  }),
   notAReviewLedger: (missing: string): Msg => ({
     vi: `Tệp là sổ xét khen thưởng của cấp dưới, nhưng sổ đang mở không phải sổ xét khen thưởng (thiếu trang ${missing || "Đề nghị khen thưởng"}): không nhập.`,
     en: `The file is a lower level's award-review ledger, but this ledger is no award review (missing ${missing || "Đề nghị khen thưởng"}): not imported.`,
@@ -335,21 +339,33 @@ export const EM = {
     vi: `Chỉ tiêu ${q(level)} tính theo tỷ lệ của chính nó (vòng lặp qua “Cơ sở tính tỷ lệ”); chưa tính được (0 suất).`,
     en: `Quota ${q(level)} is a share of itself (a loop through “Cơ sở tính tỷ lệ”); cannot be computed (0 places).`,
   }),
+  noUnits: (level: string): Msg => ({
+    vi: `Chỉ tiêu ${q(level)} tính theo Số đơn vị nhưng sổ chưa có trang “Đơn vị” hoặc trang đó chưa có đơn vị nào; chưa tính được (0 suất).`,
+    en: `Quota ${q(level)} is a share of the units, but the ledger lists no unit in “Đơn vị”; cannot be computed (0 places).`,
+  }),
+  staffPartial: (level: string, units: string): Msg => ({
+    vi: `Chỉ tiêu ${q(level)} tính theo Số CBCCVC nhưng các đơn vị ${units} chưa có “Số CBCCVC”: chỉ tiêu chỉ tính trên các đơn vị đã có số.`,
+    en: `Quota ${q(level)} is a share of the staff, but units ${units} give no “Số CBCCVC”: it counts only the units that do.`,
+  }),
+  badGainOf: (code: string, base: string): Msg => ({
+    vi: `Tiêu chí ${q(code)} “Tăng bậc từ tiêu chí” ${q(base)}: cần là mã một tiêu chí so sánh khác trong trang và tiêu chí ${q(code)} phải là phép so sánh; cột này bị bỏ qua.`,
+    en: `Criterion ${q(code)} “Tăng bậc từ tiêu chí” ${q(base)}: it must name another comparison criterion of this sheet, and ${q(code)} must be a comparison; ignored.`,
+  }),
   noStaff: (level: string): Msg => ({
     vi: `Chỉ tiêu ${q(level)} tính theo Số CBCCVC nhưng trang “Đơn vị” chưa có cột “Số CBCCVC” có số; chưa tính được (0 suất).`,
     en: `Quota ${q(level)} is a share of the staff, but “Đơn vị” gives no “Số CBCCVC”; cannot be computed (0 places).`,
   }),
   basePending: (level: string, base: string, pending: number): Msg => ({
-    vi: `Chỉ tiêu ${q(level)} tính theo số được ${q(base)}, trong đó còn ${pending} trường hợp chờ Hội đồng quyết định: chỉ tiêu có thể tăng sau khi Hội đồng quyết định.`,
+    vi: `Chỉ tiêu ${q(level)} tính theo số tập thể, cá nhân đạt ${q(base)}, trong đó còn ${pending} trường hợp chờ Hội đồng quyết định: chỉ tiêu có thể tăng sau khi Hội đồng quyết định.`,
     en: `Quota ${q(level)} is a share of those awarded ${q(base)}, where ${pending} cases await the council: the quota may grow once it decides.`,
   }),
   sameAwardTwice: (who: string, level: string, first: string): Msg => ({
-    vi: `${who} đã được đề nghị ${q(level)} ở ${first}; một người (tập thể) chỉ được đề nghị một lần cho một danh hiệu, hình thức. Đề nghị này chưa được xét.`,
-    en: `${who} is already proposed for ${q(level)} at ${first}; one candidate is proposed once per award. This row is not considered.`,
+    vi: `${who} đã được đề nghị ${q(level)} ở ${first}; một cá nhân (tập thể) chỉ được đề nghị một lần cho một danh hiệu, hình thức. Đề nghị này chưa được xét. Nếu là hai người khác nhau trùng tên, hãy ghi “Mã định danh”.`,
+    en: `${who} is already proposed for ${q(level)} at ${first}; one candidate is proposed once per award. This row is not considered. If these are two people of one name, fill in “Mã định danh”.`,
   }),
   twoForms: (who: string, other: string, first: string): Msg => ({
-    vi: `${who} cũng được đề nghị ${q(other)} ở ${first}: hai hình thức khen thưởng ở cùng một cấp xét cho cùng thành tích; Hội đồng chọn một.`,
-    en: `${who} is also proposed for ${q(other)} at ${first}: two award forms at one level for the same achievement; the council picks one.`,
+    vi: `${who} cũng được đề nghị ${q(other)} ở ${first}: hai hình thức khen thưởng cho cùng một thành tích; Hội đồng chọn một.`,
+    en: `${who} is also proposed for ${q(other)} at ${first}: two award forms for the same achievement; the council picks one.`,
   }),
   typeMissing: (): Msg => ({
     vi: `Chưa ghi “Loại” (Tập thể hoặc Cá nhân); đề nghị này chưa được xét.`,

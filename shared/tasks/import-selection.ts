@@ -15,6 +15,8 @@ import { type EmulationRun, runEmulation } from "../emulation/run.js";
 import { CANDIDATES_SHEET, DOSSIER_ITEMS } from "../emulation/schema.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
 import type { EditableSheet } from "./editable-sheet.js";
+import { rankGain } from "../emulation/evaluate.js";
+import { toPlainText } from "../cells/exact.js";
 import type { ImportReport, ReturnedWorkbook } from "./import.js";
 
 /** One candidate the lower level selected for an award of this ledger: its cells by column of this ledger's candidates sheet. */
@@ -23,7 +25,7 @@ interface Proposal {
   readonly values: ReadonlyMap<number, Cell>;
 }
 
-const IDENTITY_HEADER = "Mã định danh";
+const IDENTITY_HEADER = CANDIDATES_SHEET.columns.find((c) => c.key === "identity")!.vi;
 
 /** Merges the selection of one lower-level review ledger `wb` into `sheet` (this ledger's `Đề nghị khen thưởng`). */
 export function importSelection(higher: EmulationLedger, wb: ReturnedWorkbook, sheet: EditableSheet, replace: boolean, problems: ProblemList): ImportReport {
@@ -99,7 +101,11 @@ function proposalCells(lower: EmulationLedger, higher: EmulationLedger, quota: Q
   if (c.identity !== "") put(here("identity") ?? identityColumn(sheet), c.identity);
   for (const [key, col] of higher.criterionColumns) {
     const from = lower.criterionColumns.get(key);
-    put(col, from === undefined ? undefined : c.cells[from]);
+    const typed = from === undefined ? undefined : c.cells[from];
+    // A rank gain the lower level read from its own last year's ranks travels as the figure it computed.
+    const gainOf = lower.criteria.find((k) => k.codeKey === key && k.type === c.type)?.gainOf;
+    const gain = isBlank(typed) && gainOf !== undefined ? rankGain(lower, c, gainOf) : undefined;
+    put(col, gain === undefined ? typed : Number(toPlainText(gain.value)));
   }
   for (const item of DOSSIER_ITEMS) put(here(item.key), c.dossier[item.key] ? "Có" : "Không");
   put(here("submitted"), there("submitted"));

@@ -70,6 +70,8 @@ export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefin
   if (log.grid.length === 0) LOG_HEADER.forEach((h, i) => log.set(0, i, h));
   const stamp = formatDateTime(partsOfInstant(options.now));
 
+  // A review without a contest takes only lower levels' reviews: a judge's or entries workbook would make contest sheets in it.
+  const reviewOnly = names.has(CANDIDATES_SHEET.name) && !names.has(SCORES_SHEET.name) && !names.has(ENTRIES_SHEET.name);
   for (const wb of workbooks) {
     // Each workbook sees what the ones before it merged.
     const current = new Map(ledgerSheets);
@@ -80,8 +82,11 @@ export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefin
     const metaName = [...wb.sheets.keys()].find((k) => k === JUDGE_META_SHEET);
     const meta = readJudgeMeta(metaName === undefined ? undefined : wb.sheets.get(metaName));
     let report: ImportReport;
-    if (meta) report = importJudge(ledger, wb, meta, scores, options.replace, problems);
-    else if (isReviewWorkbook([...wb.sheets.keys()])) report = importLowerReview(current, names, wb, candidates, options.replace, problems);
+    if (isReviewWorkbook([...wb.sheets.keys()])) report = importLowerReview(current, names, wb, candidates, options.replace, problems);
+    else if (reviewOnly) {
+      problems.error(wb.file, undefined, undefined, IM.reviewTakesReviews());
+      report = refused(wb.file);
+    } else if (meta) report = importJudge(ledger, wb, meta, scores, options.replace, problems);
     else if (resolveSheetNames([...wb.sheets.keys()], [ENTRIES_SHEET.name]).size > 0) report = importEntries(ledger, wb, entries, options.replace, problems);
     else {
       problems.error(wb.file, undefined, undefined, IM.notOurWorkbook());

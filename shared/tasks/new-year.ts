@@ -5,19 +5,22 @@
  * `Thứ hạng năm trước` for a criterion that measures the rank gained.
  */
 import { type Cell, type Grid, isBlank } from "../cells/cell.js";
-import { dayFromParts } from "../cells/date.js";
+import { dayFromParts, instantFromParts, partsOfInstant } from "../cells/date.js";
 import { readCount } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { readEmulation } from "../emulation/read-emulation.js";
 import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, LAST_RANKS_SHEET, QUOTAS_SHEET } from "../emulation/schema.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
-import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, UNITS_SHEET } from "../ledger/schema.js";
+import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, type SheetDef, UNITS_SHEET } from "../ledger/schema.js";
+import { matchHeader } from "../ledger/table.js";
+import { ProblemList } from "../ledger/problem.js";
 import { ATTEMPTS_SHEET, EXCLUDED_SHEET, PREDICTION_SHEET, WEEKS_SHEET } from "../quiz/schema.js";
 import { plainSheet } from "../samples/sheet-builder.js";
 
-/** Sheets carried as they are, their dates moved to the new year. */
-const CARRIED = [SETTINGS_SHEET_NAME, UNITS_SHEET.name, JUDGES_SHEET.name, CRITERIA_SHEET.name, PRIZES_SHEET.name, AWARD_CRITERIA_SHEET.name, QUOTAS_SHEET.name, EXCLUDED_SHEET.name, WEEKS_SHEET.name];
+/** Sheets carried as they are, the cells of their date columns moved to the new year. */
+const CARRIED_DEFS: readonly SheetDef[] = [UNITS_SHEET, JUDGES_SHEET, CRITERIA_SHEET, PRIZES_SHEET, AWARD_CRITERIA_SHEET, QUOTAS_SHEET, EXCLUDED_SHEET, WEEKS_SHEET];
+const CARRIED = [SETTINGS_SHEET_NAME, ...CARRIED_DEFS.map((d) => d.name)];
 /** Sheets of this year's work: only their header row goes on. */
 const CLEARED = [ENTRIES_SHEET.name, SCORES_SHEET.name, ATTEMPTS_SHEET.name, CANDIDATES_SHEET.name];
 
@@ -40,21 +43,21 @@ export function ledgerYear(settings: Grid | undefined): number | undefined {
   return year !== undefined && year >= 1900 && year <= 9999 ? year : undefined;
 }
 
-/** A date moved by `years` (29/02 to 28/02 when the new year has none): a Date, or text dd/mm/yyyy with or without a time. */
+/** A date moved by `years` (29/02 to 28/02 when the new year has none): a date cell (its Vietnam wall-clock day), or text dd/mm/yyyy with or without a time; anything else as it is. */
 export function shiftDate(cell: Cell, years: number): Cell {
   const move = (y: number, m: number, d: number): { y: number; m: number; d: number } => {
     const to = y + years;
     return { y: to, m, d: dayFromParts(to, m, d) === undefined ? d - 1 : d };
   };
   if (cell instanceof Date) {
-    const t = move(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
-    return new Date(Date.UTC(t.y, t.m - 1, t.d, cell.getUTCHours(), cell.getUTCMinutes(), cell.getUTCSeconds()));
+    const wall = partsOfInstant(cell.getTime());
+    return new Date(instantFromParts({ ...wall, ...move(wall.y, wall.m, wall.d) }));
   }
   if (typeof cell !== "string") return cell;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(.*)$/.exec(cell.trim());
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(cell.trim());
   if (!m) return cell;
   const t = move(Number(m[3]), Number(m[2]), Number(m[1]));
-  return `${String(t.d).padStart(m[1]!.length, "0")}/${String(t.m).padStart(m[2]!.length, "0")}/${t.y}${m[4]}`;
+  return `${String(t.d).padStart(m[1]!.length, "0")}/${String(t.m).padStart(m[2]!.length, "0")}/${t.y}${m[4] ?? ""}`;
 }
 
 /** Next year's ledger from this year's grids; `year` is the new year (this one + 1 when not given). Undefined when this ledger has no `Năm` and no year is given. */
@@ -89,13 +92,25 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
       out.push(
         sheetOf(
           name,
-          grid.map((r, i) => (i === 0 ? [...r] : r.map((c) => shiftDate(c, to - from)))),
+          withDatesMoved(
+            name,
+            grid,
+            CARRIED_DEFS.find((d) => d.name === contract)!,
+            to - from,
+          ),
         ),
       );
   }
   const ranks = lastRanksSheet(sheets);
   if (ranks !== undefined) out.push(ranks.sheet);
   return { from, to, sheets: out, cleared, left, ranksKept: ranks?.units ?? 0 };
+}
+
+/** A carried sheet with the cells of its date columns (by the contract) moved by `years`; every other cell as it was. */
+function withDatesMoved(name: string, grid: Grid, def: SheetDef, years: number): Grid {
+  const columns = matchHeader(name, grid[0] ?? [], def.columns, new ProblemList());
+  const dates = new Set(def.columns.filter((c) => c.kind === "date").flatMap((c) => (columns.has(c.key) ? [columns.get(c.key)!] : [])));
+  return grid.map((r, i) => (i === 0 ? [...r] : r.map((c, j) => (dates.has(j) ? shiftDate(c, years) : c))));
 }
 
 function sheetOf(name: string, grid: Grid): OutputSheet {
@@ -108,17 +123,18 @@ function sheetOf(name: string, grid: Grid): OutputSheet {
   );
 }
 
-/** The settings with `Năm` set to the new year, dates moved, and the old year in texts ("… năm 2023") made the new one. */
+/** Settings whose value is the contest's or movement's name: the old year in it ("… năm 2023") becomes the new one. */
+const NAME_SETTINGS = new Set(["ten cuoc thi", "ten phong trao"]);
+
+/** The settings with `Năm` set to the new year, date values moved, and the year in the name made the new one; other texts (a decision's number) stay. */
 function settingsFor(grid: Grid, from: number, to: number): Grid {
-  const word = new RegExp(`\\b${from}\\b`, "g");
+  const word = new RegExp(`(?<![\\d/-])${from}(?![\\d/-])`, "g");
   return grid.map((r, i) => {
+    const key = foldKey(cleanText(r[0]));
     if (i === 0) return [...r];
-    if (foldKey(cleanText(r[0])) === "nam") return [r[0] ?? null, to, ...r.slice(2)];
-    return r.map((c, j) => {
-      if (j === 0) return c;
-      const moved = shiftDate(c, to - from);
-      return typeof moved === "string" && moved === c ? moved.replace(word, String(to)) : moved;
-    });
+    if (key === "nam") return [r[0] ?? null, to, ...r.slice(2)];
+    if (NAME_SETTINGS.has(key)) return r.map((c, j) => (j === 1 && typeof c === "string" ? c.replace(word, String(to)) : c));
+    return r.map((c, j) => (j === 0 ? c : shiftDate(c, to - from)));
   });
 }
 
