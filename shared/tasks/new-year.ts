@@ -64,8 +64,7 @@ export function shiftDate(cell: Cell, years: number): Cell {
 export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, year?: number): NewYear | undefined {
   const present = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
   const names = resolveSheetNames(present, [...CARRIED, ...CLEARED, PREDICTION_SHEET.name, LAST_RANKS_SHEET.name]);
-  const actual = (contract: string): string | undefined => names.get(contract);
-  const settingsName = actual(SETTINGS_SHEET_NAME);
+  const settingsName = names.get(SETTINGS_SHEET_NAME);
   const from = ledgerYear(settingsName === undefined ? undefined : sheets.get(settingsName)) ?? (year === undefined ? undefined : year - 1);
   if (from === undefined) return undefined;
   const to = year ?? from + 1;
@@ -80,30 +79,23 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
     else if (CLEARED.includes(contract)) {
       cleared.push(name);
       out.push(sheetOf(name, grid.slice(0, 1)));
-    } else if (contract === PREDICTION_SHEET.name)
-      out.push(
-        sheetOf(
-          name,
-          grid.map((r, i) => (i === 0 ? [...r] : [r[0] ?? null])),
-        ),
-      );
-    else if (contract === SETTINGS_SHEET_NAME) out.push(sheetOf(name, settingsFor(grid, from, to)));
-    else
-      out.push(
-        sheetOf(
-          name,
-          withDatesMoved(
-            name,
-            grid,
-            CARRIED_DEFS.find((d) => d.name === contract)!,
-            to - from,
-          ),
-        ),
-      );
+    } else out.push(sheetOf(name, carriedGrid(contract, name, grid, from, to)));
   }
   const ranks = lastRanksSheet(sheets);
   if (ranks !== undefined) out.push(ranks.sheet);
   return { from, to, sheets: out, cleared, left, ranksKept: ranks?.units ?? 0 };
+}
+
+/** A carried sheet for the new year: the settings renewed, the prediction answers cleared, the date columns of the others moved. */
+function carriedGrid(contract: string, name: string, grid: Grid, from: number, to: number): Grid {
+  if (contract === PREDICTION_SHEET.name) return grid.map((r, i) => (i === 0 ? [...r] : [r[0] ?? null]));
+  if (contract === SETTINGS_SHEET_NAME) return settingsFor(grid, from, to);
+  return withDatesMoved(
+    name,
+    grid,
+    CARRIED_DEFS.find((d) => d.name === contract)!,
+    to - from,
+  );
 }
 
 /** A carried sheet with the cells of its date columns (by the contract) moved by `years`; every other cell as it was. */
