@@ -7,7 +7,7 @@ import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
 import { standings } from "../prizes/standings.js";
 import { type Exact, compare, sub, toPlainText } from "../cells/exact.js";
 import { formatDay, formatDecimalVi } from "../vn/format.js";
-import type { AwardCriterion, Candidate, Comparison, EmulationLedger, Quota } from "./model.js";
+import { type AwardCriterion, type Candidate, type Comparison, type EmulationLedger, type Quota, quotaKey } from "./model.js";
 import { readMeasure } from "./read-emulation.js";
 import { CANDIDATES_SHEET, DOSSIER_ITEMS, QUOTAS_SHEET } from "./schema.js";
 import { seatsOf } from "./quota-limit.js";
@@ -120,8 +120,9 @@ function check(ledger: EmulationLedger, candidate: Candidate, c: AwardCriterion,
   const cell: Cell | undefined = col === undefined ? undefined : candidate.cells[col];
   if (isBlank(cell)) {
     const { test } = c;
-    const gain = c.gainOf === undefined || test.kind !== "compare" ? undefined : rankGain(ledger, candidate, c.gainOf);
-    return gain === undefined || test.kind !== "compare" ? { criterion: c, passed: false, value: "(trống)" } : { criterion: c, passed: meets(test.op, gain.value, test.threshold), value: gain.text };
+    const gain = c.gainOf === undefined ? undefined : rankGain(ledger, candidate, c.gainOf);
+    if (gain !== undefined && test.kind === "compare") return { criterion: c, passed: meets(test.op, gain.value, test.threshold), value: gain.text };
+    return { criterion: c, passed: false, value: "(trống)" };
   }
   const raw = cleanText(cell);
   if (c.test.kind === "yesno") {
@@ -187,7 +188,7 @@ interface ReviewSheet {
 export function computeEmulation(ledger: EmulationLedger, problems: ProblemList): EmulationResult {
   const sheet = ledger.sheetNames.get(CANDIDATES_SHEET.name) ?? CANDIDATES_SHEET.name;
   const where: ReviewSheet = { sheet, at: (key) => ledger.candidateColumns.get(key) };
-  const quotaOf = new Map(ledger.quotas.map((q) => [`${q.levelKey}|${q.type}`, q]));
+  const quotaOf = new Map(ledger.quotas.map((q) => [quotaKey(q.levelKey, q.type), q]));
   const repeated = repeatedProposals(ledger.candidates, quotaOf, where, problems);
   const drafts = ledger.candidates.map((candidate) => candidateDraft(ledger, candidate, quotaOf, repeated, where, problems));
   const byCandidate = new Map<string, CandidateResult>(drafts.map((d) => [d.candidate.key, d]));
@@ -237,7 +238,7 @@ function quotaBase(
     else if (ledger.staffMissing.length > 0) problems.warning(sheet, quota.row, at, EM.staffPartial(quota.level, ledger.staffMissing.join(", ")));
     return ledger.staff;
   }
-  const target = quotaOf.get(`${base.levelKey}|${base.type}`);
+  const target = quotaOf.get(quotaKey(base.levelKey, base.type));
   if (target === undefined) return undefined;
   if (filling.has(target)) {
     problems.error(sheet, quota.row, at, EM.baseCycle(quota.level));
@@ -273,8 +274,8 @@ function repeatedProposals(candidates: readonly Candidate[], quotaOf: ReadonlyMa
       repeated.set(c.key, `Đã đề nghị ${c.level} ở ${place(same, "candidate")}`);
       continue;
     }
-    const form = quotaOf.get(`${c.levelKey}|${c.type}`)?.kind === "form";
-    const otherForm = form ? earlier.find((e) => quotaOf.get(`${e.levelKey}|${e.type}`)?.kind === "form") : undefined;
+    const form = quotaOf.get(quotaKey(c.levelKey, c.type))?.kind === "form";
+    const otherForm = form ? earlier.find((e) => quotaOf.get(quotaKey(e.levelKey, e.type))?.kind === "form") : undefined;
     if (otherForm !== undefined) problems.warning(sheet, c.row, at("level"), EM.twoForms(who, otherForm.level, place(otherForm, "candidate")));
     seen.set(identityOf(c), [...earlier, c]);
   }
@@ -294,7 +295,7 @@ function candidateDraft(
   if (candidate.type === undefined) return { ...base, outcome: "notConsidered", reason: "Chưa ghi Loại (Tập thể / Cá nhân)" };
   const again = repeated.get(candidate.key);
   if (again !== undefined) return { ...base, outcome: "notConsidered", reason: again };
-  const quota = quotaOf.get(`${candidate.levelKey}|${candidate.type}`);
+  const quota = quotaOf.get(quotaKey(candidate.levelKey, candidate.type));
   if (quota === undefined) {
     if (candidate.level !== "") problems.error(sheet, candidate.row, at("level"), EM.noQuota(candidate.level, ENTRY_TYPE_VALUES[candidate.type]));
     return { ...base, outcome: "notConsidered", reason: `Chưa có chỉ tiêu cho “${candidate.level}” – ${ENTRY_TYPE_VALUES[candidate.type]}` };

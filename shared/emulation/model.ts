@@ -120,3 +120,8 @@ export interface EmulationLedger {
   /** Actual sheet names, keyed by the contract's names. */
   readonly sheetNames: ReadonlyMap<string, string>;
 }
+
+/** A quota is one award (`Cấp khen`, folded) for one type: how quotas, candidates and bases find each other (a candidate without a type finds none). */
+export function quotaKey(levelKey: string, type: CandidateType | undefined): string {
+  return `${levelKey}|${type}`;
+}

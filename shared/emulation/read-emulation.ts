@@ -7,7 +7,20 @@ import { RowReader, contractSheets, firstOfCode, readChoice, readThousandWord } 
 import { ENTRY_TYPE_VALUES, type EntryType, SETTINGS, SETTINGS_KEY_HEADER, SETTINGS_SHEET_NAME, SETTINGS_VALUE_HEADER, UNITS_SHEET } from "../ledger/schema.js";
 import { type Table, type TableRow, cellOf, colOf, extraColumns, matchHeader, readTable } from "../ledger/table.js";
 import type { Exact } from "../cells/exact.js";
-import type { AwardCriterion, AwardKind, Candidate, CandidateType, Comparison, CriterionTest, EmulationLedger, EmulationSettings, Quota, QuotaBase, QuotaLimit } from "./model.js";
+import {
+  type AwardCriterion,
+  type AwardKind,
+  type Candidate,
+  type CandidateType,
+  type Comparison,
+  type CriterionTest,
+  type EmulationLedger,
+  type EmulationSettings,
+  type Quota,
+  type QuotaBase,
+  type QuotaLimit,
+  quotaKey,
+} from "./model.js";
 import { AWARD_KIND_VALUES, awardKindOf, readAwardKind, readPlainBase, readQuotaCount, readShare } from "./quota-limit.js";
 import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, DOSSIER_ITEMS, type DossierKey, EMULATION_SHEETS, LAST_RANKS_SHEET, QUOTAS_SHEET } from "./schema.js";
 
@@ -118,8 +131,9 @@ function staffOf(table: Table): { staff: number | undefined; staffMissing: strin
   const staffMissing: string[] = [];
   for (const row of table.rows) {
     const n = readCount(cellOf(table, row, "staff") ?? null);
+    const unit = cleanText(cellOf(table, row, "unit"));
     if (n !== undefined) staff = (staff ?? 0) + n;
-    else if (cleanText(cellOf(table, row, "unit")) !== "") staffMissing.push(cleanText(cellOf(table, row, "unit")));
+    else if (unit !== "") staffMissing.push(unit);
   }
   return { staff, staffMissing };
 }
@@ -214,15 +228,9 @@ function checkedGain(c: AwardCriterion, criteria: readonly AwardCriterion[], tab
   return rest;
 }
 
-/** A quota row as read, its base still named by text when it is another award of the sheet. */
-interface QuotaDraft {
-  readonly quota: Quota;
-  readonly baseText?: string;
-}
-
 function readQuotas(table: Table, problems: ProblemList): Quota[] {
   if (!table.complete) return [];
-  const drafts: QuotaDraft[] = [];
+  const quotas: Quota[] = [];
   const seen = new Map<string, Quota>();
   const rd = new RowReader(table, problems);
   for (const row of table.rows) {
@@ -235,7 +243,7 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
     const deadline = rd.day(row, "deadline");
     const amount = rd.money(row, "amount");
     if (level === undefined || type === undefined || limit === undefined || kind === "bad" || deadline === "bad" || amount === "bad") continue;
-    const key = `${foldKey(level)}|${type}`;
+    const key = quotaKey(foldKey(level), type);
     const first = seen.get(key);
     if (first !== undefined) {
       problems.error(table.sheet, row.row, colOf(table, "level"), EM.duplicateQuota(level, ENTRY_TYPE_VALUES[type], cellAddress(table.sheet, first.row, colOf(table, "level") ?? 0)));
@@ -247,7 +255,7 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
       level,
       levelKey: foldKey(level),
       type,
-      limit: limit.limit,
+      limit,
       row: row.row,
       ...(kind !== undefined ? { kind } : {}),
       ...(basis !== "" ? { basis } : {}),
@@ -256,9 +264,9 @@ function readQuotas(table: Table, problems: ProblemList): Quota[] {
       ...(amount !== undefined ? { amount } : {}),
     };
     seen.set(key, q);
-    drafts.push({ quota: q, ...(limit.awardBase !== undefined ? { baseText: limit.awardBase } : {}) });
+    quotas.push(q);
   }
-  return drafts.map((d) => withAwardBase(d, drafts, table, problems));
+  return quotas.map((q) => withAwardBase(q, quotas, table, problems));
 }
 
 /** `Loại khen` as typed, else what `Cấp khen` says; "bad" (reported) when typed but not a kind. */
@@ -270,8 +278,11 @@ function readKindOf(table: Table, row: TableRow, level: string, problems: Proble
   return kind ?? "bad";
 }
 
-/** `Số lượng`, `Tỷ lệ tối đa` and `Cơ sở tính tỷ lệ` of a row; undefined (reported) when they do not make a limit. */
-function readLimit(table: Table, row: TableRow, problems: ProblemList): { limit: QuotaLimit; awardBase?: string } | undefined {
+/**
+ * `Số lượng`, `Tỷ lệ tối đa` and `Cơ sở tính tỷ lệ` of a row; undefined (reported) when they do not
+ * make a limit. A base naming another award is left unresolved (no levelKey) until every row is read.
+ */
+function readLimit(table: Table, row: TableRow, problems: ProblemList): QuotaLimit | undefined {
   const count = readQuotaCount(cellOf(table, row, "count"));
   const share = readShare(cellOf(table, row, "share"));
   const baseText = cleanText(cellOf(table, row, "base"));
@@ -284,26 +295,27 @@ function readLimit(table: Table, row: TableRow, problems: ProblemList): { limit:
   if (share === undefined) {
     if (count === undefined) return fail("count", EM.quotaMissing());
     if (baseText !== "") problems.warning(table.sheet, row.row, colOf(table, "base"), EM.baseWithoutShare(baseText));
-    return { limit: count === "none" ? {} : { count } };
+    return count === "none" ? {} : { count };
   }
   if (baseText === "") return fail("base", EM.shareNeedsBase());
   const plain = readPlainBase(baseText);
-  const base: QuotaBase = plain === undefined ? { kind: "award", levelKey: foldKey(baseText), type: "individual", name: baseText } : { kind: plain };
-  const limit: QuotaLimit = { ...(typeof count === "number" ? { count } : {}), share: { fraction: share, base, baseText } };
-  return { limit, ...(plain === undefined ? { awardBase: baseText } : {}) };
+  const base: QuotaBase = plain === undefined ? { kind: "award", levelKey: "", type: "individual", name: baseText } : { kind: plain };
+  return { ...(typeof count === "number" ? { count } : {}), share: { fraction: share, base, baseText } };
 }
 
-/** Resolves a base naming another award of the sheet (of the same type when there is one). */
-function withAwardBase(draft: QuotaDraft, drafts: readonly QuotaDraft[], table: Table, problems: ProblemList): Quota {
-  const { quota, baseText } = draft;
+/** An award's name as a base is matched: folded, without the words "Danh hiệu" before it. */
+const bareAward = (levelKey: string): string => levelKey.replace(/^danh hieu\s+/, "");
+
+/** Resolves a base naming another award of the sheet (of the same type when there is one); an unknown one is reported and stays unresolved (0 seats). */
+function withAwardBase(quota: Quota, quotas: readonly Quota[], table: Table, problems: ProblemList): Quota {
   const share = quota.limit.share;
-  if (baseText === undefined || share === undefined) return quota;
-  const folded = foldKey(baseText).replace(/^danh hieu\s+/, "");
-  const named = drafts.map((d) => d.quota).filter((q) => q !== quota && (q.levelKey === folded || q.levelKey.replace(/^danh hieu\s+/, "") === folded));
+  if (share === undefined || share.base.kind !== "award") return quota;
+  const wanted = bareAward(foldKey(share.baseText));
+  const named = quotas.filter((q) => q !== quota && bareAward(q.levelKey) === wanted);
   const target = named.find((q) => q.type === quota.type) ?? named[0];
   if (target === undefined) {
-    problems.error(table.sheet, quota.row, colOf(table, "base"), EM.unknownBase(baseText));
-    return { ...quota, limit: { ...quota.limit, share: { ...share, base: { kind: "award", levelKey: "", type: quota.type, name: baseText } } } };
+    problems.error(table.sheet, quota.row, colOf(table, "base"), EM.unknownBase(share.baseText));
+    return quota;
   }
   return { ...quota, limit: { ...quota.limit, share: { ...share, base: { kind: "award", levelKey: target.levelKey, type: target.type, name: target.level } } } };
 }

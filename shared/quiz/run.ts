@@ -1,4 +1,4 @@
-import { MS_PER_DAY, VIETNAM_OFFSET_MS } from "../cells/date.js";
+import { dateOfDay } from "../cells/date.js";
 import type { Grid } from "../cells/cell.js";
 import { computeCollective, type CollectiveResult } from "./collective.js";
 import { collectiveSheet } from "./collective-outputs.js";
@@ -57,8 +57,7 @@ export function startQuiz(sheets: ReadonlyMap<string, Grid | undefined>, contest
   const truths = new Map<string, number>();
   for (const [key, t] of setup.truths) if (t.answer !== undefined) truths.set(key, t.answer);
   // A week runs from the midnight its first day starts to the midnight after its last day, Vietnam time.
-  const midnight = (day: number): number => day * MS_PER_DAY - VIETNAM_OFFSET_MS;
-  const weeks = setup.weeks.map((w) => ({ label: w.label, from: midnight(w.from), until: midnight(w.to + 1) }));
+  const weeks = setup.weeks.map((w) => ({ label: w.label, from: dateOfDay(w.from).getTime(), until: dateOfDay(w.to + 1).getTime() }));
   const accumulator = new QuizAccumulator({ policy: setup.policy, maxScore: setup.maxScore ?? Number.POSITIVE_INFINITY, truths, unitKeys: new Set(setup.units.keys()), weeks }, problems);
   for (const t of setup.truths.values()) accumulator.declarePeriod(t.label);
   return { setup, accumulator };

@@ -10,10 +10,9 @@ import { cleanText, codeKey } from "../cells/text.js";
 import { IM } from "../i18n/messages.js";
 import type { ProblemList } from "../ledger/problem.js";
 import { ENTRY_TYPE_VALUES } from "../ledger/schema.js";
-import type { Candidate, EmulationLedger, Quota } from "../emulation/model.js";
+import { type Candidate, type EmulationLedger, type Quota, quotaKey } from "../emulation/model.js";
 import { type EmulationRun, runEmulation } from "../emulation/run.js";
 import { CANDIDATES_SHEET, DOSSIER_ITEMS } from "../emulation/schema.js";
-import { resolveSheetNames } from "../ledger/read-contest.js";
 import type { EditableSheet } from "./editable-sheet.js";
 import { rankGain } from "../emulation/evaluate.js";
 import { toPlainText } from "../cells/exact.js";
@@ -68,10 +67,10 @@ function unitCodeOf(lower: EmulationLedger, higher: EmulationLedger): string | u
 
 /** The lower review's candidates awarded an award this ledger has a quota for; those still before the lower council are reported, not taken. */
 function proposalsOf(lower: EmulationRun, higher: EmulationLedger, unitCode: string, sheet: EditableSheet, file: string, problems: ProblemList): Proposal[] {
-  const quotaHere = new Map(higher.quotas.map((q) => [`${q.levelKey}|${q.type}`, q]));
+  const quotaHere = new Map(higher.quotas.map((q) => [quotaKey(q.levelKey, q.type), q]));
   const out: Proposal[] = [];
   for (const q of lower.result.quotas) {
-    const here = quotaHere.get(`${q.quota.levelKey}|${q.quota.type}`);
+    const here = quotaHere.get(quotaKey(q.quota.levelKey, q.quota.type));
     if (here === undefined) continue;
     for (const r of q.listed) {
       const c = r.candidate;
@@ -159,9 +158,4 @@ function mergeProposals(
     }
   }
   return counts;
-}
-
-/** True when a workbook holds a review's candidates: a lower level's ledger to import. */
-export function isReviewWorkbook(sheetNames: readonly string[]): boolean {
-  return resolveSheetNames(sheetNames, [CANDIDATES_SHEET.name]).size > 0;
 }

@@ -13,7 +13,8 @@ import { formatDateTime } from "../vn/format.js";
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, scoreTableOf, type JudgeMeta, criteriaForEntries, entriesFingerprint, readJudgeMeta, rubricFingerprint } from "./judge-sheets.js";
 import type { SheetEdits } from "./port.js";
 import { EditableSheet } from "./editable-sheet.js";
-import { importSelection, isReviewWorkbook } from "./import-selection.js";
+import { importSelection } from "./import-selection.js";
+import { hasEmulationSheets } from "../emulation/run.js";
 import { CANDIDATES_SHEET } from "../emulation/schema.js";
 import { readEmulation } from "../emulation/read-emulation.js";
 
@@ -82,7 +83,7 @@ export function importWorkbooks(ledgerSheets: ReadonlyMap<string, Grid | undefin
     const metaName = [...wb.sheets.keys()].find((k) => k === JUDGE_META_SHEET);
     const meta = readJudgeMeta(metaName === undefined ? undefined : wb.sheets.get(metaName));
     let report: ImportReport;
-    if (isReviewWorkbook([...wb.sheets.keys()])) report = importLowerReview(current, names, wb, candidates, options.replace, problems);
+    if (hasEmulationSheets([...wb.sheets.keys()])) report = importLowerReview(current, names, wb, candidates, options.replace, problems);
     else if (reviewOnly) {
       problems.error(wb.file, undefined, undefined, IM.reviewTakesReviews());
       report = refused(wb.file);
