@@ -1,6 +1,7 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findSoffice } from "../cli/export-pdf.js";
 import { strFromU8, unzipSync } from "fflate";
@@ -71,7 +72,8 @@ describe.skipIf(soffice === undefined)("the demo ledger printed by LibreOffice C
     const ledger = path.join(out, "so-cuoc-thi.xlsx");
     await writeBook(ledger, scoredDemoSheets());
     expect((await runCli(["tally", ledger])).code).toBe(0);
-    execFileSync(soffice!, ["--headless", "--convert-to", "pdf", "--outdir", out, ledger], { stdio: "ignore", timeout: 120_000 });
+    // Asynchronous: a cold LibreOffice may take longer than vitest's 60-second worker RPC timeout.
+    await promisify(execFile)(soffice!, ["--headless", "--convert-to", "pdf", "--outdir", out, ledger], { timeout: 120_000 });
     pages = execFileSync("pdftotext", ["-layout", path.join(out, "so-cuoc-thi.pdf"), "-"], { encoding: "utf8" })
       .split("\f")
       .filter((p) => p.trim() !== "");
