@@ -11,7 +11,7 @@ import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/sam
 import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
-import { newYearLedger } from "../shared/tasks/new-year.js";
+import { newYearLedger, newYearLines } from "../shared/tasks/new-year.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "../shared/tasks/tally-report.js";
 import { refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
@@ -142,28 +142,9 @@ export async function newYearCommand(file: string | undefined, out: string | und
   const next = newYearLedger(await wb.read(await wb.sheetNames()), year);
   if (next === undefined)
     throw new Refusal(t(`Sổ “${file}” chưa ghi “Năm” ở trang Cuộc thi (Phong trào); ghi năm mới bằng --year.`, `“${file}” gives no “Năm” on its settings sheet; give the new year with --year.`));
-  const book = XlsxWorkbook.empty();
-  for (const sheet of next.sheets) book.replaceSheet(sheet);
-  await book.save(out);
-  const list = (names: readonly string[]): string => (names.length > 0 ? names.join(", ") : "—");
-  io.out(say(t(`Đã tạo sổ năm ${next.to} từ sổ năm ${next.from}: ${out}`, `Wrote the ${next.to} ledger from the ${next.from} one: ${out}`), io.lang));
-  io.out(
-    say(
-      t(
-        `  Giữ (ngày chuyển sang năm ${next.to}): ${list(next.sheets.map((s) => s.name).filter((n) => !next.cleared.includes(n)))}`,
-        `  Kept (dates moved to ${next.to}): ${list(next.sheets.map((s) => s.name).filter((n) => !next.cleared.includes(n)))}`,
-      ),
-      io.lang,
-    ),
-  );
-  io.out(say(t(`  Làm trống, giữ dòng tiêu đề: ${list(next.cleared)}`, `  Emptied to their header: ${list(next.cleared)}`), io.lang));
-  io.out(say(t(`  Không chép (kết quả, nhật ký, trang riêng): ${list(next.left)}`, `  Not carried (outputs, logs, own sheets): ${list(next.left)}`), io.lang));
-  if (next.ranksKept > 0)
-    io.out(
-      say(
-        t(`  Giữ thứ hạng năm ${next.from} của ${next.ranksKept} đơn vị ở trang “Thứ hạng năm trước”.`, `  Kept the ${next.from} ranks of ${next.ranksKept} units in “Thứ hạng năm trước”.`),
-        io.lang,
-      ),
-    );
+  // A copy of this year's file with the changes: the secretariat's sheets, charts and formatting go on.
+  await wb.write(next.outputs, next.edits);
+  await wb.save(out);
+  for (const line of newYearLines(next, out)) io.out(say(line, io.lang));
   return EXIT.done;
 }

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Cell, Grid } from "../shared/cells/cell.js";
+import { type Cell, type Grid, isBlank } from "../shared/cells/cell.js";
 import { runEmulation } from "../shared/emulation/run.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
@@ -10,6 +10,7 @@ import { type NewYear, newYearLedger, shiftDate } from "../shared/tasks/new-year
 import { readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
 import { removeFolder, runCli, sha256, tempFolder } from "./support/cli-run.js";
 import { gridsOf } from "./support/grids.js";
+import { applyEdits } from "./support/edits.js";
 import { problemAddress } from "../shared/ledger/problem.js";
 import { dateOfDay, dayFromParts } from "../shared/cells/date.js";
 
@@ -21,7 +22,13 @@ beforeAll(() => {
 });
 afterAll(() => removeFolder(dir));
 
-const sheetsOf = (next: NewYear): Map<string, Grid> => new Map(next.sheets.map((s) => [s.name, s.rows]));
+/** The workbook as the host leaves it: this year's grids with the edits made and the outputs written. */
+const after = (grids: ReadonlyMap<string, Grid | undefined>, next: NewYear): Map<string, Grid> => {
+  const sheets = applyEdits(grids, next.edits);
+  for (const o of next.outputs) sheets.set(o.name, o.rows);
+  return sheets;
+};
+const blankBelowHeader = (grid: Grid): boolean => grid.slice(1).every((r) => r.every(isBlank));
 const valueOf = (settings: Grid, key: string): Cell | undefined => settings.find((r) => r[0] === key)?.[1];
 
 describe("moving a date to another year", () => {
@@ -44,8 +51,12 @@ describe("moving a date to another year", () => {
 describe("an award review's next year", () => {
   const grids = gridsOf(emulationDemoSheets());
   grids.set("Biểu đồ của Tổ thư ký", [["Ghi chú riêng"]]);
+  grids.set("Danh sách khen thưởng", [
+    ["STT", "Họ và tên"],
+    [1, "Nguyễn Văn A"],
+  ]);
   const next = newYearLedger(grids)!;
-  const sheets = sheetsOf(next);
+  const sheets = after(grids, next);
 
   it("is 2024 after 2023: the year, the deadlines move; units, criteria and quotas stay", () => {
     expect([next.from, next.to]).toEqual([2023, 2024]);
@@ -65,10 +76,24 @@ describe("an award review's next year", () => {
     expect(sheets.get("Tiêu chí khen thưởng")).toEqual(grids.get("Tiêu chí khen thưởng"));
   });
 
-  it("empties the proposals to their header, and carries neither the outputs nor the secretariat's own sheet", () => {
-    expect(sheets.get("Đề nghị khen thưởng")).toEqual([grids.get("Đề nghị khen thưởng")![0]]);
+  it("clears the proposals below their header, empties thidua's outputs, and leaves the secretariat's own sheet alone", () => {
+    const proposals = sheets.get("Đề nghị khen thưởng")!;
+    expect(proposals[0]).toEqual(grids.get("Đề nghị khen thưởng")![0]);
+    expect(proposals.length).toBe(grids.get("Đề nghị khen thưởng")!.length);
+    expect(blankBelowHeader(proposals)).toBe(true);
     expect(next.cleared).toEqual(["Đề nghị khen thưởng"]);
-    expect(next.left).toEqual(["Biểu đồ của Tổ thư ký"]);
+    expect(sheets.get("Danh sách khen thưởng")).toEqual([]);
+    expect(next.emptied).toEqual(["Danh sách khen thưởng"]);
+    expect(next.untouched).toEqual(["Biểu đồ của Tổ thư ký"]);
+    expect(next.edits.map((e) => e.sheet)).not.toContain("Biểu đồ của Tổ thư ký");
+    expect(next.edits.map((e) => e.sheet)).not.toContain("Đơn vị");
+  });
+
+  it("changes only the cells that change: the year and the quotas' deadlines", () => {
+    const edited = (sheet: string): string[] => next.edits.find((e) => e.sheet === sheet)!.edits.map((e) => `${e.row},${e.col}`);
+    const settings = grids.get("Phong trào")!;
+    expect(edited("Phong trào")).toContain(`${settings.findIndex((r) => r[0] === "Năm")},1`);
+    expect(edited("Chỉ tiêu khen thưởng")).toEqual(["1,3", "2,3", "3,3", "4,3"]);
   });
 
   it("keeps each collective's rank (THU_HANG, the base of TANG_HANG) by unit in Thứ hạng năm trước", () => {
@@ -129,19 +154,32 @@ describe("Tăng bậc từ tiêu chí as typed", () => {
 
 describe("a judged contest's and a quiz's next year", () => {
   it("moves the receiving dates and the year in the contest's name, empties entries and scores", () => {
-    const next = newYearLedger(gridsOf(initiativeDemoSheets()))!;
-    const settings = sheetsOf(next).get("Cuộc thi")!;
+    const grids = gridsOf(initiativeDemoSheets());
+    const next = newYearLedger(grids)!;
+    const sheets = after(grids, next);
+    const settings = sheets.get("Cuộc thi")!;
     expect(valueOf(settings, "Năm")).toBe(2021);
     expect(valueOf(settings, "Nhận bài từ ngày")).toBe("15/08/2021");
     expect(valueOf(settings, "Nhận bài đến ngày")).toBe("10/10/2021");
     expect(next.cleared).toEqual(["Bài dự thi", "Điểm"]);
+    expect(blankBelowHeader(sheets.get("Bài dự thi")!) && blankBelowHeader(sheets.get("Điểm")!)).toBe(true);
   });
 
   it("moves the weeks, keeps the weeks of Đáp án dự đoán without last year's answers, to the year asked", () => {
-    const next = newYearLedger(gridsOf(quizDemoSheets()), 2026)!;
-    const sheets = sheetsOf(next);
+    const grids = gridsOf(quizDemoSheets());
+    const sheets = after(grids, newYearLedger(grids, 2026)!);
     expect(sheets.get("Tuần thi")![1]).toEqual([1, "01/06/2026", "07/06/2026"]);
-    expect(sheets.get("Đáp án dự đoán")!.slice(1)).toEqual([[1], [2], [3], [4]]);
+    expect(
+      sheets
+        .get("Đáp án dự đoán")!
+        .slice(1)
+        .map((r) => [r[0], r.slice(1).every(isBlank)]),
+    ).toEqual([
+      [1, true],
+      [2, true],
+      [3, true],
+      [4, true],
+    ]);
   });
 
   it("moves the year in the name only, never a decision's number or a school year, and only the date columns of a carried sheet", () => {
@@ -151,7 +189,7 @@ describe("a judged contest's and a quiz's next year", () => {
     settings.push(["Căn cứ", "Quyết định số 2020/QĐ-UBND ngày 12/03/2020"]);
     const units = grids.get("Đơn vị")!;
     units[1]![2] = "12/03/2020";
-    const next = sheetsOf(newYearLedger(grids)!);
+    const next = after(grids, newYearLedger(grids)!);
     expect(valueOf(next.get("Cuộc thi")!, "Tên cuộc thi")).toBe("Hội thi sáng kiến năm 2021 (năm học 2020-2021)");
     expect(valueOf(next.get("Cuộc thi")!, "Căn cứ")).toBe("Quyết định số 2020/QĐ-UBND ngày 12/03/2020");
     expect(next.get("Đơn vị")![1]![2]).toBe("12/03/2020");

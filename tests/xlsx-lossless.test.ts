@@ -124,6 +124,28 @@ describe.each(FILES.map((f) => [path.basename(f), f] as const))("%s", (_name, so
     expect(await userGridsOf(c.ledger)).toEqual(c.userGrids);
   });
 
+  it("new-year copies the workbook: only the cleared sheets, the renewed settings and the emptied outputs change", async () => {
+    const nextYear = path.join(dir, `nam-sau-${path.basename(source)}`);
+    const run = await runCli(["new-year", c.ledger, "--out", nextYear]);
+    expect(run.code, run.stderr).toBe(0);
+    const next = await packageView(nextYear);
+    const edited = ["Cuộc thi", "Bài dự thi", "Điểm"];
+    const owned = new Set([...BOOKKEEPING, ...sheetParts(afterSecond, [...OUTPUT_NAMES, ...edited]), "xl/calcChain.xml"]);
+    expect(changedParts(afterSecond, next, owned)).toEqual([]);
+    expect(next.sheets).toEqual(afterSecond.sheets);
+    expect(await userGridsOf(nextYear)).toEqual(c.userGrids);
+    const grids = (await XlsxWorkbook.load(nextYear)).readAll();
+    for (const name of OUTPUT_NAMES) if (grids.has(name)) expect(grids.get(name), name).toEqual([]);
+    expect(
+      grids
+        .get("Bài dự thi")!
+        .slice(1)
+        .flat()
+        .filter((v) => v !== null),
+    ).toEqual([]);
+    expect(grids.get("Cuộc thi")!.find((r) => r[0] === "Năm")?.[1]).toBe(2021);
+  });
+
   it("opens in SheetJS and ExcelJS, with the results there", async () => {
     const sheetjs = XLSX.readFile(c.ledger);
     expect(sheetjs.SheetNames).toContain(OUTPUT_SHEET_NAMES.results);

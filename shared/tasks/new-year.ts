@@ -1,39 +1,79 @@
 /**
  * A ledger for next year from this year's (`thidua new-year`): units, judges, criteria, prize
  * structure and quotas kept, their dates moved to the new year; entries, scores, attempts and
- * proposals cleared to their headers; outputs and logs left behind; last year's ranks kept in
- * `Thứ hạng năm trước` for a criterion that measures the rank gained.
+ * proposals cleared below their headers; thidua's outputs and logs emptied; the secretariat's
+ * own sheets untouched; last year's ranks kept in `Thứ hạng năm trước` for a criterion that
+ * measures the rank gained.
  */
 import { type Cell, type Grid, isBlank } from "../cells/cell.js";
 import { dayFromParts, instantFromParts, partsOfInstant } from "../cells/date.js";
 import { readCount } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { readEmulation } from "../emulation/read-emulation.js";
-import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, LAST_RANKS_SHEET, QUOTAS_SHEET } from "../emulation/schema.js";
+import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, EMULATION_OUTPUT_NAMES, LAST_RANKS_SHEET, QUOTAS_SHEET } from "../emulation/schema.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
-import { CRITERIA_SHEET, ENTRIES_SHEET, JUDGES_SHEET, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, type SheetDef, UNITS_SHEET } from "../ledger/schema.js";
+import { CRITERIA_SHEET, ENTRIES_SHEET, INTAKE_SHEET_NAMES, JUDGES_SHEET, OUTPUT_SHEET_NAMES, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, type SheetDef, UNITS_SHEET } from "../ledger/schema.js";
 import { matchHeader } from "../ledger/table.js";
 import { ProblemList } from "../ledger/problem.js";
-import { ATTEMPTS_SHEET, EXCLUDED_SHEET, PREDICTION_SHEET, WEEKS_SHEET } from "../quiz/schema.js";
+import { ATTEMPTS_SHEET, EXCLUDED_SHEET, PREDICTION_SHEET, QUIZ_OUTPUT_NAMES, WEEKS_SHEET } from "../quiz/schema.js";
 import { plainSheet } from "../samples/sheet-builder.js";
+import type { CellEdit, SheetEdits } from "./port.js";
+import type { Msg } from "../i18n/messages.js";
 
 /** Sheets carried as they are, the cells of their date columns moved to the new year. */
 const CARRIED_DEFS: readonly SheetDef[] = [UNITS_SHEET, JUDGES_SHEET, CRITERIA_SHEET, PRIZES_SHEET, AWARD_CRITERIA_SHEET, QUOTAS_SHEET, EXCLUDED_SHEET, WEEKS_SHEET];
 const CARRIED = [SETTINGS_SHEET_NAME, ...CARRIED_DEFS.map((d) => d.name)];
-/** Sheets of this year's work: only their header row goes on. */
+/** Sheets of this year's work: their contents below the header are cleared. */
 const CLEARED = [ENTRIES_SHEET.name, SCORES_SHEET.name, ATTEMPTS_SHEET.name, CANDIDATES_SHEET.name];
+/** Sheets thidua writes whole (results, logs, the Google host's intake sheets): emptied, in place, for next year's run. */
+const OWN_OUTPUTS: readonly string[] = [
+  ...Object.values(OUTPUT_SHEET_NAMES),
+  ...Object.values(EMULATION_OUTPUT_NAMES),
+  ...Object.values(QUIZ_OUTPUT_NAMES),
+  ...Object.values(INTAKE_SHEET_NAMES),
+  LAST_RANKS_SHEET.name,
+];
 
+/**
+ * Next year's ledger as changes to a copy of this year's workbook, so that everything the
+ * secretariat added (their own sheets, charts, formatting, notes) goes on as it was.
+ */
 export interface NewYear {
   readonly from: number;
   readonly to: number;
-  readonly sheets: readonly OutputSheet[];
-  /** Sheets emptied to their header (as named in the workbook). */
+  /** Cells that change: dates moved, the year renewed, this year's work and the prediction answers cleared. */
+  readonly edits: readonly SheetEdits[];
+  /** Sheets written whole: thidua's outputs emptied, and `Thứ hạng năm trước` when there are ranks to keep. */
+  readonly outputs: readonly OutputSheet[];
+  /** Sheets kept, their dates moved to the new year (as named in the workbook). */
+  readonly carried: readonly string[];
+  /** Sheets whose rows below the header were cleared. */
   readonly cleared: readonly string[];
-  /** Sheets not carried: outputs, logs and the secretariat's own sheets. */
-  readonly left: readonly string[];
+  /** thidua's output sheets, emptied until the next run. */
+  readonly emptied: readonly string[];
+  /** The secretariat's own sheets, not touched. */
+  readonly untouched: readonly string[];
   /** Units whose ranks were kept in `Thứ hạng năm trước`. */
   readonly ranksKept: number;
+}
+
+/** What `new-year` did, a line per kind of sheet, for the person who asked. */
+export function newYearLines(next: NewYear, out: string): Msg[] {
+  const list = (names: readonly string[]): string => (names.length > 0 ? names.join(", ") : "—");
+  const lines: Msg[] = [
+    { vi: `Đã tạo sổ năm ${next.to} từ sổ năm ${next.from}: ${out}`, en: `Wrote the ${next.to} ledger from the ${next.from} one: ${out}` },
+    { vi: `  Giữ (ngày chuyển sang năm ${next.to}): ${list(next.carried)}`, en: `  Kept (dates moved to ${next.to}): ${list(next.carried)}` },
+    { vi: `  Xóa nội dung, giữ dòng tiêu đề: ${list(next.cleared)}`, en: `  Contents cleared below the header: ${list(next.cleared)}` },
+    { vi: `  Trang kết quả, nhật ký để trống đến lần tính sau: ${list(next.emptied)}`, en: `  Results and logs left empty until the next run: ${list(next.emptied)}` },
+    { vi: `  Trang riêng của đơn vị, giữ nguyên: ${list(next.untouched)}`, en: `  The secretariat's own sheets, as they were: ${list(next.untouched)}` },
+  ];
+  if (next.ranksKept > 0)
+    lines.push({
+      vi: `  Giữ thứ hạng năm ${next.from} của ${next.ranksKept} đơn vị ở trang “${LAST_RANKS_SHEET.name}”.`,
+      en: `  Kept the ${next.from} ranks of ${next.ranksKept} units in “${LAST_RANKS_SHEET.name}”.`,
+    });
+  return lines;
 }
 
 /** This ledger's year: `Năm` of its settings sheet; undefined when it has none. */
@@ -63,32 +103,52 @@ export function shiftDate(cell: Cell, years: number): Cell {
 /** Next year's ledger from this year's grids; `year` is the new year (this one + 1 when not given). Undefined when this ledger has no `Năm` and no year is given. */
 export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, year?: number): NewYear | undefined {
   const present = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
-  const names = resolveSheetNames(present, [...CARRIED, ...CLEARED, PREDICTION_SHEET.name, LAST_RANKS_SHEET.name]);
+  const names = resolveSheetNames(present, [...CARRIED, ...CLEARED, PREDICTION_SHEET.name]);
   const settingsName = names.get(SETTINGS_SHEET_NAME);
   const from = ledgerYear(settingsName === undefined ? undefined : sheets.get(settingsName)) ?? (year === undefined ? undefined : year - 1);
   if (from === undefined) return undefined;
   const to = year ?? from + 1;
   const role = new Map<string, string>([...names].map(([contract, name]) => [name, contract]));
-  const out: OutputSheet[] = [];
-  const cleared: string[] = [];
-  const left: string[] = [];
+  const edits: SheetEdits[] = [];
+  const plan = { carried: [] as string[], cleared: [] as string[], emptied: [] as string[], untouched: [] as string[] };
+  const ranks = lastRanksSheet(sheets);
+  const outputs: OutputSheet[] = ranks === undefined ? [] : [ranks.sheet];
   for (const name of present) {
     const contract = role.get(name);
     const grid = sheets.get(name)!;
-    if (contract === undefined || contract === LAST_RANKS_SHEET.name) left.push(name);
-    else if (CLEARED.includes(contract)) {
-      cleared.push(name);
-      out.push(sheetOf(name, grid.slice(0, 1)));
-    } else out.push(sheetOf(name, carriedGrid(contract, name, grid, from, to)));
+    if (contract !== undefined && CLEARED.includes(contract)) {
+      plan.cleared.push(name);
+      edits.push({ sheet: name, edits: cleared(grid) });
+    } else if (contract !== undefined) {
+      plan.carried.push(name);
+      edits.push({ sheet: name, edits: changedCells(grid, carriedGrid(contract, name, grid, from, to)) });
+    } else if (OWN_OUTPUTS.includes(name)) {
+      if (name === ranks?.sheet.name) continue;
+      outputs.push(emptySheet(name));
+      plan.emptied.push(name);
+    } else plan.untouched.push(name);
   }
-  const ranks = lastRanksSheet(sheets);
-  if (ranks !== undefined) out.push(ranks.sheet);
-  return { from, to, sheets: out, cleared, left, ranksKept: ranks?.units ?? 0 };
+  return { from, to, edits: edits.filter((e) => e.edits.length > 0), outputs, ...plan, ranksKept: ranks?.units ?? 0 };
+}
+
+/** Every value below the header set blank, as Excel's "Clear Contents": each cell keeps its look, a drop-down its list. */
+function cleared(grid: Grid): CellEdit[] {
+  return grid.flatMap((r, row) => (row === 0 ? [] : r.flatMap((c, col) => (isBlank(c) ? [] : [{ row, col, value: null }]))));
+}
+
+/** The cells of `after` that differ from `before` (same shape). */
+function changedCells(before: Grid, after: Grid): CellEdit[] {
+  const same = (a: Cell | undefined, b: Cell | undefined): boolean => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+  return after.flatMap((r, row) => r.flatMap((value, col) => (same(before[row]?.[col], value) ? [] : [{ row, col, value }])));
+}
+
+function emptySheet(name: string): OutputSheet {
+  return { name, rows: [], format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } };
 }
 
 /** A carried sheet for the new year: the settings renewed, the prediction answers cleared, the date columns of the others moved. */
 function carriedGrid(contract: string, name: string, grid: Grid, from: number, to: number): Grid {
-  if (contract === PREDICTION_SHEET.name) return grid.map((r, i) => (i === 0 ? [...r] : [r[0] ?? null]));
+  if (contract === PREDICTION_SHEET.name) return grid.map((r, i) => (i === 0 ? [...r] : r.map((c, j) => (j === 0 ? c : null))));
   if (contract === SETTINGS_SHEET_NAME) return settingsFor(grid, from, to);
   return withDatesMoved(
     name,
@@ -103,16 +163,6 @@ function withDatesMoved(name: string, grid: Grid, def: SheetDef, years: number):
   const columns = matchHeader(name, grid[0] ?? [], def.columns, new ProblemList());
   const dates = new Set(def.columns.filter((c) => c.kind === "date").flatMap((c) => (columns.has(c.key) ? [columns.get(c.key)!] : [])));
   return grid.map((r, i) => (i === 0 ? [...r] : r.map((c, j) => (dates.has(j) ? shiftDate(c, years) : c))));
-}
-
-function sheetOf(name: string, grid: Grid): OutputSheet {
-  const [header = [], ...rows] = grid;
-  return plainSheet(
-    name,
-    header.map((h) => cleanText(h)),
-    rows,
-    [],
-  );
 }
 
 /** Settings whose value is the contest's or movement's name: the old year in it ("… năm 2023") becomes the new one. */
