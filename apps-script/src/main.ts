@@ -19,6 +19,7 @@ import {
   selectCell,
   switchLanguage,
   showSidebar,
+  startNewYear,
   tallyResults,
 } from "./menu.js";
 
@@ -35,6 +36,7 @@ const handlers = {
   createJudgeTabs,
   mergeJudgeScores,
   connectForm,
+  startNewYear,
   selectCell,
   switchLanguage,
   onFormSubmitEntry,

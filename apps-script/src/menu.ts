@@ -4,6 +4,7 @@ import { type Dashboard, dashboard } from "./dashboard.js";
 import { connectFormAction } from "./form.js";
 import { type ActionResult, type Host, activeHost, errorResult, result } from "./host.js";
 import { createJudgeTabsAction, mergeScoresAction } from "./judges.js";
+import { newYearAction } from "./new-year.js";
 import { remindersAction } from "./reminders.js";
 import { createLedgerAction } from "./templates.js";
 import { LANG_PROPERTY, type SidebarText, type UiText, chosenLang, uiText } from "./ui-text.js";
@@ -29,6 +30,7 @@ export function menuItems(t: UiText): readonly MenuItem[] {
     { caption: t.mergeMenu, fn: "mergeJudgeScores" },
     null,
     { caption: t.connectForm, fn: "connectForm" },
+    { caption: t.newYearMenu, fn: "startNewYear" },
     { caption: t.dashboard, fn: "showSidebar" },
     null,
     { caption: t.otherLanguage, fn: "switchLanguage" },
@@ -104,6 +106,7 @@ export const draftReminders = (caller?: unknown): ActionResult => run((t) => t.r
 export const createJudgeTabs = (caller?: unknown): ActionResult => run((t) => t.judgeTabs, createJudgeTabsAction, caller);
 export const mergeJudgeScores = (caller?: unknown): ActionResult => run((t) => t.merge, mergeScoresAction, caller);
 export const connectForm = (caller?: unknown): ActionResult => run((t) => t.connectForm, connectFormAction, caller);
+export const startNewYear = (caller?: unknown): ActionResult => run((t) => t.newYear, newYearAction, caller);
 
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle(uiText(chosenLang()).sidebarTitle);

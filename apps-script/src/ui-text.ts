@@ -55,6 +55,19 @@ const TEXT = {
     en: (n: number, sheet: string): string => `${n} units are below their minimum number of entries. Draft reminders are on the sheet “${sheet}”; no email has been sent.`,
   },
   noEmail: { vi: " (chưa có email)", en: " (no email yet)" },
+  newYear: { vi: "Sang năm mới", en: "Start the new year" },
+  newYearMenu: { vi: "Sang năm mới (chạy trên bản sao của sổ)", en: "Start the new year (run it in a copy of the ledger)" },
+  newYearNoYear: {
+    vi: "Trang “Cuộc thi” (“Phong trào”) chưa ghi “Năm”: ghi năm của sổ này rồi chạy lại.",
+    en: "The “Cuộc thi” (“Phong trào”) sheet gives no “Năm”: enter this ledger's year and run it again.",
+  },
+  newYearQuestion: {
+    vi: (name: string, from: number, to: number, cleared: readonly string[], emptied: readonly string[]): string =>
+      `Bảng tính “${name}” sẽ thành sổ năm ${to}: các ngày chuyển từ năm ${from} sang năm ${to}; xóa nội dung ${quoted(cleared)} (giữ dòng tiêu đề); để trống ${quoted(emptied)}. Các trang khác giữ nguyên.\n\nHãy chạy việc này trên bản sao của sổ (Tệp › Tạo bản sao), không trên sổ năm ${from}. Bản cũ vẫn xem lại được ở Tệp › Nhật ký phiên bản.\n\nTiếp tục?`,
+    en: (name: string, from: number, to: number, cleared: readonly string[], emptied: readonly string[]): string =>
+      `The spreadsheet “${name}” will become the ${to} ledger: dates move from ${from} to ${to}; ${quoted(cleared)} are cleared below their headers; ${quoted(emptied)} are emptied. Every other sheet stays as it is.\n\nRun this in a copy of the ledger (File › Make a copy), not in the ${from} ledger. Earlier versions stay in File › Version history.\n\nGo on?`,
+  },
+  newYearNotDone: { vi: "Không thay đổi gì.", en: "Nothing was changed." },
   ledgerExists: {
     vi: (list: readonly string[]): string =>
       `Bảng tính đã có các trang ${quoted(list)}. Ghi đè bằng mẫu? Dữ liệu trong các trang này sẽ bị xóa.\n\nChọn “Không” để giữ nguyên chúng và chỉ tạo các trang còn thiếu.`,

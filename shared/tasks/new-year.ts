@@ -26,6 +26,9 @@ const CARRIED_DEFS: readonly SheetDef[] = [UNITS_SHEET, JUDGES_SHEET, CRITERIA_S
 const CARRIED = [SETTINGS_SHEET_NAME, ...CARRIED_DEFS.map((d) => d.name)];
 /** Sheets of this year's work: their contents below the header are cleared. */
 const CLEARED = [ENTRIES_SHEET.name, SCORES_SHEET.name, ATTEMPTS_SHEET.name, CANDIDATES_SHEET.name];
+/** The sheets `newYearLedger` reads (the others it knows by name): a host reads only these. */
+export const NEW_YEAR_READS: readonly string[] = [...CARRIED, ...CLEARED, PREDICTION_SHEET.name];
+
 /** Sheets thidua writes whole (results, logs, the Google host's intake sheets): emptied, in place, for next year's run. */
 const OWN_OUTPUTS: readonly string[] = [
   ...Object.values(OUTPUT_SHEET_NAMES),
@@ -103,7 +106,7 @@ export function shiftDate(cell: Cell, years: number): Cell {
 /** Next year's ledger from this year's grids; `year` is the new year (this one + 1 when not given). Undefined when this ledger has no `Năm` and no year is given. */
 export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, year?: number): NewYear | undefined {
   const present = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
-  const names = resolveSheetNames(present, [...CARRIED, ...CLEARED, PREDICTION_SHEET.name]);
+  const names = resolveSheetNames(present, NEW_YEAR_READS);
   const settingsName = names.get(SETTINGS_SHEET_NAME);
   const from = ledgerYear(settingsName === undefined ? undefined : sheets.get(settingsName)) ?? (year === undefined ? undefined : year - 1);
   if (from === undefined) return undefined;

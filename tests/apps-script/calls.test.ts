@@ -62,6 +62,20 @@ function measure(n: number): Record<string, Record<string, number>> {
     out.createLedgerInitiative = counted(gas, () => script.call("createLedgerInitiative"));
   }
   {
+    const { gas, script } = ledgerOf(n, { scored: true });
+    script.call("tallyResults");
+    gas.ui.answers = [BUTTON.YES];
+    out.startNewYear = counted(gas, () => script.call("startNewYear"));
+    expect(
+      gas.ss
+        .tab("Bài dự thi")!
+        .values()
+        .slice(1)
+        .flat()
+        .every((v) => v === ""),
+    ).toBe(true);
+  }
+  {
     const { gas, script } = ledgerOf(n, { scored: false });
     out.createJudgeTabs = counted(gas, () => script.call("createJudgeTabs"));
     judgesScore(gas);

@@ -526,6 +526,8 @@ export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   readonly toasts: { message: string; title: string }[] = [];
   formUrl: string | null = null;
+  /** The spreadsheet's title in Drive. */
+  name = "Sổ thi đua";
   /** People the spreadsheet is shared with for editing, owner first. */
   editors: string[];
   constructor(
@@ -580,6 +582,10 @@ export class FakeSpreadsheet {
   toast(message: string, title = "", _timeout?: number): void {
     this.hit("toast");
     this.toasts.push({ message, title });
+  }
+  getName(): string {
+    this.hit("getName");
+    return this.name;
   }
   getFormUrl(): string | null {
     this.hit("getFormUrl");

@@ -1,0 +1,24 @@
+import { NEW_YEAR_READS, newYearLedger, newYearLines } from "../../shared/tasks/new-year.js";
+import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
+import { type ActionResult, type Host, Refusal, result } from "./host.js";
+import { bothLanguages } from "./ui-text.js";
+
+/**
+ * `Sang năm mới`: this spreadsheet becomes next year's ledger, the same change `thidua new-year`
+ * makes to its copy. The script may reach only the spreadsheet it is bound to (the
+ * `spreadsheets.currentonly` scope), so it cannot make the copy itself: the secretariat makes it
+ * (File › Make a copy, which copies this script too) and runs this in the copy, after a question
+ * that names the spreadsheet and what will be cleared. Earlier versions stay in the version history.
+ */
+export function newYearAction(host: Host): ActionResult {
+  const t = host.t;
+  const names = host.port.sheetNamesSync();
+  // Only the sheets the plan reads are read; the others (outputs, the secretariat's own) are known by name.
+  const read = host.port.readSync([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
+  const next = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])));
+  if (next === undefined) throw new Refusal(bothLanguages((text) => text.newYearNoYear));
+  if (!host.confirm(t.newYear, t.newYearQuestion(host.ss.getName(), next.from, next.to, next.cleared, next.emptied))) return result(false, t.newYear, t.newYearNotDone);
+  host.port.writeSync(next.outputs, next.edits);
+  const [first, ...rest] = newYearLines(next, host.ss.getName()).map((m) => m[host.lang]);
+  return result(true, t.newYear, first ?? "", rest);
+}
