@@ -11,7 +11,7 @@ import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/sam
 import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
-import { newYearLedger, newYearLines } from "../shared/tasks/new-year.js";
+import { NEW_YEAR_READS, newYearLedger, newYearLines } from "../shared/tasks/new-year.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "../shared/tasks/tally-report.js";
 import { refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
@@ -139,7 +139,10 @@ export async function newYearCommand(file: string | undefined, out: string | und
   if (existsSync(out)) throw new Refusal(t(`Tệp “${out}” đã có; không ghi đè.`, `“${out}” already exists; not overwritten.`));
   await refuseMissingFolder(out);
   const wb = await loadWorkbook(file);
-  const next = newYearLedger(await wb.read(await wb.sheetNames()), year);
+  const names = await wb.sheetNames();
+  // Only the sheets the plan reads are parsed; the others (outputs, the secretariat's own) are known by name.
+  const read = await wb.read([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
+  const next = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])), year);
   if (next === undefined)
     throw new Refusal(t(`Sổ “${file}” chưa ghi “Năm” ở trang Cuộc thi (Phong trào); ghi năm mới bằng --year.`, `“${file}” gives no “Năm” on its settings sheet; give the new year with --year.`));
   // A copy of this year's file with the changes: the secretariat's sheets, charts and formatting go on.
