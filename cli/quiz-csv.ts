@@ -398,17 +398,6 @@ export class CsvSplitter {
   }
 }
 
-/**
- * The end (exclusive) of the last line break in `bytes`, or 0 when there is none. In UTF-16LE a
- * break is the code unit 0A 00 at an even offset; in UTF-8 the byte 0A is never part of another character.
- * (readCsvFile now re-encodes UTF-16 before cutting lines and no longer needs it.)
- */
-export function lastLineEnd(bytes: Uint8Array, utf16: boolean): number {
-  if (!utf16) return bytes.lastIndexOf(10) + 1;
-  for (let i = (bytes.length - 2) & ~1; i >= 0; i -= 2) if (bytes[i] === 10 && bytes[i + 1] === 0) return i + 2;
-  return 0;
-}
-
 export type CsvEncoding = "utf-8" | "utf-16le" | "utf-16be";
 
 /**
