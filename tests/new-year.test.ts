@@ -38,6 +38,12 @@ describe("moving a date to another year", () => {
     expect(shiftDate("29/02/2024", 1)).toBe("28/02/2025");
     expect(shiftDate(new Date(Date.UTC(2023, 11, 10)), 2)).toEqual(new Date(Date.UTC(2025, 11, 10)));
     expect(shiftDate("Tuần 1", 1)).toBe("Tuần 1");
+    // Every way the ledger reads a date in text, written back the same way.
+    expect(shiftDate("25.11.2023", 1)).toBe("25.11.2024");
+    expect(shiftDate("25-11-2023 17:00", 1)).toBe("25-11-2024 17:00");
+    expect(shiftDate("2023-11-25", 1)).toBe("2024-11-25");
+    expect(shiftDate("2024-2-29T08:00", 1)).toBe("2025-2-28T08:00");
+    expect(shiftDate("31/02/2023", 1)).toBe("31/02/2023");
     expect(shiftDate("12/03/2023 theo Quyết định số 15", 1)).toBe("12/03/2023 theo Quyết định số 15");
     // A date cell as read from a workbook is the Vietnam midnight of its day (17:00 UTC the day before).
     const vn = (y: number, m: number, d: number): Date => dateOfDay(dayFromParts(y, m, d)!);

@@ -6,7 +6,7 @@
  * measures the rank gained.
  */
 import { type Cell, type Grid, isBlank } from "../cells/cell.js";
-import { dayFromParts, instantFromParts, partsOfInstant } from "../cells/date.js";
+import { dayFromParts, instantFromParts, partsOfInstant, readInstant } from "../cells/date.js";
 import { readCount } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { readEmulation } from "../emulation/read-emulation.js";
@@ -86,7 +86,11 @@ export function ledgerYear(settings: Grid | undefined): number | undefined {
   return year !== undefined && year >= 1900 && year <= 9999 ? year : undefined;
 }
 
-/** A date moved by `years` (29/02 to 28/02 when the new year has none): a date cell (its Vietnam wall-clock day), or text dd/mm/yyyy with or without a time; anything else as it is. */
+/**
+ * A date moved by `years` (29/02 to 28/02 when the new year has none): a date cell (its Vietnam
+ * wall-clock day), or text the ledger reads as a date (dd/mm/yyyy with / . or -, yyyy-mm-dd, with
+ * or without a time), written the way it was; anything else as it is.
+ */
 export function shiftDate(cell: Cell, years: number): Cell {
   const move = (y: number, m: number, d: number): { y: number; m: number; d: number } => {
     const to = y + years;
@@ -96,11 +100,19 @@ export function shiftDate(cell: Cell, years: number): Cell {
     const wall = partsOfInstant(cell.getTime());
     return new Date(instantFromParts({ ...wall, ...move(wall.y, wall.m, wall.d) }));
   }
-  if (typeof cell !== "string") return cell;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(cell.trim());
-  if (!m) return cell;
-  const t = move(Number(m[3]), Number(m[2]), Number(m[1]));
-  return `${String(t.d).padStart(m[1]!.length, "0")}/${String(t.m).padStart(m[2]!.length, "0")}/${t.y}${m[4] ?? ""}`;
+  if (typeof cell !== "string" || readInstant(cell) === undefined) return cell;
+  const pad = (n: number, like: string): string => String(n).padStart(like.length, "0");
+  const dmy = /^(\s*)(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})(.*)$/su.exec(cell);
+  if (dmy) {
+    const [, lead, d, s1, m, s2, y, rest] = dmy as unknown as [string, string, string, string, string, string, string, string];
+    const t = move(Number(y), Number(m), Number(d));
+    return `${lead}${pad(t.d, d)}${s1}${pad(t.m, m)}${s2}${t.y}${rest}`;
+  }
+  const ymd = /^(\s*)(\d{4})-(\d{1,2})-(\d{1,2})(.*)$/su.exec(cell);
+  if (!ymd) return cell;
+  const [, lead, y, m, d, rest] = ymd as unknown as [string, string, string, string, string, string];
+  const t = move(Number(y), Number(m), Number(d));
+  return `${lead}${t.y}-${pad(t.m, m)}-${pad(t.d, d)}${rest}`;
 }
 
 /** Next year's ledger from this year's grids; `year` is the new year (this one + 1 when not given). Undefined when this ledger has no `Năm` and no year is given. */
