@@ -11,7 +11,7 @@ import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/sam
 import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
-import { NEW_YEAR_READS, newYearLedger, newYearLines } from "../shared/tasks/new-year.js";
+import { NEW_YEAR_READS, newYearChanges, newYearDone, newYearLedger } from "../shared/tasks/new-year.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "../shared/tasks/tally-report.js";
 import { refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
@@ -148,6 +148,7 @@ export async function newYearCommand(file: string | undefined, out: string | und
   // A copy of this year's file with the changes: the secretariat's sheets, charts and formatting go on.
   await wb.write(next.outputs, next.edits);
   await wb.save(out);
-  for (const line of newYearLines(next, out)) io.out(say(line, io.lang));
+  io.out(say(newYearDone(next, out), io.lang));
+  for (const line of newYearChanges(next)) io.out(`  ${say(line, io.lang)}`);
   return EXIT.done;
 }

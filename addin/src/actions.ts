@@ -15,6 +15,8 @@ import type { FormatCapabilities } from "./sheet-format.js";
 import { ledgerSummaryLine } from "../../shared/tasks/tally-line.js";
 import { Refusal } from "../../shared/tasks/refusal.js";
 import { type AnnexCollection, readAnnexes } from "../../shared/documents/sources.js";
+import { NEW_YEAR_READS, type NewYear, newYearLedger } from "../../shared/tasks/new-year.js";
+import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
 
 /**
  * What the task pane's buttons do, without the page: each action builds a port and calls the core's
@@ -68,6 +70,36 @@ export async function applyTemplate(run: TemplateRun, mode: "overwrite" | "missi
   const sheets = templateSheetsToWrite(run.plan, mode);
   if (sheets.length > 0) await run.port.write(sheets);
   return sheets.map((s) => s.name);
+}
+
+// ---- Sang năm mới ----
+
+export interface NewYearRun {
+  readonly port: ExcelLedger;
+  readonly plan: NewYear;
+}
+
+/**
+ * Two syncs: sheet names, then one read of the sheets the plan needs. Nothing is written: the pane
+ * shows what will change and asks. The add-in reaches only the open workbook, so the secretariat
+ * saves a copy first (File › Save a Copy) and runs this in the copy, as in Google Sheets.
+ */
+export async function planNewYearRun(host: AddinHost): Promise<NewYearRun> {
+  const port = new ExcelLedger(host);
+  const names = await port.sheetNames();
+  const read = await port.read([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
+  const plan = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])));
+  if (plan === undefined)
+    throw new Refusal({
+      vi: "Trang “Cuộc thi” (“Phong trào”) chưa ghi “Năm”: ghi năm của sổ này rồi bấm lại.",
+      en: "The “Cuộc thi” (“Phong trào”) sheet gives no “Năm”: enter this ledger's year and try again.",
+    });
+  return { port, plan };
+}
+
+/** Two syncs (the output sheets to empty are looked at first): the cells that change and the emptied outputs, written in this workbook. */
+export async function applyNewYear(run: NewYearRun): Promise<void> {
+  await run.port.write(run.plan.outputs, run.plan.edits);
 }
 
 // ---- Kiểm tra ----

@@ -2,6 +2,7 @@ import { type Lang, say } from "../../shared/i18n/messages.js";
 import { type Problem, SEVERITY_LABEL, problemAddress } from "../../shared/ledger/problem.js";
 import type { TemplateKind } from "../../shared/samples/templates.js";
 import { type ImportReport, logText } from "../../shared/tasks/import.js";
+import { newYearChanges } from "../../shared/tasks/new-year.js";
 import {
   type AddinHost,
   type ImportOutcome,
@@ -9,8 +10,11 @@ import {
   type LedgerCheck,
   Refusal,
   type TallyOutcome,
+  type NewYearRun,
   type TemplateRun,
+  applyNewYear,
   applyTemplate,
+  planNewYearRun,
   planTemplateRun,
   problemTarget,
   runCheck,
@@ -24,7 +28,7 @@ import { PartialWriteError } from "./excel-port.js";
 import { ledgerSummaryLine } from "../../shared/tasks/tally-line.js";
 import { type UiKey, UI, ui } from "./ui-text.js";
 
-type Panel = "template" | "check" | "judge" | "import" | "tally";
+type Panel = "template" | "check" | "judge" | "import" | "tally" | "newyear";
 
 interface PaneState {
   lang: Lang;
@@ -54,7 +58,7 @@ function setStatus(text: string, isError = false): void {
 
 function showPanel(panel: Panel): void {
   state.panel = panel;
-  for (const p of ["template", "check", "judge", "import", "tally"] as const) $(`panel-${p}`).hidden = p !== panel;
+  for (const p of ["template", "check", "judge", "import", "tally", "newyear"] as const) $(`panel-${p}`).hidden = p !== panel;
 }
 
 function applyLanguage(): void {
@@ -384,6 +388,50 @@ async function createTemplate(host: AddinHost): Promise<void> {
   $("template-cancel").onclick = () => decide("cancel");
 }
 
+/** Reads the plan, shows what will change, and changes the workbook only when the person confirms. */
+async function newYearAction(host: AddinHost): Promise<void> {
+  showPanel("newyear");
+  $("newyear-confirm").hidden = true;
+  let asked: NewYearRun | undefined;
+  await busy(t("reading"), async () => {
+    asked = await planNewYearRun(host);
+  });
+  if (!asked) return;
+  const run = asked;
+  const draw = (): void => {
+    $("newyear-summary").textContent = tt(
+      `Sổ đang mở sẽ thành sổ năm ${run.plan.to} (các ngày chuyển từ năm ${run.plan.from}):`,
+      `The open workbook will become the ${run.plan.to} ledger (dates moved from ${run.plan.from}):`,
+    );
+    fillList(
+      $("newyear-changes"),
+      newYearChanges(run.plan).map((line) => {
+        const li = document.createElement("li");
+        li.textContent = say(line, state.lang);
+        return li;
+      }),
+    );
+  };
+  state.redraw = draw;
+  draw();
+  $("newyear-confirm").hidden = false;
+  setStatus(tt("Xem các thay đổi rồi bấm “Chuyển sổ này sang năm mới”, hoặc Hủy.", "Review the changes, then confirm or cancel."));
+  const decide = (apply: boolean): void => {
+    $("newyear-confirm").hidden = true;
+    state.redraw = undefined;
+    if (!apply) {
+      setStatus(t("cancelled"));
+      return;
+    }
+    void busy(t("working"), async () => {
+      await applyNewYear(run);
+      setStatus(tt(`Đã chuyển sổ này sang năm ${run.plan.to}. Lưu sổ để giữ thay đổi.`, `This workbook is now the ${run.plan.to} ledger. Save it to keep the change.`));
+    });
+  };
+  $("newyear-apply").onclick = () => decide(true);
+  $("newyear-cancel").onclick = () => decide(false);
+}
+
 export function start(host: AddinHost): void {
   $("lang").addEventListener("click", () => {
     state.lang = state.lang === "vi" ? "en" : "vi";
@@ -410,6 +458,9 @@ export function start(host: AddinHost): void {
           break;
         case "tally":
           void tallyAction(host);
+          break;
+        case "newyear":
+          void newYearAction(host);
           break;
       }
     });

@@ -9,6 +9,12 @@ export const UI = {
   btnJudge: { vi: "Chấm điểm", en: "Scoring" },
   btnImport: { vi: "Nhập phiếu chấm", en: "Import scoring workbooks" },
   btnTally: { vi: "Tính kết quả", en: "Compute results" },
+  btnNewYear: { vi: "Sang năm mới", en: "New year" },
+  newYearHint: {
+    vi: "Việc này biến sổ đang mở thành sổ năm sau. Hãy làm trên bản sao: Tệp › Lưu bản sao, mở bản sao rồi bấm “Sang năm mới”.",
+    en: "This turns the open workbook into next year's ledger. Do it in a copy: File › Save a Copy, open the copy, then press “New year”.",
+  },
+  newYearApply: { vi: "Chuyển sổ này sang năm mới", en: "Turn this workbook into the new year's" },
   ready: { vi: "Sẵn sàng. Chọn một thao tác.", en: "Ready. Choose an action." },
   noOffice: {
     vi: "Không tải được Office.js: hãy mở ngăn này từ Excel (thẻ Trang đầu › Thi đua).",

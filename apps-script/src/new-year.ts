@@ -1,4 +1,4 @@
-import { NEW_YEAR_READS, newYearLedger, newYearLines } from "../../shared/tasks/new-year.js";
+import { NEW_YEAR_READS, newYearChanges, newYearDone, newYearLedger } from "../../shared/tasks/new-year.js";
 import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
 import { type ActionResult, type Host, Refusal, result } from "./host.js";
 import { bothLanguages } from "./ui-text.js";
@@ -19,6 +19,11 @@ export function newYearAction(host: Host): ActionResult {
   if (next === undefined) throw new Refusal(bothLanguages((text) => text.newYearNoYear));
   if (!host.confirm(t.newYear, t.newYearQuestion(host.ss.getName(), next.from, next.to, next.cleared, next.emptied))) return result(false, t.newYear, t.newYearNotDone);
   host.port.writeSync(next.outputs, next.edits);
-  const [first, ...rest] = newYearLines(next, host.ss.getName()).map((m) => m[host.lang]);
-  return result(true, t.newYear, first ?? "", rest);
+  const said = newYearDone(next, host.ss.getName())[host.lang];
+  return result(
+    true,
+    t.newYear,
+    said,
+    newYearChanges(next).map((m) => m[host.lang]),
+  );
 }

@@ -61,22 +61,26 @@ export interface NewYear {
   readonly ranksKept: number;
 }
 
-/** What `new-year` did, a line per kind of sheet, for the person who asked. */
-export function newYearLines(next: NewYear, out: string): Msg[] {
+/** What the new year changes, a line per kind of sheet: shown before (the panes ask first) and after. */
+export function newYearChanges(next: NewYear): Msg[] {
   const list = (names: readonly string[]): string => (names.length > 0 ? names.join(", ") : "—");
   const lines: Msg[] = [
-    { vi: `Đã tạo sổ năm ${next.to} từ sổ năm ${next.from}: ${out}`, en: `Wrote the ${next.to} ledger from the ${next.from} one: ${out}` },
-    { vi: `  Giữ (ngày chuyển sang năm ${next.to}): ${list(next.carried)}`, en: `  Kept (dates moved to ${next.to}): ${list(next.carried)}` },
-    { vi: `  Xóa nội dung, giữ dòng tiêu đề: ${list(next.cleared)}`, en: `  Contents cleared below the header: ${list(next.cleared)}` },
-    { vi: `  Trang kết quả, nhật ký để trống đến lần tính sau: ${list(next.emptied)}`, en: `  Results and logs left empty until the next run: ${list(next.emptied)}` },
-    { vi: `  Trang riêng của đơn vị, giữ nguyên: ${list(next.untouched)}`, en: `  The secretariat's own sheets, as they were: ${list(next.untouched)}` },
+    { vi: `Giữ (ngày chuyển sang năm ${next.to}): ${list(next.carried)}`, en: `Kept (dates moved to ${next.to}): ${list(next.carried)}` },
+    { vi: `Xóa nội dung, giữ dòng tiêu đề: ${list(next.cleared)}`, en: `Contents cleared below the header: ${list(next.cleared)}` },
+    { vi: `Trang kết quả, nhật ký để trống đến lần tính sau: ${list(next.emptied)}`, en: `Results and logs left empty until the next run: ${list(next.emptied)}` },
+    { vi: `Trang riêng của đơn vị, giữ nguyên: ${list(next.untouched)}`, en: `The secretariat's own sheets, as they were: ${list(next.untouched)}` },
   ];
   if (next.ranksKept > 0)
     lines.push({
-      vi: `  Giữ thứ hạng năm ${next.from} của ${next.ranksKept} đơn vị ở trang “${LAST_RANKS_SHEET.name}”.`,
-      en: `  Kept the ${next.from} ranks of ${next.ranksKept} units in “${LAST_RANKS_SHEET.name}”.`,
+      vi: `Giữ thứ hạng năm ${next.from} của ${next.ranksKept} đơn vị ở trang “${LAST_RANKS_SHEET.name}”.`,
+      en: `Kept the ${next.from} ranks of ${next.ranksKept} units in “${LAST_RANKS_SHEET.name}”.`,
     });
   return lines;
+}
+
+/** The first line once it is done: which year's ledger was made from which, and where. */
+export function newYearDone(next: NewYear, where: string): Msg {
+  return { vi: `Đã tạo sổ năm ${next.to} từ sổ năm ${next.from}: ${where}`, en: `Wrote the ${next.to} ledger from the ${next.from} one: ${where}` };
 }
 
 /** This ledger's year: `Năm` of its settings sheet; undefined when it has none. */

@@ -11,7 +11,7 @@ import { initiativeDemoSheets } from "../../shared/samples/initiative-demo.js";
 import { templateSheets } from "../../shared/samples/templates.js";
 import { runContest } from "../../shared/tasks/contest-run.js";
 import { LOG_HEADER } from "../../shared/tasks/import.js";
-import { type AddinHost, Refusal, applyTemplate, planTemplateRun, runCheck, runImport, runJudgeOverview, runTally, selectProblem } from "../../addin/src/actions.js";
+import { type AddinHost, Refusal, applyNewYear, applyTemplate, planNewYearRun, planTemplateRun, runCheck, runImport, runJudgeOverview, runTally, selectProblem } from "../../addin/src/actions.js";
 import { CHART_TITLES } from "../../addin/src/chart.js";
 import { ExcelLedger } from "../../addin/src/excel-port.js";
 import { gridsOf, demoLedgerScored } from "../support/grids.js";
@@ -248,6 +248,56 @@ describe("Nhập phiếu chấm and Tính kết quả, against the CLI", () => {
     expect(err).toBeInstanceOf(Refusal);
     expect((err as Refusal).msg.vi).toContain("Không đọc được tệp nào");
     expect(excel.syncs).toBe(0);
+  });
+});
+
+describe("Sang năm mới", () => {
+  it("reads (2 syncs), shows the plan, and on confirmation makes the core's changes in the open workbook (2 syncs)", async () => {
+    const sheets = gridsOf(emulationDemoSheets());
+    sheets.set("Biểu đồ của Tổ thư ký", [
+      ["Đơn vị", "Số đề nghị"],
+      ["BPMC", 3],
+    ]);
+    const excel = new ExcelDouble();
+    excel.load(storedSheets(sheets));
+    const host = hostOn(excel);
+    await runTally(host, "vi");
+    const before = new Map(excel.workbook.sheets.map((s) => [s.name, normaliseGrid(s.grid())]));
+    excel.resetCounters();
+    const run = await planNewYearRun(host);
+    expect(excel.syncs).toBe(2);
+    expect([run.plan.from, run.plan.to]).toEqual([2023, 2024]);
+    expect(run.plan.untouched).toEqual(["Biểu đồ của Tổ thư ký"]);
+    expect(new Map(excel.workbook.sheets.map((s) => [s.name, normaliseGrid(s.grid())]))).toEqual(before);
+
+    excel.resetCounters();
+    await applyNewYear(run);
+    measured.newYear = excel.syncs;
+    // One sync looks at the output sheets being emptied (thidua's own charts on them), one writes.
+    expect(excel.syncs).toBe(2);
+    const after = (name: string) => normaliseGrid(excel.sheet(name)!.grid());
+    expect(after("Phong trào").find((r) => r[0] === "Năm")![1]).toBe(2024);
+    expect(after("Đề nghị khen thưởng")).toEqual([before.get("Đề nghị khen thưởng")![0]]);
+    expect(after(EMULATION_OUTPUT_NAMES.awardList)).toEqual([]);
+    expect(after("Biểu đồ của Tổ thư ký")).toEqual(before.get("Biểu đồ của Tổ thư ký"));
+    expect(
+      after("Thứ hạng năm trước")
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(["BPMC", "APH", "ATL", "VPTK"]);
+    expect(after("Đơn vị")).toEqual(before.get("Đơn vị"));
+  });
+
+  it("refuses a ledger without a year, in Vietnamese, changing nothing", async () => {
+    const sheets = gridsOf(initiativeDemoSheets());
+    sheets.set(
+      "Cuộc thi",
+      sheets.get("Cuộc thi")!.filter((r) => r[0] !== "Năm"),
+    );
+    const excel = new ExcelDouble();
+    excel.load(storedSheets(sheets));
+    await expect(planNewYearRun(hostOn(excel))).rejects.toThrow(Refusal);
+    await expect(planNewYearRun(hostOn(excel))).rejects.toMatchObject({ msg: { vi: expect.stringContaining("chưa ghi “Năm”") } });
   });
 });
 

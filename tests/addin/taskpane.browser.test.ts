@@ -230,6 +230,27 @@ describe.skipIf(!hasChromium)("the task pane in headless Chromium, with the Exce
     await expect.poll(() => page.getByRole("button", { name: "Tính kết quả", exact: true }).isVisible()).toBe(true);
   }, 60_000);
 
+  it("Sang năm mới shows what will change, changes nothing on Hủy, and turns the open workbook into next year's on confirmation", async () => {
+    const newYear = page.getByRole("button", { name: "Sang năm mới", exact: true });
+    await newYear.click();
+    await expect.poll(() => page.locator("#newyear-confirm").isVisible()).toBe(true);
+    expect(await page.locator("#newyear-summary").textContent()).toBe("Sổ đang mở sẽ thành sổ năm 2021 (các ngày chuyển từ năm 2020):");
+    expect(await page.locator("#newyear-changes li").allTextContents()).toContain("Xóa nội dung, giữ dòng tiêu đề: Bài dự thi, Điểm");
+    expect(await accessibilityProblems()).toEqual([]);
+    const before = await snapshot();
+    await page.getByRole("button", { name: "Hủy" }).click();
+    await expect.poll(() => status().textContent()).toBe("Đã hủy, sổ không thay đổi.");
+    expect((await snapshot()).sheets.map((s) => [s.name, normaliseGrid(s.values)])).toEqual(before.sheets.map((s) => [s.name, normaliseGrid(s.values)]));
+    await newYear.click();
+    await page.getByRole("button", { name: "Chuyển sổ này sang năm mới" }).click();
+    await expect.poll(() => status().textContent()).toBe("Đã chuyển sổ này sang năm 2021. Lưu sổ để giữ thay đổi.");
+    const after = await snapshot();
+    expect(normaliseGrid(sheetOf(after, "Cuộc thi")!.values).find((r) => r[0] === "Năm")![1]).toBe(2021);
+    expect(normaliseGrid(sheetOf(after, "Bài dự thi")!.values)).toHaveLength(1);
+    expect(normaliseGrid(sheetOf(after, "Kết quả")!.values)).toEqual([]);
+    expect(normaliseGrid(sheetOf(after, "Đơn vị")!.values)).toEqual(normaliseGrid(sheetOf(before, "Đơn vị")!.values));
+  }, 60_000);
+
   it("shows Vietnamese messages, never a stack trace, when something goes wrong", async () => {
     await page.evaluate(() => {
       const excel = (window as unknown as PageWindow).thiduaExcel;
