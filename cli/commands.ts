@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from "node:fs";
+import { existsSync, promises as fs, statSync } from "node:fs";
 import path from "node:path";
 import type { Grid } from "../shared/cells/cell.js";
 import { partsOfInstant } from "../shared/cells/date.js";
@@ -39,6 +39,19 @@ export function unreadableFile(file: string, err: unknown): Msg {
   return t(`Không đọc được tệp “${file}” (không phải tệp Excel .xlsx hợp lệ).`, `Cannot read “${file}” (not a valid .xlsx workbook).`);
 }
 
+/** A new ledger never replaces anything: a file already there is kept, and a folder is not a file name. */
+function refuseExisting(file: string): void {
+  if (!existsSync(file)) return;
+  if (statSync(file).isDirectory())
+    throw new Refusal(
+      t(
+        `“${file}” là một thư mục; hãy ghi tên tệp sổ mới, ví dụ ${path.join(file, "so-nam-moi.xlsx")}.`,
+        `“${file}” is a folder; give the new ledger's file name, e.g. ${path.join(file, "so-nam-moi.xlsx")}.`,
+      ),
+    );
+  throw new Refusal(t(`Tệp “${file}” đã có; không ghi đè.`, `“${file}” already exists; not overwritten.`));
+}
+
 export function refuseMissingSheets(missingSheets: readonly string[]): void {
   if (missingSheets.length > 0) {
     throw new Refusal(t(`Sổ thiếu trang bắt buộc: ${missingSheets.join(", ")}.`, `The ledger lacks required sheets: ${missingSheets.join(", ")}.`));
@@ -50,7 +63,7 @@ export async function initCommand(kind: string | undefined, file: string | undef
     throw new Refusal(t(`Cần loại mẫu (${TEMPLATE_KINDS.join(", ")}) và tên tệp.`, `Give a template (${TEMPLATE_KINDS.join(", ")}) and a file name.`));
   }
   if (!/\.xlsx$/i.test(file)) throw new Refusal(t(`Tên tệp sổ phải có đuôi .xlsx (không phải “${file}”).`, `The ledger's file name must end in .xlsx (not “${file}”).`));
-  if (existsSync(file)) throw new Refusal(t(`Tệp “${file}” đã có; không ghi đè.`, `“${file}” already exists; not overwritten.`));
+  refuseExisting(file);
   await refuseMissingFolder(file);
   const wb = XlsxWorkbook.empty();
   for (const sheet of templateSheets(kind as TemplateKind, { year: year ?? partsOfInstant(Date.now()).y })) wb.replaceSheet(sheet);
@@ -136,15 +149,13 @@ function reportLine(r: ImportReport, lang: Lang): string {
 export async function newYearCommand(file: string | undefined, out: string | undefined, io: Io, year?: number): Promise<number> {
   if (!file || !out) throw new Refusal(t("Cần tên tệp sổ năm nay và --out <tệp sổ năm mới.xlsx>.", "Give this year's ledger and --out <next year's ledger.xlsx>."));
   if (!/\.xlsx$/i.test(out)) throw new Refusal(t(`Tên tệp sổ phải có đuôi .xlsx (không phải “${out}”).`, `The ledger's file name must end in .xlsx (not “${out}”).`));
-  if (existsSync(out)) throw new Refusal(t(`Tệp “${out}” đã có; không ghi đè.`, `“${out}” already exists; not overwritten.`));
+  refuseExisting(out);
   await refuseMissingFolder(out);
   const wb = await loadWorkbook(file);
   const names = await wb.sheetNames();
   // Only the sheets the plan reads are parsed; the others (outputs, the secretariat's own) are known by name.
   const read = await wb.read([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
   const next = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])), year);
-  if (next === undefined)
-    throw new Refusal(t(`Sổ “${file}” chưa ghi “Năm” ở trang Cuộc thi (Phong trào); ghi năm mới bằng --year.`, `“${file}” gives no “Năm” on its settings sheet; give the new year with --year.`));
   // A copy of this year's file with the changes: the secretariat's sheets, charts and formatting go on.
   await wb.write(next.outputs, next.edits);
   await wb.save(out);

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cell, type Grid, isBlank } from "../shared/cells/cell.js";
@@ -6,8 +6,9 @@ import { runEmulation } from "../shared/emulation/run.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
 import { quizDemoSheets } from "../shared/samples/quiz-demo.js";
-import { type NewYear, newYearLedger, shiftDate } from "../shared/tasks/new-year.js";
-import { readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
+import { NEW_YEAR_REFUSED, type NewYear, newYearLedger, shiftDate } from "../shared/tasks/new-year.js";
+import { Refusal } from "../shared/tasks/refusal.js";
+import { plainSheet, readGrids, sheetGrid, writeBook } from "./support/cli-books.js";
 import { removeFolder, runCli, sha256, tempFolder } from "./support/cli-run.js";
 import { gridsOf } from "./support/grids.js";
 import { applyEdits } from "./support/edits.js";
@@ -61,7 +62,7 @@ describe("an award review's next year", () => {
     ["STT", "Họ và tên"],
     [1, "Nguyễn Văn A"],
   ]);
-  const next = newYearLedger(grids)!;
+  const next = newYearLedger(grids);
   const sheets = after(grids, next);
 
   it("is 2024 after 2023: the year, the deadlines move; units, criteria and quotas stay", () => {
@@ -161,7 +162,7 @@ describe("Tăng bậc từ tiêu chí as typed", () => {
 describe("a judged contest's and a quiz's next year", () => {
   it("moves the receiving dates and the year in the contest's name, empties entries and scores", () => {
     const grids = gridsOf(initiativeDemoSheets());
-    const next = newYearLedger(grids)!;
+    const next = newYearLedger(grids);
     const sheets = after(grids, next);
     const settings = sheets.get("Cuộc thi")!;
     expect(valueOf(settings, "Năm")).toBe(2021);
@@ -173,7 +174,10 @@ describe("a judged contest's and a quiz's next year", () => {
 
   it("moves the weeks, keeps the weeks of Đáp án dự đoán without last year's answers, to the year asked", () => {
     const grids = gridsOf(quizDemoSheets());
-    const sheets = after(grids, newYearLedger(grids, 2026)!);
+    const next = newYearLedger(grids, 2026);
+    expect(next.cleared).toContain("Đáp án dự đoán");
+    expect(next.carried).not.toContain("Đáp án dự đoán");
+    const sheets = after(grids, next);
     expect(sheets.get("Tuần thi")![1]).toEqual([1, "01/06/2026", "07/06/2026"]);
     expect(
       sheets
@@ -195,20 +199,32 @@ describe("a judged contest's and a quiz's next year", () => {
     settings.push(["Căn cứ", "Quyết định số 2020/QĐ-UBND ngày 12/03/2020"]);
     const units = grids.get("Đơn vị")!;
     units[1]![2] = "12/03/2020";
-    const next = after(grids, newYearLedger(grids)!);
+    const next = after(grids, newYearLedger(grids));
     expect(valueOf(next.get("Cuộc thi")!, "Tên cuộc thi")).toBe("Hội thi sáng kiến năm 2021 (năm học 2020-2021)");
     expect(valueOf(next.get("Cuộc thi")!, "Căn cứ")).toBe("Quyết định số 2020/QĐ-UBND ngày 12/03/2020");
     expect(next.get("Đơn vị")![1]![2]).toBe("12/03/2020");
   });
 
-  it("needs a year when the ledger gives none", () => {
+  it("needs a year when the ledger gives none, and then writes it into the settings", () => {
     const grids = gridsOf(initiativeDemoSheets());
     grids.set(
       "Cuộc thi",
       grids.get("Cuộc thi")!.filter((r) => r[0] !== "Năm"),
     );
-    expect(newYearLedger(grids)).toBeUndefined();
-    expect(newYearLedger(grids, 2021)?.to).toBe(2021);
+    expect(() => newYearLedger(grids)).toThrow(new Refusal(NEW_YEAR_REFUSED.noYear));
+    const next = newYearLedger(grids, 2021);
+    expect([next.from, next.to]).toEqual([2020, 2021]);
+    const settings = after(grids, next).get("Cuộc thi")!;
+    expect(settings[settings.length - 1]).toEqual(["Năm", 2021]);
+    expect(valueOf(settings, "Nhận bài từ ngày")).toBe("15/08/2021");
+  });
+
+  it("refuses a workbook that is not a ledger, and a new year that is not after the ledger's", () => {
+    expect(() => newYearLedger(new Map([["Phiếu chấm GK1", [["Mã bài", "ND"]]]]), 2025)).toThrow(new Refusal(NEW_YEAR_REFUSED.notLedger));
+    const grids = gridsOf(initiativeDemoSheets());
+    expect(() => newYearLedger(grids, 2020)).toThrow(new Refusal(NEW_YEAR_REFUSED.notAfter(2020, 2020)));
+    expect(() => newYearLedger(grids, 2019)).toThrow("The new year (2019) must come after the ledger's (2020)");
+    expect(newYearLedger(grids, 2022).to).toBe(2022);
   });
 });
 
@@ -230,5 +246,41 @@ describe("thidua new-year", () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("đã có; không ghi đè");
     expect(existsSync(to)).toBe(true);
+  });
+
+  it("a year with no ranks to keep leaves Thứ hạng năm trước with its header, and the ledger after it checks clean", async () => {
+    const first = path.join(dir, "nam-2023-b.xlsx");
+    const second = path.join(dir, "nam-2024-b.xlsx");
+    const third = path.join(dir, "nam-2025-b.xlsx");
+    await writeBook(first, emulationDemoSheets());
+    expect((await runCli(["new-year", first, "--out", second])).code).toBe(0);
+    const run = await runCli(["new-year", second, "--out", third]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("Trang kết quả, nhật ký để trống đến lần tính sau: Thứ hạng năm trước");
+    expect(sheetGrid(await readGrids(third), "Thứ hạng năm trước")).toEqual([["Mã đơn vị", "Tên đơn vị"]]);
+    const check = await runCli(["check", third]);
+    expect(check.code, check.stdout).toBe(0);
+  });
+
+  it("refuses, in Vietnamese and without writing, a file that is not a ledger, a year not after the ledger's, and a folder as --out", async () => {
+    const notLedger = path.join(dir, "phieu-cham.xlsx");
+    await writeBook(notLedger, [
+      plainSheet("Phiếu chấm GK1", [
+        ["Mã bài", "ND"],
+        ["SK01", 8],
+      ]),
+    ]);
+    const refused = await runCli(["new-year", notLedger, "--out", path.join(dir, "x.xlsx"), "--year", "2025"]);
+    expect([refused.code, refused.stderr.trim()]).toEqual([2, NEW_YEAR_REFUSED.notLedger.vi]);
+    const ledger = path.join(dir, "nam-2020.xlsx");
+    await writeBook(ledger, initiativeDemoSheets());
+    const back = await runCli(["new-year", ledger, "--out", path.join(dir, "y.xlsx"), "--year", "2020"]);
+    expect([back.code, back.stderr.trim()]).toEqual([2, "Năm mới (2020) phải sau năm của sổ (2020); không làm gì."]);
+    const folder = path.join(dir, "thu-muc.xlsx");
+    mkdirSync(folder);
+    const toFolder = await runCli(["new-year", ledger, "--out", folder]);
+    expect(toFolder.code).toBe(2);
+    expect(toFolder.stderr).toContain("là một thư mục");
+    expect(existsSync(path.join(dir, "x.xlsx")) || existsSync(path.join(dir, "y.xlsx"))).toBe(false);
   });
 });

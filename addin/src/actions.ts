@@ -89,11 +89,6 @@ export async function planNewYearRun(host: AddinHost): Promise<NewYearRun> {
   const names = await port.sheetNames();
   const read = await port.read([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
   const plan = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])));
-  if (plan === undefined)
-    throw new Refusal({
-      vi: "Trang “Cuộc thi” (“Phong trào”) chưa ghi “Năm”: ghi năm của sổ này rồi bấm lại.",
-      en: "The “Cuộc thi” (“Phong trào”) sheet gives no “Năm”: enter this ledger's year and try again.",
-    });
   return { port, plan };
 }
 

@@ -1,7 +1,6 @@
 import { NEW_YEAR_READS, newYearChanges, newYearDone, newYearLedger } from "../../shared/tasks/new-year.js";
 import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
-import { type ActionResult, type Host, Refusal, result } from "./host.js";
-import { bothLanguages } from "./ui-text.js";
+import { type ActionResult, type Host, result } from "./host.js";
 
 /**
  * `Sang năm mới`: this spreadsheet becomes next year's ledger, the same change `thidua new-year`
@@ -16,7 +15,6 @@ export function newYearAction(host: Host): ActionResult {
   // Only the sheets the plan reads are read; the others (outputs, the secretariat's own) are known by name.
   const read = host.port.readSync([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
   const next = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])));
-  if (next === undefined) throw new Refusal(bothLanguages((text) => text.newYearNoYear));
   if (!host.confirm(t.newYear, t.newYearQuestion(host.ss.getName(), next.from, next.to, next.cleared, next.emptied))) return result(false, t.newYear, t.newYearNotDone);
   host.port.writeSync(next.outputs, next.edits);
   const said = newYearDone(next, host.ss.getName())[host.lang];

@@ -57,10 +57,6 @@ const TEXT = {
   noEmail: { vi: " (chưa có email)", en: " (no email yet)" },
   newYear: { vi: "Sang năm mới", en: "Start the new year" },
   newYearMenu: { vi: "Sang năm mới (chạy trên bản sao của sổ)", en: "Start the new year (run it in a copy of the ledger)" },
-  newYearNoYear: {
-    vi: "Trang “Cuộc thi” (“Phong trào”) chưa ghi “Năm”: ghi năm của sổ này rồi chạy lại.",
-    en: "The “Cuộc thi” (“Phong trào”) sheet gives no “Năm”: enter this ledger's year and run it again.",
-  },
   newYearQuestion: {
     vi: (name: string, from: number, to: number, cleared: readonly string[], emptied: readonly string[]): string =>
       `Bảng tính “${name}” sẽ thành sổ năm ${to}: các ngày chuyển từ năm ${from} sang năm ${to}; xóa nội dung ${quoted(cleared)} (giữ dòng tiêu đề); để trống ${quoted(emptied)}. Các trang khác giữ nguyên.\n\nHãy chạy việc này trên bản sao của sổ (Tệp › Tạo bản sao), không trên sổ năm ${from}. Bản cũ vẫn xem lại được ở Tệp › Nhật ký phiên bản.\n\nTiếp tục?`,

@@ -13,12 +13,25 @@ import { readEmulation } from "../emulation/read-emulation.js";
 import { AWARD_CRITERIA_SHEET, CANDIDATES_SHEET, EMULATION_OUTPUT_NAMES, LAST_RANKS_SHEET, QUOTAS_SHEET } from "../emulation/schema.js";
 import type { OutputSheet } from "../ledger/output-sheet.js";
 import { resolveSheetNames } from "../ledger/read-contest.js";
-import { CRITERIA_SHEET, ENTRIES_SHEET, INTAKE_SHEET_NAMES, JUDGES_SHEET, OUTPUT_SHEET_NAMES, PRIZES_SHEET, SCORES_SHEET, SETTINGS_SHEET_NAME, type SheetDef, UNITS_SHEET } from "../ledger/schema.js";
+import {
+  CRITERIA_SHEET,
+  ENTRIES_SHEET,
+  INTAKE_SHEET_NAMES,
+  JUDGES_SHEET,
+  MOVEMENT_SHEET_NAME,
+  OUTPUT_SHEET_NAMES,
+  PRIZES_SHEET,
+  SCORES_SHEET,
+  SETTINGS_SHEET_NAME,
+  type SheetDef,
+  UNITS_SHEET,
+} from "../ledger/schema.js";
 import { matchHeader } from "../ledger/table.js";
 import { ProblemList } from "../ledger/problem.js";
 import { ATTEMPTS_SHEET, EXCLUDED_SHEET, PREDICTION_SHEET, QUIZ_OUTPUT_NAMES, WEEKS_SHEET } from "../quiz/schema.js";
 import { plainSheet } from "../samples/sheet-builder.js";
 import type { CellEdit, SheetEdits } from "./port.js";
+import { Refusal } from "./refusal.js";
 import type { Msg } from "../i18n/messages.js";
 
 /** Sheets carried as they are, the cells of their date columns moved to the new year. */
@@ -119,14 +132,38 @@ export function shiftDate(cell: Cell, years: number): Cell {
   return `${lead}${t.y}-${pad(t.m, m)}-${pad(t.d, d)}${rest}`;
 }
 
-/** Next year's ledger from this year's grids; `year` is the new year (this one + 1 when not given). Undefined when this ledger has no `Năm` and no year is given. */
-export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, year?: number): NewYear | undefined {
+/** Why a workbook cannot be turned into next year's ledger, in the words every host shows. */
+export const NEW_YEAR_REFUSED = {
+  notLedger: {
+    vi: `Không phải sổ thi đua: không có trang “${SETTINGS_SHEET_NAME}” (“${MOVEMENT_SHEET_NAME}”). Hãy chọn tệp sổ của năm nay.`,
+    en: `Not a ledger: there is no “${SETTINGS_SHEET_NAME}” (“${MOVEMENT_SHEET_NAME}”) sheet. Choose this year's ledger.`,
+  },
+  noYear: {
+    vi: `Trang “${SETTINGS_SHEET_NAME}” (“${MOVEMENT_SHEET_NAME}”) chưa ghi “Năm”: ghi năm của sổ này rồi làm lại.`,
+    en: `The “${SETTINGS_SHEET_NAME}” (“${MOVEMENT_SHEET_NAME}”) sheet gives no “Năm”: enter this ledger's year and try again.`,
+  },
+  notAfter: (from: number, to: number): Msg => ({
+    vi: `Năm mới (${to}) phải sau năm của sổ (${from}); không làm gì.`,
+    en: `The new year (${to}) must come after the ledger's (${from}); nothing done.`,
+  }),
+} as const;
+
+/**
+ * Next year's ledger from this year's grids (a sheet the plan does not read may be given as an
+ * empty grid: it is known by name). `year` is the new year: this one + 1 when not given; when the
+ * ledger gives no year, the one before it. Throws a Refusal for a workbook that is not a ledger, a
+ * ledger with no year and none given, or a new year that is not after the ledger's.
+ */
+export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, year?: number): NewYear {
   const present = [...sheets.keys()].filter((k) => sheets.get(k) !== undefined);
   const names = resolveSheetNames(present, NEW_YEAR_READS);
   const settingsName = names.get(SETTINGS_SHEET_NAME);
-  const from = ledgerYear(settingsName === undefined ? undefined : sheets.get(settingsName)) ?? (year === undefined ? undefined : year - 1);
-  if (from === undefined) return undefined;
+  if (settingsName === undefined) throw new Refusal(NEW_YEAR_REFUSED.notLedger);
+  const own = ledgerYear(sheets.get(settingsName));
+  if (own === undefined && year === undefined) throw new Refusal(NEW_YEAR_REFUSED.noYear);
+  const from = own ?? year! - 1;
   const to = year ?? from + 1;
+  if (to <= from) throw new Refusal(NEW_YEAR_REFUSED.notAfter(from, to));
   const role = new Map<string, string>([...names].map(([contract, name]) => [name, contract]));
   const edits: SheetEdits[] = [];
   const plan = { carried: [] as string[], cleared: [] as string[], emptied: [] as string[], untouched: [] as string[] };
@@ -139,11 +176,11 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
       plan.cleared.push(name);
       edits.push({ sheet: name, edits: cleared(grid) });
     } else if (contract !== undefined) {
-      plan.carried.push(name);
+      (contract === PREDICTION_SHEET.name ? plan.cleared : plan.carried).push(name);
       edits.push({ sheet: name, edits: changedCells(grid, carriedGrid(contract, name, grid, from, to)) });
     } else if (OWN_OUTPUTS.includes(name)) {
       if (name === ranks?.sheet.name) continue;
-      outputs.push(emptySheet(name));
+      outputs.push(name === LAST_RANKS_SHEET.name ? lastRanksHeader() : emptySheet(name));
       plan.emptied.push(name);
     } else plan.untouched.push(name);
   }
@@ -163,6 +200,16 @@ function changedCells(before: Grid, after: Grid): CellEdit[] {
 
 function emptySheet(name: string): OutputSheet {
   return { name, rows: [], format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } };
+}
+
+/** `Thứ hạng năm trước` with no ranks to keep: last year's are a year too old, the header stays for the reader. */
+function lastRanksHeader(): OutputSheet {
+  return plainSheet(
+    LAST_RANKS_SHEET.name,
+    LAST_RANKS_SHEET.columns.map((c) => c.vi),
+    [],
+    [],
+  );
 }
 
 /** A carried sheet for the new year: the settings renewed, the prediction answers cleared, the date columns of the others moved. */
@@ -187,16 +234,18 @@ function withDatesMoved(name: string, grid: Grid, def: SheetDef, years: number):
 /** Settings whose value is the contest's or movement's name: the old year in it ("… năm 2023") becomes the new one. */
 const NAME_SETTINGS = new Set(["ten cuoc thi", "ten phong trao"]);
 
-/** The settings with `Năm` set to the new year, date values moved, and the year in the name made the new one; other texts (a decision's number) stay. */
+/** The settings with `Năm` set to the new year (a row added when there was none), date values moved, and the year in the name made the new one; other texts (a decision's number) stay. */
 function settingsFor(grid: Grid, from: number, to: number): Grid {
   const word = new RegExp(`(?<![\\d/-])${from}(?![\\d/-])`, "g");
-  return grid.map((r, i) => {
+  const hasYear = grid.some((r, i) => i > 0 && foldKey(cleanText(r[0])) === "nam");
+  const renewed = grid.map((r, i) => {
     const key = foldKey(cleanText(r[0]));
     if (i === 0) return [...r];
     if (key === "nam") return [r[0] ?? null, to, ...r.slice(2)];
     if (NAME_SETTINGS.has(key)) return r.map((c, j) => (j === 1 && typeof c === "string" ? c.replace(word, String(to)) : c));
     return r.map((c, j) => (j === 0 ? c : shiftDate(c, to - from)));
   });
+  return hasYear ? renewed : [...renewed, ["Năm", to]];
 }
 
 /** `Thứ hạng năm trước`: for each criterion another one measures the gain of (`Tăng bậc từ tiêu chí`), each collective's value this year, by unit. */

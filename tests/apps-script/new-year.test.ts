@@ -55,7 +55,7 @@ describe("Sang năm mới", () => {
   it("on “Có”: makes the core's changes in place: dates and year moved, proposals cleared, outputs emptied, ranks kept, own sheet untouched", () => {
     const { gas, script } = tallied();
     const before = everyTab(gas);
-    const plan = newYearLedger(before)!;
+    const plan = newYearLedger(before);
     const expected = applyEdits(before, plan.edits);
     for (const o of plan.outputs) expected.set(o.name, o.rows);
     gas.ui.answers = [BUTTON.YES];
