@@ -1,3 +1,4 @@
+import { plainUtf8Bytes } from "../xlsx/utf8-text.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -139,5 +140,13 @@ describe("sheet names match as Excel matches them", () => {
     const names = await book.sheetNames();
     expect(names.filter((n) => n.toLowerCase() === "kết quả")).toEqual(["KẾT QUẢ"]);
     expect(book.readAll().get("KẾT QUẢ")?.[1]?.[2]).toBe("SK04");
+  });
+});
+
+describe("UTF-8 without TextEncoder (Apps Script has none)", () => {
+  it("gives TextEncoder's bytes: Vietnamese, emoji, a lone surrogate as U+FFFD", () => {
+    for (const text of ["", "Ủy ban nhân dân xã Mỹ Thạnh", "Đ đ ơ ư ặ ỹ", "giải 🏆 nhất", "a\ud800b", "\udfff", "\u0000\u007f\u0080\u07ff\u0800\uffff"]) {
+      expect(plainUtf8Bytes(text), JSON.stringify(text)).toEqual(new TextEncoder().encode(text));
+    }
   });
 });

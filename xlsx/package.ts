@@ -1,6 +1,7 @@
 import { XE } from "./errors.js";
 import { attributes, hasDoctype, tagsNamed, rootPrefix } from "./xml.js";
 import { type DeflateCodec, ZipArchive, type ZipPart, writeZip } from "./zip.js";
+import { utf8Bytes, utf8Text } from "./utf8-text.js";
 
 export const CONTENT_TYPES = "[Content_Types].xml";
 
@@ -68,7 +69,7 @@ export class OpcPackage {
     if (this.removed.has(k)) return undefined;
     const mine = this.changed.get(k);
     let text: string;
-    if (mine) text = new TextDecoder().decode(mine);
+    if (mine) text = utf8Text(mine);
     else {
       const e = this.zip?.entry(part);
       if (!e) return undefined;
@@ -82,7 +83,7 @@ export class OpcPackage {
     const k = this.key(part);
     this.removed.delete(k);
     if (!this.changed.has(k) && this.zip?.entry(part) === undefined) this.added.push(part);
-    this.changed.set(k, new TextEncoder().encode(text));
+    this.changed.set(k, utf8Bytes(text));
   }
 
   remove(part: string): void {

@@ -1,4 +1,5 @@
 import { LIMITS, XE } from "./errors.js";
+import { utf8Bytes, utf8Text } from "./utf8-text.js";
 
 /**
  * The zip container of an .xlsx: the central directory read once, a part inflated only when asked
@@ -36,9 +37,6 @@ const FLAG_DATA_DESCRIPTOR = 0x8;
 const FLAG_UTF8 = 0x800;
 const STORED = 0;
 const DEFLATED = 8;
-
-const utf8 = new TextDecoder("utf-8");
-const utf8Encoder = new TextEncoder();
 
 function isCompoundFile(data: Uint8Array): boolean {
   return data.length >= 8 && data[0] === 0xd0 && data[1] === 0xcf && data[2] === 0x11 && data[3] === 0xe0;
@@ -119,7 +117,7 @@ export class ZipArchive {
       const fields = { compressedSize: view.getUint32(p + 20, true), size: view.getUint32(p + 24, true), localOffset: view.getUint32(p + 42, true) };
       zip64Extra(view, p + 46 + nameLength, extraLength, fields);
       entries.push({
-        name: utf8.decode(nameBytes),
+        name: utf8Text(nameBytes),
         nameBytes,
         flags,
         method: view.getUint16(p + 10, true),
@@ -168,7 +166,7 @@ export class ZipArchive {
   }
 
   text(e: ZipEntry): string {
-    return utf8.decode(this.bytes(e));
+    return utf8Text(this.bytes(e));
   }
 }
 
@@ -203,7 +201,7 @@ export function writeZip(parts: readonly ZipPart[], codec: DeflateCodec, now = n
       const stored = deflated.length >= part.data.length;
       body = stored ? part.data : deflated;
       e = {
-        nameBytes: utf8Encoder.encode(part.name),
+        nameBytes: utf8Bytes(part.name),
         flags: FLAG_UTF8,
         method: stored ? STORED : DEFLATED,
         ...stamp,

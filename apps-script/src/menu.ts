@@ -6,6 +6,7 @@ import { type ActionResult, type Host, activeHost, errorResult, result } from ".
 import { createJudgeTabsAction, mergeScoresAction } from "./judges.js";
 import { newYearAction } from "./new-year.js";
 import { remindersAction } from "./reminders.js";
+import { uploadAction } from "./upload.js";
 import { createLedgerAction } from "./templates.js";
 import { LANG_PROPERTY, type SidebarText, type UiText, chosenLang, uiText } from "./ui-text.js";
 import type { Lang } from "../../shared/i18n/messages.js";
@@ -107,6 +108,13 @@ export const createJudgeTabs = (caller?: unknown): ActionResult => run((t) => t.
 export const mergeJudgeScores = (caller?: unknown): ActionResult => run((t) => t.merge, mergeScoresAction, caller);
 export const connectForm = (caller?: unknown): ActionResult => run((t) => t.connectForm, connectFormAction, caller);
 export const startNewYear = (caller?: unknown): ActionResult => run((t) => t.newYear, newYearAction, caller);
+/** From the sidebar only: the files it read on the person's computer. */
+export const importWorkbookFiles = (files?: unknown): ActionResult =>
+  run(
+    (t) => t.upload,
+    (h) => uploadAction(h, files),
+    FROM_SIDEBAR,
+  );
 
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile("sidebar").setTitle(uiText(chosenLang()).sidebarTitle);

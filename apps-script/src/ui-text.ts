@@ -64,6 +64,25 @@ const TEXT = {
       `The spreadsheet “${name}” will become the ${to} ledger: dates move from ${from} to ${to}; ${quoted(cleared)} are cleared below their headers; ${quoted(emptied)} are emptied. Every other sheet stays as it is.\n\nRun this in a copy of the ledger (File › Make a copy), not in the ${from} ledger. Earlier versions stay in File › Version history.\n\nGo on?`,
   },
   newYearNotDone: { vi: "Không thay đổi gì.", en: "Nothing was changed." },
+  upload: { vi: "Nhập tệp .xlsx", en: "Import .xlsx files" },
+  uploadBad: {
+    vi: (files: number, mib: number): string => `Chọn từ 1 đến ${files} tệp .xlsx, mỗi tệp không quá ${mib} MB.`,
+    en: (files: number, mib: number): string => `Choose 1 to ${files} .xlsx files of at most ${mib} MB each.`,
+  },
+  uploadNoneRead: {
+    vi: (names: readonly string[]): string => `Không đọc được tệp nào trong ${quoted(names)}: cần tệp Excel .xlsx (sổ cấp dưới, phiếu chấm hoặc bảng đăng ký).`,
+    en: (names: readonly string[]): string => `None of ${quoted(names)} could be read: an Excel .xlsx file is needed (a lower level's ledger, a scoring or registration workbook).`,
+  },
+  uploadConflicts: {
+    vi: (n: number): string =>
+      `${n} ô trong các tệp khác với giá trị đang có trong sổ. Ghi đè bằng giá trị trong tệp?\n\nChọn “Không” để giữ giá trị đang có; các ô khác nhau được liệt kê để đối chiếu.`,
+    en: (n: number): string =>
+      `${n} cells in the files differ from the ledger's values. Replace them with the files' values?\n\nChoose “No” to keep the ledger's values; the differing cells are listed for comparison.`,
+  },
+  uploaded: {
+    vi: (files: number, replaced: boolean, log: string): string => `Đã nhập ${files} tệp${replaced ? " (có ghi đè theo xác nhận)" : ""}. Xem trang “${log}”.`,
+    en: (files: number, replaced: boolean, log: string): string => `Imported ${files} files${replaced ? " (replacing, as confirmed)" : ""}. See the sheet “${log}”.`,
+  },
   ledgerExists: {
     vi: (list: readonly string[]): string =>
       `Bảng tính đã có các trang ${quoted(list)}. Ghi đè bằng mẫu? Dữ liệu trong các trang này sẽ bị xóa.\n\nChọn “Không” để giữ nguyên chúng và chỉ tạo các trang còn thiếu.`,
@@ -172,6 +191,10 @@ const TEXT = {
       moreProblems: "vấn đề khác trong trang “Kiểm tra” (bấm Kiểm tra sổ).",
       and: "… và",
       working: "Đang xử lý…",
+      upload: "Nhập tệp .xlsx",
+      uploadHint: "Sổ xét khen thưởng của cấp dưới, phiếu chấm giám khảo gửi lại, bảng đăng ký của đơn vị (như lệnh thidua import). Tệp được đọc ngay trong bảng tính này.",
+      uploadButton: "Nhập các tệp đã chọn",
+      uploadNone: "Chưa chọn tệp nào.",
       unreadable: "Không đọc được sổ.",
       failed: "Không thực hiện được:",
     },
@@ -200,6 +223,10 @@ const TEXT = {
       moreProblems: "more problems on the sheet “Kiểm tra” (press Check the ledger).",
       and: "… and",
       working: "Working…",
+      upload: "Import .xlsx files",
+      uploadHint: "A lower level's award review, judges' returned scoring workbooks, units' registration workbooks (as thidua import). The files are read inside this spreadsheet.",
+      uploadButton: "Import the chosen files",
+      uploadNone: "No file chosen.",
       unreadable: "Could not read the ledger.",
       failed: "Could not run:",
     },

@@ -852,6 +852,14 @@ export function gasDouble(options: { owner?: string; sharedWith?: readonly strin
     getActiveUser: () => (log.hit("Session.getActiveUser"), new FakeUser(owner)),
     getScriptTimeZone: () => (log.hit("Session.getScriptTimeZone"), "Asia/Ho_Chi_Minh"),
   };
-  const globals = { SpreadsheetApp, HtmlService, LockService, PropertiesService, ScriptApp, Session };
+  const Utilities = {
+    /** As Apps Script: Java bytes (-128 to 127); text that is not base64 is refused. */
+    base64Decode: (encoded: string): number[] => {
+      log.hit("Utilities.base64Decode");
+      if (encoded.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(encoded)) throw new Error("Exception: Could not decode string.");
+      return Array.from(Buffer.from(encoded, "base64"), (b) => (b > 127 ? b - 256 : b));
+    },
+  };
+  const globals = { SpreadsheetApp, HtmlService, LockService, PropertiesService, ScriptApp, Session, Utilities };
   return { log, ss, ui, lock, documentProperties, userProperties, triggers, htmlFiles, globals };
 }

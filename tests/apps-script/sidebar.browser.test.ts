@@ -6,6 +6,7 @@ import { runContest } from "../../shared/tasks/contest-run.js";
 import { demoLedgerScored } from "../support/grids.js";
 import { type GasDouble, gasDouble } from "./gas-double.js";
 import { loadLedger } from "./ledgers.js";
+import { runCliDemo } from "../addin/cli-demo.js";
 import { type Script, buildBundle, loadBundle } from "./load-bundle.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -115,6 +116,25 @@ describe.skipIf(!hasChromium)("the sidebar in headless Chromium, calling the bui
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
     expect(pageErrors).toEqual([]);
   });
+
+  it("imports a judge's returned workbook picked with Nhập tệp .xlsx: read in the page, merged by the script, logged", async () => {
+    await page.getByRole("button", { name: "Nhập các tệp đã chọn" }).click();
+    await expect.poll(() => page.locator("#message").textContent()).toBe("Chưa chọn tệp nào.");
+    const demo = await runCliDemo();
+    const gk1 = demo.returned.find((f) => f.name === "phieu-cham-gk1.xlsx")!;
+    await page.setInputFiles("#upload-files", { name: gk1.name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: gk1.data });
+    await page.getByRole("button", { name: "Nhập các tệp đã chọn" }).click();
+    await expect.poll(() => page.locator("#message").textContent()).toMatch(/^Đã nhập 1 tệp/);
+    expect(await page.locator("#message").textContent()).toContain("phieu-cham-gk1.xlsx (GK1): ");
+    expect(calls).toContain("importWorkbookFiles");
+    expect(
+      gas.ss
+        .tab("Nhật ký")!
+        .values()
+        .map((r) => r[1]),
+    ).toContain("phieu-cham-gk1.xlsx");
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 
   it("turns to English with its English button, and back", async () => {
     await page.getByRole("button", { name: "English" }).click();
