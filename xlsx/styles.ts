@@ -129,7 +129,7 @@ export class StyleBook {
   }
 
   private numFmtId(code: string): number {
-    if (Object.hasOwn(BUILTIN_FORMATS, code)) return BUILTIN_FORMATS[code]!;
+    if (Object.prototype.hasOwnProperty.call(BUILTIN_FORMATS, code)) return BUILTIN_FORMATS[code]!;
     const tags = this.items("numFmts", "numFmt");
     for (const tag of tags) if (attribute(tag, "formatCode") === code) return Number(attribute(tag, "numFmtId"));
     const id = Math.max(163, ...tags.map((t) => Number(attribute(t, "numFmtId")) || 0)) + 1;

@@ -20,7 +20,7 @@ export function unescapeXml(text: string): string {
       const code = ref.charCodeAt(1) === 120 ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return Object.hasOwn(NAMED, ref) ? NAMED[ref]! : whole;
+    return Object.prototype.hasOwnProperty.call(NAMED, ref) ? NAMED[ref]! : whole;
   });
 }
 

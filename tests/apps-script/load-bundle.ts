@@ -25,9 +25,23 @@ export interface Script {
   has(name: string): boolean;
 }
 
+const NEWER_THAN_ES2020 = `
+  delete Object.hasOwn;
+  delete Array.prototype.at;
+  delete String.prototype.at;
+  delete Array.prototype.findLast;
+  delete Array.prototype.findLastIndex;
+  delete String.prototype.replaceAll;
+  delete Array.prototype.toSorted;
+  delete Array.prototype.toReversed;
+`;
+
 export function loadBundle(code: string, double: GasDouble): Script {
   // Date is shared so that a Date from the double is a Date to the script, as in one Apps Script runtime.
   const context = vm.createContext({ ...double.globals, Date, console });
+  // Built-ins newer than ES2020 are taken away: the bundle targets ES2020 and must not count on
+  // Apps Script's V8 having them (TextDecoder and TextEncoder are absent from the context already).
+  vm.runInContext(NEWER_THAN_ES2020, context);
   vm.runInContext(code, context, { filename: "Code.js" });
   const fn = (name: string): TopLevel | undefined => {
     const f: unknown = context[name];

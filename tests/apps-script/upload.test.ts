@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/cells/cell.js";
 import { districtDemoSheets, emulationDemoSheets } from "../../shared/samples/emulation-demo.js";
 import { importWorkbooks } from "../../shared/tasks/import.js";
-import { writeBook } from "../support/cli-books.js";
+import { plainSheet, writeBook } from "../support/cli-books.js";
 import { removeFolder, tempFolder } from "../support/cli-run.js";
 import { applyEdits } from "../support/edits.js";
 import { gridsOf } from "../support/grids.js";
@@ -25,7 +25,8 @@ let communeFile: { name: string; data: string };
 beforeAll(async () => {
   built = await buildBundle();
   const file = path.join(dir, "so-xet-khen-thuong-xa-my-thanh.xlsx");
-  await writeBook(file, emulationDemoSheets());
+  // A sheet of the commune's own, with the characters XML escapes (&, <, "): read like any other.
+  await writeBook(file, [...emulationDemoSheets(), plainSheet("Ghi chú", [["Văn hóa & Thông tin <xã>", '"Mỹ Thạnh"']])]);
   communeFile = { name: path.basename(file), data: readFileSync(file).toString("base64") };
 });
 afterAll(() => removeFolder(dir));
