@@ -5,6 +5,7 @@ import { type Cell, type Grid, isBlank } from "../shared/cells/cell.js";
 import { runEmulation } from "../shared/emulation/run.js";
 import { emulationDemoSheets } from "../shared/samples/emulation-demo.js";
 import { initiativeDemoSheets } from "../shared/samples/initiative-demo.js";
+import { templateSheets } from "../shared/samples/templates.js";
 import { quizDemoSheets } from "../shared/samples/quiz-demo.js";
 import { NEW_YEAR_REFUSED, type NewYear, newYearLedger, shiftDate } from "../shared/tasks/new-year.js";
 import { Refusal } from "../shared/tasks/refusal.js";
@@ -52,6 +53,11 @@ describe("moving a date to another year", () => {
     expect(shiftDate(vn(2024, 2, 29), 1)).toEqual(vn(2025, 2, 28));
     expect(shiftDate(vn(2027, 3, 1), 1)).toEqual(vn(2028, 3, 1));
     expect(shiftDate(2023, 1)).toBe(2023);
+    // Excel hands a date cell to the add-in as its serial number: moved where the place holds a date.
+    expect(shiftDate(45078, 1, true)).toBe(45444); // 01/06/2023 → 01/06/2024
+    expect(shiftDate(45078.75, 1, true)).toBe(45444.75);
+    expect(shiftDate(45351, 1, true)).toBe(45716); // 29/02/2024 → 28/02/2025
+    expect(shiftDate(45078, 1)).toBe(45078);
   });
 });
 
@@ -225,6 +231,42 @@ describe("a judged contest's and a quiz's next year", () => {
     expect(() => newYearLedger(grids, 2020)).toThrow(new Refusal(NEW_YEAR_REFUSED.notAfter(2020, 2020)));
     expect(() => newYearLedger(grids, 2019)).toThrow("The new year (2019) must come after the ledger's (2020)");
     expect(newYearLedger(grids, 2022).to).toBe(2022);
+  });
+});
+
+describe("a ledger as the Excel add-in and other programs hand it over", () => {
+  it("moves dates given as serial numbers in date columns and date settings, never another number", () => {
+    const grids = gridsOf(templateSheets("truc-tuyen", { year: 2023 }));
+    const weeks = grids.get("Tuần thi")!;
+    weeks[1] = [1, 45078, 45084];
+    const settings = grids.get("Cuộc thi")!;
+    settings.find((r) => r[0] === "Nhận bài từ ngày")![1] = 45078;
+    const sheets = after(grids, newYearLedger(grids, 2026));
+    expect(sheets.get("Tuần thi")![1]).toEqual([1, 46174, 46180]);
+    expect(valueOf(sheets.get("Cuộc thi")!, "Nhận bài từ ngày")).toBe(46174);
+    expect(valueOf(sheets.get("Cuộc thi")!, "Số chữ số thập phân")).toBe(2);
+  });
+
+  it("knows thidua's own sheets however their names are cased", () => {
+    const grids = gridsOf(emulationDemoSheets());
+    grids.set("KẾT QUẢ", [["Hạng"], [1]]);
+    grids.set("THỨ HẠNG NĂM TRƯỚC", [
+      ["Mã đơn vị", "Tên đơn vị", "THU_HANG"],
+      ["BPMC", "…", 5],
+    ]);
+    const next = newYearLedger(grids);
+    expect(next.emptied).toEqual(["KẾT QUẢ"]);
+    expect(next.untouched).toEqual([]);
+    expect(next.outputs.map((o) => o.name)).toEqual(["Thứ hạng năm trước", "KẾT QUẢ"]);
+  });
+
+  it("gives an empty settings sheet its header and the year asked", () => {
+    const grids = gridsOf(initiativeDemoSheets());
+    grids.set("Cuộc thi", []);
+    expect(after(grids, newYearLedger(grids, 2021)).get("Cuộc thi")).toEqual([
+      ["Mục", "Giá trị"],
+      ["Năm", 2021],
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@
  * measures the rank gained.
  */
 import { type Cell, type Grid, isBlank } from "../cells/cell.js";
-import { dayFromParts, instantFromParts, partsOfInstant, readInstant } from "../cells/date.js";
+import { dayFromParts, instantFromParts, instantOfSerial, partsOfInstant, readInstant, serialOfInstant } from "../cells/date.js";
 import { readCount } from "../cells/number.js";
 import { cleanText, codeKey, foldKey } from "../cells/text.js";
 import { readEmulation } from "../emulation/read-emulation.js";
@@ -22,7 +22,10 @@ import {
   OUTPUT_SHEET_NAMES,
   PRIZES_SHEET,
   SCORES_SHEET,
+  SETTINGS,
+  SETTINGS_KEY_HEADER,
   SETTINGS_SHEET_NAME,
+  SETTINGS_VALUE_HEADER,
   type SheetDef,
   UNITS_SHEET,
 } from "../ledger/schema.js";
@@ -105,18 +108,21 @@ export function ledgerYear(settings: Grid | undefined): number | undefined {
 
 /**
  * A date moved by `years` (29/02 to 28/02 when the new year has none): a date cell (its Vietnam
- * wall-clock day), or text the ledger reads as a date (dd/mm/yyyy with / . or -, yyyy-mm-dd, with
- * or without a time), written the way it was; anything else as it is.
+ * wall-clock day), text the ledger reads as a date (dd/mm/yyyy with / . or -, yyyy-mm-dd, with or
+ * without a time), written the way it was, and, where the place holds a date (`serial`), a
+ * spreadsheet serial number, as Excel hands a date cell to the add-in; anything else as it is.
  */
-export function shiftDate(cell: Cell, years: number): Cell {
+export function shiftDate(cell: Cell, years: number, serial = false): Cell {
   const move = (y: number, m: number, d: number): { y: number; m: number; d: number } => {
     const to = y + years;
     return { y: to, m, d: dayFromParts(to, m, d) === undefined ? d - 1 : d };
   };
-  if (cell instanceof Date) {
-    const wall = partsOfInstant(cell.getTime());
-    return new Date(instantFromParts({ ...wall, ...move(wall.y, wall.m, wall.d) }));
-  }
+  const moved = (t: number): number => {
+    const wall = partsOfInstant(t);
+    return instantFromParts({ ...wall, ...move(wall.y, wall.m, wall.d) });
+  };
+  if (cell instanceof Date) return new Date(moved(cell.getTime()));
+  if (typeof cell === "number") return serial && readInstant(cell) !== undefined ? serialOfInstant(moved(instantOfSerial(cell))) : cell;
   if (typeof cell !== "string" || readInstant(cell) === undefined) return cell;
   const pad = (n: number, like: string): string => String(n).padStart(like.length, "0");
   const dmy = /^(\s*)(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})(.*)$/su.exec(cell);
@@ -165,6 +171,8 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
   const to = year ?? from + 1;
   if (to <= from) throw new Refusal(NEW_YEAR_REFUSED.notAfter(from, to));
   const role = new Map<string, string>([...names].map(([contract, name]) => [name, contract]));
+  // thidua's sheets as the workbook spells them (every host matches sheet names without case or accents).
+  const ownOutputs = new Set(resolveSheetNames(present, OWN_OUTPUTS).values());
   const edits: SheetEdits[] = [];
   const plan = { carried: [] as string[], cleared: [] as string[], emptied: [] as string[], untouched: [] as string[] };
   const ranks = lastRanksSheet(sheets);
@@ -178,9 +186,10 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
     } else if (contract !== undefined) {
       (contract === PREDICTION_SHEET.name ? plan.cleared : plan.carried).push(name);
       edits.push({ sheet: name, edits: changedCells(grid, carriedGrid(contract, name, grid, from, to)) });
-    } else if (OWN_OUTPUTS.includes(name)) {
-      if (name === ranks?.sheet.name) continue;
-      outputs.push(name === LAST_RANKS_SHEET.name ? lastRanksHeader() : emptySheet(name));
+    } else if (ownOutputs.has(name)) {
+      const isRanks = foldKey(name) === foldKey(LAST_RANKS_SHEET.name);
+      if (isRanks && ranks !== undefined) continue;
+      outputs.push(isRanks ? lastRanksHeader() : emptySheet(name));
       plan.emptied.push(name);
     } else plan.untouched.push(name);
   }
@@ -228,11 +237,14 @@ function carriedGrid(contract: string, name: string, grid: Grid, from: number, t
 function withDatesMoved(name: string, grid: Grid, def: SheetDef, years: number): Grid {
   const columns = matchHeader(name, grid[0] ?? [], def.columns, new ProblemList());
   const dates = new Set(def.columns.filter((c) => c.kind === "date").flatMap((c) => (columns.has(c.key) ? [columns.get(c.key)!] : [])));
-  return grid.map((r, i) => (i === 0 ? [...r] : r.map((c, j) => (dates.has(j) ? shiftDate(c, years) : c))));
+  return grid.map((r, i) => (i === 0 ? [...r] : r.map((c, j) => (dates.has(j) ? shiftDate(c, years, true) : c))));
 }
 
 /** Settings whose value is the contest's or movement's name: the old year in it ("… năm 2023") becomes the new one. */
 const NAME_SETTINGS = new Set(["ten cuoc thi", "ten phong trao"]);
+
+/** The settings whose value is a date: there a number is a date serial (Excel's view of a date cell). */
+const DATE_SETTINGS = new Set(SETTINGS.filter((d) => d.key === "opens" || d.key === "closes").flatMap((d) => [foldKey(d.vi), foldKey(d.key)]));
 
 /** The settings with `Năm` set to the new year (a row added when there was none), date values moved, and the year in the name made the new one; other texts (a decision's number) stay. */
 function settingsFor(grid: Grid, from: number, to: number): Grid {
@@ -243,9 +255,10 @@ function settingsFor(grid: Grid, from: number, to: number): Grid {
     if (i === 0) return [...r];
     if (key === "nam") return [r[0] ?? null, to, ...r.slice(2)];
     if (NAME_SETTINGS.has(key)) return r.map((c, j) => (j === 1 && typeof c === "string" ? c.replace(word, String(to)) : c));
-    return r.map((c, j) => (j === 0 ? c : shiftDate(c, to - from)));
+    return r.map((c, j) => (j === 0 ? c : shiftDate(c, to - from, DATE_SETTINGS.has(key))));
   });
-  return hasYear ? renewed : [...renewed, ["Năm", to]];
+  if (hasYear) return renewed;
+  return [...(renewed.length > 0 ? renewed : [[SETTINGS_KEY_HEADER.vi, SETTINGS_VALUE_HEADER.vi]]), ["Năm", to]];
 }
 
 /** `Thứ hạng năm trước`: for each criterion another one measures the gain of (`Tăng bậc từ tiêu chí`), each collective's value this year, by unit. */
