@@ -40,8 +40,8 @@ export const COMMANDS: Readonly<Record<string, CommandHelp>> = {
   },
   "new-year": {
     usage: "thidua new-year <sổ.xlsx> --out <tệp.xlsx> [--year <năm>]",
-    vi: "Tạo sổ cho năm sau từ sổ năm nay: giữ đơn vị, giám khảo, tiêu chí, cơ cấu giải, chỉ tiêu (các ngày chuyển sang năm mới); xóa nội dung bài dự thi, điểm, lượt thi, đề nghị khen thưởng (giữ dòng tiêu đề và định dạng); để trống trang kết quả và nhật ký; giữ nguyên trang riêng, biểu đồ, định dạng của Tổ thư ký; giữ thứ hạng năm nay của các đơn vị ở trang Thứ hạng năm trước (để tính số bậc tăng). Không ghi đè tệp đã có.",
-    en: "Write next year's ledger from this year's: units, judges, criteria, prize structure and quotas kept (dates moved to the new year); entries, scores, attempts and proposals cleared (headers and formatting kept); outputs and logs emptied; the secretariat's own sheets, charts and formatting kept as they were; this year's unit ranks kept in Thứ hạng năm trước (for the rank-gain criterion). Never overwrites a file.",
+    vi: "Tạo sổ cho năm sau từ sổ năm nay: giữ đơn vị, giám khảo, tiêu chí, cơ cấu giải, chỉ tiêu (các ngày chuyển sang năm mới); xóa nội dung bài dự thi, điểm, lượt thi, đề nghị khen thưởng (giữ dòng tiêu đề, định dạng và công thức); để trống trang kết quả và nhật ký; giữ nguyên trang riêng, biểu đồ, định dạng của Tổ thư ký; giữ thứ hạng năm nay của các đơn vị ở trang Thứ hạng năm trước (để tính số bậc tăng). Không ghi đè tệp đã có.",
+    en: "Write next year's ledger from this year's: units, judges, criteria, prize structure and quotas kept (dates moved to the new year); entries, scores, attempts and proposals cleared (headers, formatting and formulas kept); outputs and logs emptied; the secretariat's own sheets, charts and formatting kept as they were; this year's unit ranks kept in Thứ hạng năm trước (for the rank-gain criterion). Never overwrites a file.",
   },
   demo: {
     usage: "thidua demo [thư mục]",

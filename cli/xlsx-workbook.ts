@@ -48,7 +48,7 @@ export class XlsxWorkbook implements LedgerPort {
 
   async write(outputs: readonly OutputSheet[], edits: readonly SheetEdits[] = []): Promise<void> {
     for (const sheet of outputs) this.book.writeSheet(sheet);
-    for (const e of edits) this.book.editCells(e.sheet, e.edits);
+    for (const e of edits) this.book.editCells(e.sheet, e.edits, { keepFormulas: e.keepFormulas === true });
   }
 
   /** Writes a sheet whole (templates, judges' workbooks): hidden, or protected with only its score cells open. */

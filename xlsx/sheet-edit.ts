@@ -7,6 +7,8 @@ import { XE } from "./errors.js";
 export interface EditStyles {
   /** The style for a value written into a cell that had style `old` (dates need a date format). */
   styleFor(value: Cell, old: number): number;
+  /** Leave a cell that holds a formula as it is (its edit is dropped): a shared formula's cells keep their group. */
+  readonly keepFormulas?: boolean;
 }
 
 export interface EditedSheet {
@@ -53,6 +55,7 @@ function editRow(rowXml: string, rowNumber: number, p: string, edits: Map<number
     const ref = /\sr="([^"]*)"/.exec(m[2] ?? "")?.[1];
     col = ref !== undefined ? columnOf(ref) : col + 1;
     const xml = body.slice(start, end);
+    if (edits.has(col) && styles.keepFormulas === true && /<(\w+:)?f[\s>/]/.test(xml)) edits.delete(col);
     if (edits.has(col)) {
       if (/<(\w+:)?f[\s>/]/.test(xml)) formula = true;
       const old = Number(/\ss="(\d+)"/.exec(m[2] ?? "")?.[1] ?? 0);

@@ -178,8 +178,8 @@ export class XlsxBook {
     this.setPrintTitles(this.sheetList.length - 1, sheet.name, sheet);
   }
 
-  /** Sets cells of a sheet (an import's edits); a sheet that does not exist is added with them. */
-  editCells(name: string, edits: readonly CellEdit[]): void {
+  /** Sets cells of a sheet (an import's edits); a sheet that does not exist is added with them. With `keepFormulas`, a cell holding a formula is left as it is. */
+  editCells(name: string, edits: readonly CellEdit[], options: { keepFormulas?: boolean } = {}): void {
     if (edits.length === 0) return;
     this.changed = true;
     const existing = this.sheet(name);
@@ -191,6 +191,7 @@ export class XlsxBook {
       edits,
       {
         styleFor: (value: Cell, old: number) => (value instanceof Date && styles.dateXf[old] !== true ? styles.xf({ numFmt: NUMBER_FORMAT.date }) : old),
+        keepFormulas: options.keepFormulas === true,
       },
       this.date1904,
     );

@@ -92,9 +92,15 @@ export async function planNewYearRun(host: AddinHost): Promise<NewYearRun> {
   return { port, plan };
 }
 
-/** Two syncs (the output sheets to empty are looked at first): the cells that change and the emptied outputs, written in this workbook. */
-export async function applyNewYear(run: NewYearRun): Promise<void> {
-  await run.port.write(run.plan.outputs, run.plan.edits);
+/**
+ * On confirmation: the workbook is read again (what was typed while the plan was shown is cleared
+ * too) and the changes written. Four syncs: names, read, a look at the sheets to empty and where
+ * formulas stand, write.
+ */
+export async function applyNewYear(host: AddinHost): Promise<NewYear> {
+  const { port, plan } = await planNewYearRun(host);
+  await port.write(plan.outputs, plan.edits);
+  return plan;
 }
 
 // ---- Kiểm tra ----

@@ -306,7 +306,8 @@ export class ExcelLedger implements LedgerPort {
 
   /**
    * One sync, only when needed: the extent of existing output sheets whose last block is not on
-   * record, and thidua's own charts on them (replaced, not piled up).
+   * record, thidua's own charts on them (replaced, not piled up), and where edits that keep
+   * formulas meet one (those edits are dropped).
    */
   private async planWrite(context: Excel.RequestContext, names: readonly string[], outputs: readonly OutputSheet[], edits: readonly SheetEdits[]): Promise<WritePlan> {
     const sheets = context.workbook.worksheets;
@@ -322,14 +323,28 @@ export class ExcelLedger implements LedgerPort {
       const used = p.old === undefined ? ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") : undefined;
       loads.push({ p, used, charts: ws.charts.load("items/name") });
     }
-    if (loads.length > 0) await context.sync();
+    // Edits that leave formulas alone need to know where the formulas are: loaded in the same sync.
+    const formulaLoads = edits.flatMap((e) => {
+      const existing = ExcelLedger.actual(names, e.sheet);
+      if (e.keepFormulas !== true || existing === undefined || e.edits.length === 0) return [];
+      const box = editsBlock(e.edits);
+      return [{ e, box, range: sheets.getItem(existing).getRangeByIndexes(box.r0, box.c0, box.rows, box.cols).load("formulas") }];
+    });
+    if (loads.length > 0 || formulaLoads.length > 0) await context.sync();
     for (const { p, used, charts } of loads) {
       if (used !== undefined && !used.isNullObject) p.old = { r0: 0, c0: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
       p.ownCharts = charts.items.filter((c) => c.name.startsWith(OWN_CHART_PREFIX));
     }
-    const editBytes = edits.reduce((n, e) => n + editRuns(e.edits).reduce((m, r) => m + payloadBytes([r.values.map(toExcelValue)]), 0), 0);
+    const isFormula = (v: unknown): boolean => typeof v === "string" && v.startsWith("=");
+    const writable = edits.map((e) => {
+      const loaded = formulaLoads.find((f) => f.e === e);
+      if (loaded === undefined) return e;
+      const formulas = loaded.range.formulas as unknown[][];
+      return { ...e, edits: e.edits.filter((c) => !isFormula(formulas[c.row - loaded.box.r0]?.[c.col - loaded.box.c0])) };
+    });
+    const editBytes = writable.reduce((n, e) => n + editRuns(e.edits).reduce((m, r) => m + payloadBytes([r.values.map(toExcelValue)]), 0), 0);
     const outputBytes = outputs.reduce((n, o) => n + payloadBytes(rectangle(o.rows, widthOf(o))) + formatBytes(o.format, o.rows.length), 0);
-    return { outputs: planned, edits, split: editBytes + outputBytes > this.limit };
+    return { outputs: planned, edits: writable, split: editBytes + outputBytes > this.limit };
   }
 
   /** Before a write of several syncs: the formulas (values where none) of every block it will overwrite, read in blocks as needed. */

@@ -424,8 +424,8 @@ async function newYearAction(host: AddinHost): Promise<void> {
       return;
     }
     void busy(t("working"), async () => {
-      await applyNewYear(run);
-      setStatus(tt(`Đã chuyển sổ này sang năm ${run.plan.to}. Lưu sổ để giữ thay đổi.`, `This workbook is now the ${run.plan.to} ledger. Save it to keep the change.`));
+      const done = await applyNewYear(host);
+      setStatus(tt(`Đã chuyển sổ này sang năm ${done.to}. Lưu sổ để giữ thay đổi.`, `This workbook is now the ${done.to} ledger. Save it to keep the change.`));
     });
   };
   $("newyear-apply").onclick = () => decide(true);

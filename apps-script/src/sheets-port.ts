@@ -131,7 +131,10 @@ export class SheetsPort implements LedgerPort {
         return formula !== "" ? formula : toSheet(fromSheet(value));
       }),
     );
-    for (const edit of e.edits) block[edit.row - box.r0]![edit.col - box.c0] = toSheet(edit.value);
+    for (const edit of e.edits) {
+      if (e.keepFormulas === true && (formulas[edit.row - box.r0]?.[edit.col - box.c0] ?? "") !== "") continue;
+      block[edit.row - box.r0]![edit.col - box.c0] = toSheet(edit.value);
+    }
     range.setValues(block);
   }
 }

@@ -182,10 +182,10 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
     const grid = sheets.get(name)!;
     if (contract !== undefined && CLEARED.includes(contract)) {
       plan.cleared.push(name);
-      edits.push({ sheet: name, edits: cleared(grid) });
+      edits.push({ sheet: name, edits: cleared(grid), keepFormulas: true });
     } else if (contract !== undefined) {
       (contract === PREDICTION_SHEET.name ? plan.cleared : plan.carried).push(name);
-      edits.push({ sheet: name, edits: changedCells(grid, carriedGrid(contract, name, grid, from, to)) });
+      edits.push({ sheet: name, edits: changedCells(grid, carriedGrid(contract, name, grid, from, to)), keepFormulas: true });
     } else if (ownOutputs.has(name)) {
       const isRanks = foldKey(name) === foldKey(LAST_RANKS_SHEET.name);
       if (isRanks && ranks !== undefined) continue;
@@ -196,7 +196,7 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
   return { from, to, edits: edits.filter((e) => e.edits.length > 0), outputs, ...plan, ranksKept: ranks?.units ?? 0 };
 }
 
-/** Every value below the header set blank, as Excel's "Clear Contents": each cell keeps its look, a drop-down its list. */
+/** Every value below the header set blank: each cell keeps its look, a drop-down its list, and (with `keepFormulas`) a formula stays. */
 function cleared(grid: Grid): CellEdit[] {
   return grid.flatMap((r, row) => (row === 0 ? [] : r.flatMap((c, col) => (isBlank(c) ? [] : [{ row, col, value: null }]))));
 }

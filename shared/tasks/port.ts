@@ -11,6 +11,12 @@ export interface CellEdit {
 export interface SheetEdits {
   readonly sheet: string;
   readonly edits: readonly CellEdit[];
+  /**
+   * An edit leaves a cell holding a formula as it is: only typed values change. The new year clears
+   * last year's values and moves its dates, and the secretariat's formulas (a column filled down
+   * beside the data, a deadline computed from a date) go on working on the new ones.
+   */
+  readonly keepFormulas?: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@ import { newYearLedger } from "../../shared/tasks/new-year.js";
 import { applyEdits } from "../support/edits.js";
 import { gridsOf } from "../support/grids.js";
 import { normaliseGrid } from "../support/scenarios.js";
-import { BUTTON, type GasDouble, gasDouble } from "./gas-double.js";
+import { BUTTON, type GasDouble, gasDouble, typedIn } from "./gas-double.js";
 import { loadLedger } from "./ledgers.js";
 import { type Built, type Script, buildBundle, loadBundle } from "./load-bundle.js";
 
@@ -80,6 +80,21 @@ describe("Sang năm mới", () => {
     ]);
     expect(lastAlert(gas)).toContain("Đã tạo sổ năm 2024 từ sổ năm 2023");
     expect(lastAlert(gas)).toContain(`Trang riêng của đơn vị, giữ nguyên: ${OWN_SHEET}`);
+  });
+
+  it("keeps the secretariat's formulas: a column beside the proposals, a deadline computed from a date", () => {
+    const { gas, script } = tallied();
+    const proposals = gas.ss.tab("Đề nghị khen thưởng")!;
+    const width = proposals.values()[0]!.length;
+    proposals.put(2, width + 1, typedIn("=LEN(A2)"));
+    const quotas = gas.ss.tab("Chỉ tiêu khen thưởng")!;
+    const deadline = quotas.values()[0]!.indexOf("Hạn nộp") + 1;
+    quotas.put(3, deadline, typedIn(`=${String.fromCharCode(64 + deadline)}2`));
+    gas.ui.answers = [BUTTON.YES];
+    script.call("startNewYear");
+    expect(proposals.formulaAt(2, width + 1)).toBe("=LEN(A2)");
+    expect(proposals.values()[1]![0]).toBe("");
+    expect(quotas.formulaAt(3, deadline)).toBe(`=${String.fromCharCode(64 + deadline)}2`);
   });
 
   it("refuses, in Vietnamese, a ledger that gives no year", () => {
