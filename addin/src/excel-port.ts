@@ -147,6 +147,84 @@ function formatBytes(f: OutputSheet["format"], rowCount: number): number {
   return n;
 }
 
+/** A block of cells as `formulas` and `values` give it, read in row blocks small enough for one answer each. */
+interface CellsRead {
+  /** Whether the cell holds a formula: Office.js gives a text typed as '=abc as "=abc" in `formulas` too, so the value must differ. */
+  isFormula(r: number, c: number): boolean;
+  /** What `range.formulas = …` takes to put each cell back: formulas as formulas, text that looks like one behind an apostrophe. */
+  readonly restorable: unknown[][];
+}
+
+/**
+ * Blocks of cells as `formulas` and `values` give them: in one sync while they fit a block (half
+ * the cells of a values-only read: two properties per cell), in row blocks beyond, halved when
+ * Excel still finds an answer too large.
+ */
+async function readCellsInBlocks(context: Excel.RequestContext, requests: readonly { sheet: string; box: Block }[]): Promise<CellsRead[]> {
+  const budget = CELLS_PER_BLOCK / 2;
+  const parts = requests.map(() => ({ formulas: [] as unknown[][], values: [] as unknown[][] }));
+  type Chunk = { i: number; sheet: string; r0: number; c0: number; rows: number; cols: number };
+  const load = (c: Chunk, r: number, n: number): Excel.Range =>
+    context.workbook.worksheets
+      .getItem(c.sheet)
+      .getRangeByIndexes(c.r0 + r, c.c0, n, c.cols)
+      .load("formulas,values");
+  const take = (i: number, range: Excel.Range): void => {
+    parts[i]!.formulas.push(...(range.formulas as unknown[][]));
+    parts[i]!.values.push(...(range.values as unknown[][]));
+  };
+  /** One chunk on its own, its rows halved until each answer fits. */
+  const halving = async (c: Chunk): Promise<void> => {
+    let block = Math.max(1, Math.floor(c.rows / 2));
+    for (let r = 0; r < c.rows;) {
+      const n = Math.min(block, c.rows - r);
+      const range = load(c, r, n);
+      try {
+        await context.sync();
+      } catch (err) {
+        if (!isPayloadLimit(err) || n === 1) throw err;
+        block = Math.max(1, Math.floor(n / 2));
+        continue;
+      }
+      take(c.i, range);
+      r += n;
+    }
+  };
+  let pending: { chunk: Chunk; range: Excel.Range }[] = [];
+  let queued = 0;
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    queued = 0;
+    try {
+      await context.sync();
+      for (const { chunk, range } of batch) take(chunk.i, range);
+    } catch (err) {
+      if (!isPayloadLimit(err)) throw err;
+      for (const { chunk } of batch) await halving(chunk);
+    }
+  };
+  for (const [i, { sheet, box }] of requests.entries()) {
+    const step = Math.max(1, Math.floor(budget / box.cols));
+    for (let r = 0; r < box.rows; r += step) {
+      const chunk = { i, sheet, r0: box.r0 + r, c0: box.c0, rows: Math.min(step, box.rows - r), cols: box.cols };
+      if (queued > 0 && queued + chunk.rows * chunk.cols > budget) await flush();
+      pending.push({ chunk, range: load(chunk, 0, chunk.rows) });
+      queued += chunk.rows * chunk.cols;
+    }
+  }
+  await flush();
+  return parts.map(({ formulas, values }) => {
+    const isFormula = (r: number, c: number): boolean => {
+      const f = formulas[r]?.[c];
+      return typeof f === "string" && f.startsWith("=") && f !== values[r]?.[c];
+    };
+    const restorable = formulas.map((row, r) => row.map((f, c) => (typeof f === "string" && /^[=+\-@]/.test(f) && !isFormula(r, c) ? `'${f}` : f)));
+    return { isFormula, restorable };
+  });
+}
+
 /** Counts bytes queued since the last sync and syncs first when the next payload would pass the limit. */
 class Batch {
   private bytes = 0;
@@ -306,8 +384,8 @@ export class ExcelLedger implements LedgerPort {
 
   /**
    * One sync, only when needed: the extent of existing output sheets whose last block is not on
-   * record, thidua's own charts on them (replaced, not piled up), and where edits that keep
-   * formulas meet one (those edits are dropped).
+   * record and thidua's own charts on them (replaced, not piled up); then, for edits that keep
+   * formulas, where the formulas are (read in blocks; those edits are dropped).
    */
   private async planWrite(context: Excel.RequestContext, names: readonly string[], outputs: readonly OutputSheet[], edits: readonly SheetEdits[]): Promise<WritePlan> {
     const sheets = context.workbook.worksheets;
@@ -323,31 +401,28 @@ export class ExcelLedger implements LedgerPort {
       const used = p.old === undefined ? ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") : undefined;
       loads.push({ p, used, charts: ws.charts.load("items/name") });
     }
-    // Edits that leave formulas alone need to know where the formulas are: loaded in the same sync.
-    const formulaLoads = edits.flatMap((e) => {
-      const existing = ExcelLedger.actual(names, e.sheet);
-      if (e.keepFormulas !== true || existing === undefined || e.edits.length === 0) return [];
-      const box = editsBlock(e.edits);
-      return [{ e, box, range: sheets.getItem(existing).getRangeByIndexes(box.r0, box.c0, box.rows, box.cols).load("formulas") }];
-    });
-    if (loads.length > 0 || formulaLoads.length > 0) await context.sync();
+    if (loads.length > 0) await context.sync();
     for (const { p, used, charts } of loads) {
       if (used !== undefined && !used.isNullObject) p.old = { r0: 0, c0: 0, rows: used.rowIndex + used.rowCount, cols: used.columnIndex + used.columnCount };
       p.ownCharts = charts.items.filter((c) => c.name.startsWith(OWN_CHART_PREFIX));
     }
-    const isFormula = (v: unknown): boolean => typeof v === "string" && v.startsWith("=");
+    const keeping = edits.flatMap((e) => {
+      const existing = ExcelLedger.actual(names, e.sheet);
+      return e.keepFormulas === true && existing !== undefined && e.edits.length > 0 ? [{ e, sheet: existing, box: editsBlock(e.edits) }] : [];
+    });
+    const found = await readCellsInBlocks(context, keeping);
     const writable = edits.map((e) => {
-      const loaded = formulaLoads.find((f) => f.e === e);
-      if (loaded === undefined) return e;
-      const formulas = loaded.range.formulas as unknown[][];
-      return { ...e, edits: e.edits.filter((c) => !isFormula(formulas[c.row - loaded.box.r0]?.[c.col - loaded.box.c0])) };
+      const i = keeping.findIndex((k) => k.e === e);
+      if (i < 0) return e;
+      const { box } = keeping[i]!;
+      return { ...e, edits: e.edits.filter((c) => !found[i]!.isFormula(c.row - box.r0, c.col - box.c0)) };
     });
     const editBytes = writable.reduce((n, e) => n + editRuns(e.edits).reduce((m, r) => m + payloadBytes([r.values.map(toExcelValue)]), 0), 0);
     const outputBytes = outputs.reduce((n, o) => n + payloadBytes(rectangle(o.rows, widthOf(o))) + formatBytes(o.format, o.rows.length), 0);
     return { outputs: planned, edits: writable, split: editBytes + outputBytes > this.limit };
   }
 
-  /** Before a write of several syncs: the formulas (values where none) of every block it will overwrite, read in blocks as needed. */
+  /** Before a write of several syncs: every block it will overwrite, as it can be put back, read in blocks as needed. */
   private async snapshot(context: Excel.RequestContext, plan: WritePlan): Promise<Map<string, { box: Block; formulas: unknown[][] }[]>> {
     const boxes = new Map<string, Block[]>();
     for (const p of plan.outputs) if (p.existing !== undefined && p.old !== undefined) boxes.set(p.existing, [p.old]);
@@ -356,22 +431,10 @@ export class ExcelLedger implements LedgerPort {
       const box = editsBlock(e.edits);
       boxes.set(e.sheet, [...(boxes.get(e.sheet) ?? []), box]);
     }
+    const requests = [...boxes].flatMap(([sheet, list]) => list.map((box) => ({ sheet, box })));
+    const read = await readCellsInBlocks(context, requests);
     const out = new Map<string, { box: Block; formulas: unknown[][] }[]>();
-    for (const [sheet, list] of boxes) {
-      for (const box of list) {
-        const formulas: unknown[][] = [];
-        const step = Math.max(1, Math.floor(CELLS_PER_BLOCK / box.cols));
-        for (let r = 0; r < box.rows; r += step) {
-          const range = context.workbook.worksheets
-            .getItem(sheet)
-            .getRangeByIndexes(box.r0 + r, box.c0, Math.min(step, box.rows - r), box.cols)
-            .load("formulas");
-          await context.sync();
-          formulas.push(...(range.formulas as unknown[][]));
-        }
-        out.set(sheet, [...(out.get(sheet) ?? []), { box, formulas }]);
-      }
-    }
+    requests.forEach(({ sheet, box }, i) => out.set(sheet, [...(out.get(sheet) ?? []), { box, formulas: read[i]!.restorable }]));
     return out;
   }
 

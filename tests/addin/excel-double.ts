@@ -186,7 +186,8 @@ export class SheetModel {
     return Array.from({ length: b.rows }, (_, i) =>
       Array.from({ length: b.cols }, (_, j) => {
         const cell = this.cell(b.r0 + i, b.c0 + j);
-        return cell?.formula ?? (typeof cell?.value === "string" && /^[=+\-@']/.test(cell.value) ? `'${cell.value}` : (cell?.value ?? ""));
+        // As Office.js does (office-js#6687): a text typed as '=abc comes back as =abc, without its apostrophe.
+        return cell?.formula ?? cell?.value ?? "";
       }),
     );
   }

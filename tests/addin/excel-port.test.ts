@@ -439,14 +439,18 @@ describe("a write that needs several syncs completes or is rolled back", () => {
   }
 
   it("a failure in the second sync of the write leaves the workbook as it was, with no temporary sheet", async () => {
-    const { excel, port, before } = await prepared();
-    // Syncs of the write: the plan, one snapshot read per existing sheet, then the first and second of the write itself.
-    excel.failSyncs.add(excel.syncs + 5);
+    const { excel, port } = await prepared();
+    // A text that looks like a formula (typed as '=abc): put back as text, not as a formula.
+    excel.sheet("Kết quả")!.put(5, 1, { value: "=abc" });
+    const before = excel.snapshot().sheets.map((s) => [s.name, s.values]);
+    // Syncs of the write: the plan, the snapshot read, then the first and second of the write itself.
+    excel.failSyncs.add(excel.syncs + 4);
     const failed = await port.write([big("Kết quả", "MỚI"), big("Danh sách giải", "MỚI"), big("Tổng hợp đơn vị", "MỚI")]).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(PartialWriteError);
     expect((failed as PartialWriteError).rolledBack).toBe(true);
     expect(excel.snapshot().sheets.map((s) => [s.name, s.values])).toEqual(before);
     expect(excel.workbook.sheets.some((s) => s.name.startsWith("thidua-tmp"))).toBe(false);
+    expect(excel.sheet("Kết quả")!.formulas()).toEqual([]);
   });
 
   it("when the roll-back fails too, the error says so and names the sheets left half written", async () => {
