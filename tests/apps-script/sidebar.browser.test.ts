@@ -117,22 +117,33 @@ describe.skipIf(!hasChromium)("the sidebar in headless Chromium, calling the bui
     expect(pageErrors).toEqual([]);
   });
 
-  it("imports a judge's returned workbook picked with Nhập tệp .xlsx: read in the page, merged by the script, logged", async () => {
+  it("imports judges' returned workbooks picked with Nhập tệp .xlsx: sizes checked in the page, each file read there and merged by the script, logged", async () => {
     await page.getByRole("button", { name: "Nhập các tệp đã chọn" }).click();
     await expect.poll(() => page.locator("#message").textContent()).toBe("Chưa chọn tệp nào.");
-    const demo = await runCliDemo();
-    const gk1 = demo.returned.find((f) => f.name === "phieu-cham-gk1.xlsx")!;
-    await page.setInputFiles("#upload-files", { name: gk1.name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: gk1.data });
+    const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    await page.setInputFiles("#upload-files", { name: "qua-lon.xlsx", mimeType: xlsx, buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
     await page.getByRole("button", { name: "Nhập các tệp đã chọn" }).click();
-    await expect.poll(() => page.locator("#message").textContent()).toMatch(/^Đã nhập 1 tệp/);
-    expect(await page.locator("#message").textContent()).toContain("phieu-cham-gk1.xlsx (GK1): ");
-    expect(calls).toContain("importWorkbookFiles");
+    await expect.poll(() => page.locator("#message").textContent()).toBe("Chọn từ 1 đến 20 tệp .xlsx, mỗi tệp không quá 10 MB.");
+    expect(calls).not.toContain("importWorkbookFiles");
+    const demo = await runCliDemo();
+    const picked = demo.returned.filter((f) => f.name === "phieu-cham-gk1.xlsx" || f.name === "phieu-cham-gk2.xlsx");
+    await page.setInputFiles(
+      "#upload-files",
+      picked.map((f) => ({ name: f.name, mimeType: xlsx, buffer: f.data })),
+    );
+    await page.getByRole("button", { name: "Nhập các tệp đã chọn" }).click();
+    await expect.poll(() => page.locator("#message").textContent()).toMatch(/^Đã nhập 1 tệp[\s\S]*\n\nĐã nhập 1 tệp/);
+    const message = (await page.locator("#message").textContent())!;
+    expect(message).toContain("phieu-cham-gk1.xlsx (GK1): ");
+    expect(message).toContain("phieu-cham-gk2.xlsx (GK2): ");
+    // One call per file: each well under what google.script.run carries.
+    expect(calls.filter((c) => c === "importWorkbookFiles")).toHaveLength(2);
     expect(
       gas.ss
         .tab("Nhật ký")!
         .values()
         .map((r) => r[1]),
-    ).toContain("phieu-cham-gk1.xlsx");
+    ).toEqual(expect.arrayContaining(["phieu-cham-gk1.xlsx", "phieu-cham-gk2.xlsx"]));
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
