@@ -19,7 +19,7 @@ import { packageView, sheetParts } from "./support/packages.js";
 const dir = tempFolder("new-year-formulas");
 afterAll(() => removeFolder(dir));
 
-/** Adds `=IF(A{r}="","",LEN(A{r}))` filled down Z2:Z{last} as one shared formula, and a closing date computed from the opening one. */
+/** Adds `=IF(A{r}="","",LEN(A{r}))` filled down Z2:Z{last} as one shared formula, an array formula over Y2:Y4, and a closing date computed from the opening one. */
 async function withFormulas(file: string): Promise<{ last: number }> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const view = await packageView(file);
@@ -32,7 +32,9 @@ async function withFormulas(file: string): Promise<{ last: number }> {
     const n = Number(r);
     if (n < 2) return whole;
     const f = n === 2 ? `<f t="shared" ref="Z2:Z${last}" si="0">IF(A2="","",LEN(A2))</f>` : `<f t="shared" si="0"/>`;
-    return `<row r="${r}"${attrs}>${body}<c r="Z${r}">${f}<v>4</v></c></row>`;
+    // Y2:Y4 is one array formula: only Y2 holds it, Y3 and Y4 hold its values.
+    const array = n === 2 ? `<c r="Y2"><f t="array" ref="Y2:Y4">LEN(A2:A4)</f><v>4</v></c>` : n <= 4 ? `<c r="Y${r}"><v>4</v></c>` : "";
+    return `<row r="${r}"${attrs}>${body}${array}<c r="Z${r}">${f}<v>4</v></c></row>`;
   });
   zip.file(entries!, xml);
   let settingsXml = await zip.file(settings!)!.async("string");
@@ -61,8 +63,10 @@ describe("new-year keeps the secretariat's formulas", () => {
     const entriesXml = view.text([...sheetParts(view, ["Bài dự thi"])][0]!)!;
     expect(entriesXml).toContain(`<f t="shared" ref="Z2:Z${last}" si="0">IF(A2="","",LEN(A2))</f>`);
     expect(entriesXml.match(/<f t="shared" si="0"\/>/g)).toHaveLength(last - 2);
+    expect(entriesXml).toContain(`<c r="Y2"><f t="array" ref="Y2:Y4">LEN(A2:A4)</f><v>4</v></c>`);
+    expect(entriesXml).toContain(`<c r="Y3"><v>4</v></c>`);
     const entries = sheetGrid(await readGrids(to), "Bài dự thi");
-    expect(entries.slice(1).map((r) => r.slice(0, 25).every((v) => v === null))).toEqual(Array.from({ length: last - 1 }, () => true));
+    expect(entries.slice(1).map((r) => r.slice(0, 24).every((v) => v === null))).toEqual(Array.from({ length: last - 1 }, () => true));
 
     const settingsXml = view.text([...sheetParts(view, ["Cuộc thi"])][0]!)!;
     expect(settingsXml).toMatch(/<f>B\d+\+56<\/f>/);
@@ -95,8 +99,8 @@ describe("new-year keeps the secretariat's formulas", () => {
         .split("\n")
         .slice(1)
         .filter((l) => l !== "");
-      // A cleared row: every cell blank, the formula's "" included.
-      expect(entries.every((l) => /^,*$/.test(l))).toBe(true);
+      // A cleared row: every cell blank (the shared formula gives ""), the array formula 0 = LEN("").
+      expect(entries.every((l) => /^[,0]*$/.test(l))).toBe(true);
       // LibreOffice keeps a plain formula's cached value on load (Excel recalculates: the file asks it to).
       expect(readFileSync(path.join(out, "nam-2021-Cuộc thi.csv"), "utf8")).toContain("\nNăm,2021\n");
     },

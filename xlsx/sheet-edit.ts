@@ -85,7 +85,7 @@ function prefixCell(xml: string, p: string): string {
  * byte; an edited cell keeps its style unless a date needs a date format; new rows go in order.
  */
 export function editSheetXml(xml: string, edits: readonly CellEdit[], styles: EditStyles, date1904: boolean): EditedSheet {
-  const byRow = groupByRow(edits);
+  const byRow = groupByRow(styles.keepFormulas === true ? outsideArrayFormulas(xml, edits) : edits);
   if (byRow.length === 0) return { xml, replacedFormula: false };
   const dataOpen = /<(\w+:)?sheetData(\s[^>]*?)?(\/?)>/.exec(xml);
   if (!dataOpen) throw XE.damaged("trang không có sheetData");
@@ -143,6 +143,21 @@ export function editSheetXml(xml: string, edits: readonly CellEdit[], styles: Ed
   const closing = dataOpen[3] === "/" ? `</${p}sheetData>` : "";
   const head = withDimension(xml.slice(0, dataOpen.index), byRow, edits);
   return { xml: head + opened + newData + closing + xml.slice(dataEnd), replacedFormula: formula };
+}
+
+/**
+ * The edits outside every array formula's range: the cells an array formula fills hold only its
+ * values (no `<f>` of their own), and a value typed over one breaks the formula (#SPILL!).
+ */
+function outsideArrayFormulas(xml: string, edits: readonly CellEdit[]): readonly CellEdit[] {
+  const ranges = [...xml.matchAll(/<(?:\w+:)?f\s[^>]*\bt="array"[^>]*>/g)].flatMap((m) => {
+    const ref = /\sref="([A-Z]+\d+)(?::([A-Z]+\d+))?"/.exec(m[0]);
+    if (!ref) return [];
+    const [from, to = from] = [ref[1]!, ref[2]];
+    return [{ r0: rowOf(from) - 1, c0: columnOf(from), r1: rowOf(to) - 1, c1: columnOf(to) }];
+  });
+  if (ranges.length === 0) return edits;
+  return edits.filter((e) => !ranges.some((b) => e.row >= b.r0 && e.row <= b.r1 && e.col >= b.c0 && e.col <= b.c1));
 }
 
 /** The `<dimension>` widened to hold the edited cells. */
