@@ -147,6 +147,33 @@ function formatBytes(f: OutputSheet["format"], rowCount: number): number {
   return n;
 }
 
+/** The rows of a block, `block` rows to a sync, halved while Excel finds an answer too large; `take` gets each loaded range, in order. */
+async function readRowsHalving(
+  context: Excel.RequestContext,
+  at: { readonly sheet: string; readonly r0: number; readonly c0: number; readonly rows: number; readonly cols: number },
+  block: number,
+  props: string,
+  take: (range: Excel.Range) => void,
+): Promise<void> {
+  let size = Math.max(1, block);
+  for (let r = 0; r < at.rows;) {
+    const n = Math.min(size, at.rows - r);
+    const range = context.workbook.worksheets
+      .getItem(at.sheet)
+      .getRangeByIndexes(at.r0 + r, at.c0, n, at.cols)
+      .load(props);
+    try {
+      await context.sync();
+    } catch (err) {
+      if (!isPayloadLimit(err) || n === 1) throw err;
+      size = Math.max(1, Math.floor(n / 2));
+      continue;
+    }
+    take(range);
+    r += n;
+  }
+}
+
 /** A block of cells as `formulas` and `values` give it, read in row blocks small enough for one answer each. */
 interface CellsRead {
   /** Whether the cell holds a formula: Office.js gives a text typed as '=abc as "=abc" in `formulas` too, so the value must differ. */
@@ -174,22 +201,7 @@ async function readCellsInBlocks(context: Excel.RequestContext, requests: readon
     parts[i]!.values.push(...(range.values as unknown[][]));
   };
   /** One chunk on its own, its rows halved until each answer fits. */
-  const halving = async (c: Chunk): Promise<void> => {
-    let block = Math.max(1, Math.floor(c.rows / 2));
-    for (let r = 0; r < c.rows;) {
-      const n = Math.min(block, c.rows - r);
-      const range = load(c, r, n);
-      try {
-        await context.sync();
-      } catch (err) {
-        if (!isPayloadLimit(err) || n === 1) throw err;
-        block = Math.max(1, Math.floor(n / 2));
-        continue;
-      }
-      take(c.i, range);
-      r += n;
-    }
-  };
+  const halving = (c: Chunk): Promise<void> => readRowsHalving(context, c, Math.floor(c.rows / 2), "formulas,values", (range) => take(c.i, range));
   let pending: { chunk: Chunk; range: Excel.Range }[] = [];
   let queued = 0;
   const flush = async (): Promise<void> => {
@@ -331,21 +343,7 @@ export class ExcelLedger implements LedgerPort {
 
   private async readRows(context: Excel.RequestContext, sheet: string, r0: number, c0: number, rows: number, cols: number): Promise<Grid> {
     const grid = gridOf([], r0, c0);
-    let block = Math.max(1, Math.floor(CELLS_PER_BLOCK / cols));
-    for (let r = 0; r < rows;) {
-      const n = Math.min(block, rows - r);
-      const range = context.workbook.worksheets.getItem(sheet).getRangeByIndexes(r0 + r, c0, n, cols);
-      range.load("values");
-      try {
-        await context.sync();
-      } catch (err) {
-        if (!isPayloadLimit(err) || n === 1) throw err;
-        block = Math.max(1, Math.floor(n / 2));
-        continue;
-      }
-      grid.push(...gridOf(range.values, 0, c0));
-      r += n;
-    }
+    await readRowsHalving(context, { sheet, r0, c0, rows, cols }, Math.floor(CELLS_PER_BLOCK / cols), "values", (range) => grid.push(...gridOf(range.values, 0, c0)));
     return grid;
   }
 

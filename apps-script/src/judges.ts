@@ -2,11 +2,12 @@ import { type Grid } from "../../shared/cells/cell.js";
 import { cleanText } from "../../shared/cells/text.js";
 import { CONTEST_SHEETS, readContest, resolveSheetNames } from "../../shared/ledger/read-contest.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
-import { type ReturnedWorkbook, importWorkbooks, logText } from "../../shared/tasks/import.js";
+import { type ReturnedWorkbook, logText } from "../../shared/tasks/import.js";
 import { JUDGE_META_SHEET, JUDGE_SCORE_SHEET, type JudgeWorkbook, judgeWorkbooks } from "../../shared/tasks/judge-sheets.js";
 import { problemLines, readContestGrids, refuseMissing } from "./contest.js";
 import { type ActionResult, type Host, Refusal, result } from "./host.js";
 import { SHEET_TEXT, bothLanguages } from "./ui-text.js";
+import { importAsked } from "./upload.js";
 
 /** Each judge's tab is `Chấm <code>`; its link to the ledger is kept in the document properties, out of the judge's reach. */
 export const JUDGE_TAB_PREFIX = "Chấm ";
@@ -167,14 +168,7 @@ export function mergeScoresAction(host: Host): ActionResult {
       ]),
     });
   }
-  let merged = importWorkbooks(ledgerSheets, workbooks, { replace: false, now: host.now });
-  const conflicts = merged.reports.reduce((n, r) => n + r.conflicts, 0);
-  let replaced = false;
-  if (conflicts > 0) {
-    replaced = host.confirm(t.merge, t.mergeConflicts(conflicts));
-    if (replaced) merged = importWorkbooks(ledgerSheets, workbooks, { replace: true, now: host.now });
-  }
-  host.port.writeSync([], merged.edits);
+  const { merged, replaced } = importAsked(host, ledgerSheets, workbooks, (conflicts) => host.confirm(t.merge, t.mergeConflicts(conflicts)));
   const reportLines = merged.reports.map((r) => `${r.file}: ${logText(r, host.lang)}`);
   const added = merged.reports.reduce((n, r) => n + r.added + r.replaced, 0);
   return result(merged.problems.errorCount === 0, t.merge, t.merged(workbooks.length, added, replaced, OUTPUT_SHEET_NAMES.log), [

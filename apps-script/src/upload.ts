@@ -2,7 +2,7 @@ import type { Grid } from "../../shared/cells/cell.js";
 import { IM } from "../../shared/i18n/messages.js";
 import { ProblemList } from "../../shared/ledger/problem.js";
 import { OUTPUT_SHEET_NAMES } from "../../shared/ledger/schema.js";
-import { type ReturnedWorkbook, importWorkbooks, logText } from "../../shared/tasks/import.js";
+import { type ImportResult, type ReturnedWorkbook, importWorkbooks, logText } from "../../shared/tasks/import.js";
 import { fflateCodec } from "../../xlsx/fflate-codec.js";
 import { XlsxBook } from "../../xlsx/workbook.js";
 import { problemLines } from "./contest.js";
@@ -34,6 +34,24 @@ function uploadedFiles(input: unknown): UploadedFile[] {
   });
 }
 
+/**
+ * The core's import, written once: values that differ from the ledger's are replaced only when the
+ * person says so after seeing how many there are (`ask`).
+ */
+export function importAsked(
+  host: Host,
+  ledgerSheets: ReadonlyMap<string, Grid | undefined>,
+  workbooks: readonly ReturnedWorkbook[],
+  ask: (conflicts: number) => boolean,
+): { merged: ImportResult; replaced: boolean } {
+  let merged = importWorkbooks(ledgerSheets, workbooks, { replace: false, now: host.now });
+  const conflicts = merged.reports.reduce((n, r) => n + r.conflicts, 0);
+  const replaced = conflicts > 0 && ask(conflicts);
+  if (replaced) merged = importWorkbooks(ledgerSheets, workbooks, { replace: true, now: host.now });
+  host.port.writeSync([], merged.edits);
+  return { merged, replaced };
+}
+
 function bytesOf(base64: string): Uint8Array {
   // Apps Script gives Java bytes, -128 to 127.
   return Uint8Array.from(Utilities.base64Decode(base64), (b) => b & 0xff);
@@ -62,14 +80,7 @@ export function uploadAction(host: Host, input: unknown): ActionResult {
   if (workbooks.length === 0) throw new Refusal(bothLanguages((text) => text.uploadNoneRead(files.map((f) => f.name))));
   const names = host.port.sheetNamesSync();
   const ledgerSheets = host.port.readSync(names);
-  let merged = importWorkbooks(ledgerSheets, workbooks, { replace: false, now: host.now });
-  const conflicts = merged.reports.reduce((n, r) => n + r.conflicts, 0);
-  let replaced = false;
-  if (conflicts > 0) {
-    replaced = host.confirm(t.upload, t.uploadConflicts(conflicts));
-    if (replaced) merged = importWorkbooks(ledgerSheets, workbooks, { replace: true, now: host.now });
-  }
-  host.port.writeSync([], merged.edits);
+  const { merged, replaced } = importAsked(host, ledgerSheets, workbooks, (conflicts) => host.confirm(t.upload, t.uploadConflicts(conflicts)));
   const problems = [...unreadable.items, ...merged.problems.items];
   return result(!problems.some((p) => p.severity === "error"), t.upload, t.uploaded(workbooks.length, replaced, OUTPUT_SHEET_NAMES.log), [
     ...merged.reports.map((r) => `${r.file}${r.judge ? ` (${r.judge})` : ""}: ${logText(r, host.lang)}`),
