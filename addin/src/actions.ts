@@ -94,8 +94,8 @@ export async function planNewYearRun(host: AddinHost): Promise<NewYearRun> {
 
 /**
  * On confirmation: the workbook is read again (what was typed while the plan was shown is cleared
- * too) and the changes written. Four syncs: names, read, a look at the sheets to empty and where
- * formulas stand, write.
+ * too) and the changes written. Five syncs on a small ledger: names, read, a look at the sheets to
+ * empty, where formulas stand (more syncs when Excel's answers must be split), write.
  */
 export async function applyNewYear(host: AddinHost): Promise<NewYear> {
   const { port, plan } = await planNewYearRun(host);
