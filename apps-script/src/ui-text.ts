@@ -80,8 +80,10 @@ const TEXT = {
       `${n} cells in the files differ from the ledger's values. Replace them with the files' values?\n\nChoose “No” to keep the ledger's values; the differing cells are listed for comparison.`,
   },
   uploaded: {
-    vi: (files: number, replaced: boolean, log: string): string => `Đã nhập ${files} tệp${replaced ? " (có ghi đè theo xác nhận)" : ""}. Xem trang “${log}”.`,
-    en: (files: number, replaced: boolean, log: string): string => `Imported ${files} files${replaced ? " (replacing, as confirmed)" : ""}. See the sheet “${log}”.`,
+    vi: (imported: number, refused: number, replaced: boolean, log: string): string =>
+      `${imported > 0 ? `Đã nhập ${imported} tệp${replaced ? " (có ghi đè theo xác nhận)" : ""}` : "Không nhập tệp nào"}${refused > 0 ? `; ${refused} tệp bị từ chối (lý do ở dưới)` : ""}. Xem trang “${log}”.`,
+    en: (imported: number, refused: number, replaced: boolean, log: string): string =>
+      `${imported > 0 ? `Imported ${imported} files${replaced ? " (replacing, as confirmed)" : ""}` : "No file imported"}${refused > 0 ? `; ${refused} refused (why below)` : ""}. See the sheet “${log}”.`,
   },
   ledgerExists: {
     vi: (list: readonly string[]): string =>

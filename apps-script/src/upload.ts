@@ -82,7 +82,10 @@ export function uploadAction(host: Host, input: unknown): ActionResult {
   const ledgerSheets = host.port.readSync(names);
   const { merged, replaced } = importAsked(host, ledgerSheets, workbooks, (conflicts) => host.confirm(t.upload, t.uploadConflicts(conflicts)));
   const problems = [...unreadable.items, ...merged.problems.items];
-  return result(!problems.some((p) => p.severity === "error"), t.upload, t.uploaded(workbooks.length, replaced, OUTPUT_SHEET_NAMES.log), [
+  const imported = merged.reports.filter((r) => r.kind !== "refused").length;
+  // Refused: read but not a workbook the ledger takes, or not readable at all.
+  const refused = files.length - imported;
+  return result(!problems.some((p) => p.severity === "error"), t.upload, t.uploaded(imported, refused, replaced, OUTPUT_SHEET_NAMES.log), [
     ...merged.reports.map((r) => `${r.file}${r.judge ? ` (${r.judge})` : ""}: ${logText(r, host.lang)}`),
     ...problemLines(problems, t.moreMessages, host.lang),
   ]);

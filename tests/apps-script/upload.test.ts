@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Grid } from "../../shared/cells/cell.js";
 import { districtDemoSheets, emulationDemoSheets } from "../../shared/samples/emulation-demo.js";
 import { importWorkbooks } from "../../shared/tasks/import.js";
 import { plainSheet, writeBook } from "../support/cli-books.js";
-import { removeFolder, tempFolder } from "../support/cli-run.js";
+import { REPO_ROOT, removeFolder, tempFolder } from "../support/cli-run.js";
 import { applyEdits } from "../support/edits.js";
 import { gridsOf } from "../support/grids.js";
 import { normaliseGrid } from "../support/scenarios.js";
@@ -63,6 +63,26 @@ describe("Nhập tệp .xlsx in the bound script", () => {
     const once = tabGrid(gas, "Đề nghị khen thưởng");
     script.call("importWorkbookFiles", [communeFile]);
     expect(tabGrid(gas, "Đề nghị khen thưởng")).toEqual(once);
+  });
+
+  it("reads every corpus workbook (Excel, WPS, LibreOffice, openpyxl) in the script's runtime: each is understood, and refused only as not a lower level's review", () => {
+    const corpus = path.join(REPO_ROOT, "..", "shared", "corpus");
+    const files = [corpus, path.join(REPO_ROOT, "tests", "fixtures", "workbooks")].flatMap((d) =>
+      existsSync(d)
+        ? readdirSync(d)
+            .filter((f) => f.endsWith(".xlsx"))
+            .map((f) => path.join(d, f))
+        : [],
+    );
+    expect(files.length).toBeGreaterThanOrEqual(11);
+    for (const file of files) {
+      const { script } = district();
+      const res = script.call("importWorkbookFiles", [{ name: path.basename(file), data: readFileSync(file).toString("base64") }]) as { message: string; lines: string[] };
+      const said = [res.message, ...res.lines].join("\n");
+      expect(said, file).not.toContain("Không đọc được");
+      expect(said, file).toContain("Không nhập tệp nào; 1 tệp bị từ chối (lý do ở dưới).");
+      expect(said, file).toContain("chỉ nhập được sổ xét khen thưởng của cấp dưới");
+    }
   });
 
   it("says which file could not be read, and refuses what the sidebar could not have sent, changing nothing", () => {
