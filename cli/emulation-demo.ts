@@ -1,7 +1,7 @@
 import { existsSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { districtDemoSheets, emulationDemoSheets } from "../shared/samples/emulation-demo.js";
-import { importCommand } from "./commands.js";
+import { importCommand, newYearCommand } from "./commands.js";
 import { EXIT, type Io } from "./outcome.js";
 import { exportCommand } from "./export-command.js";
 import { tallyCommand } from "./ledger-commands.js";
@@ -14,6 +14,7 @@ export const EMULATION_DEMO_DOCX = "van-ban-khen-thuong.docx";
 export const CONTEST_DEMO_DOCX = "van-ban-giai-sang-kien.docx";
 export const EMULATION_DEMO_CERTIFICATES = "giay-khen-khen-thuong.docx";
 export const CONTEST_DEMO_CERTIFICATES = "giay-khen-sang-kien.docx";
+export const NEXT_YEAR_DEMO_LEDGER = "so-xet-khen-thuong-nam-sau.xlsx";
 
 /**
  * The demo's emulation part (seeds 001/003, invented names): review ledger, tally, and the Word
@@ -27,7 +28,8 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
   const contestCertificates = path.join(root, CONTEST_DEMO_CERTIFICATES);
   const district = path.join(root, DISTRICT_DEMO_LEDGER);
   const districtDocx = path.join(root, DISTRICT_DEMO_DOCX);
-  const written = [ledger, docx, certificates, contestDocx, contestCertificates, district, districtDocx];
+  const nextYear = path.join(root, NEXT_YEAR_DEMO_LEDGER);
+  const written = [ledger, docx, certificates, contestDocx, contestCertificates, district, districtDocx, nextYear];
   for (const f of written) await fs.rm(f, { force: true });
 
   step(
@@ -55,5 +57,11 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
   const statuses = [status, imported, districtStatus, await exportCommand(ledger, { docx, certificates }, io), await exportCommand(district, { docx: districtDocx }, io)];
   if (contestLedger !== undefined && existsSync(contestLedger)) statuses.push(await exportCommand(contestLedger, { docx: contestDocx, certificates: contestCertificates }, io));
   io.out(`  thidua export ${ledger} --docx ${docx} --pdf ${docx.replace(/\.docx$/, ".pdf")}`);
+
+  step(
+    "Chuẩn bị sổ năm sau: giữ đơn vị, tiêu chí, chỉ tiêu (ngày chuyển sang năm mới), xóa đề nghị năm nay, giữ thứ hạng để tính số bậc tăng",
+    "Next year's ledger: units, criteria, quotas kept (dates moved), this year's proposals cleared, ranks kept for the rank gain",
+  );
+  statuses.push(await newYearCommand(ledger, nextYear, io));
   return { status: statuses.find((s) => s !== EXIT.done) ?? EXIT.done, files: written };
 }

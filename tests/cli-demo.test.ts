@@ -66,6 +66,7 @@ describe("thidua demo", () => {
     expect(files.filter((f) => f.includes(`${path.sep}phieu-cham${path.sep}`))).toHaveLength(3);
     expect(files.filter((f) => f.includes(`${path.sep}phieu-da-cham${path.sep}`))).toHaveLength(3);
     for (const f of files) expect(existsSync(f), f).toBe(true);
+    expect(files).toContain(path.join(demoDir, "so-xet-khen-thuong-nam-sau.xlsx"));
     expect(leftoverTempFiles(demoDir)).toEqual([]);
     expect(readdirSync(demoDir)).toEqual(expect.arrayContaining([LEDGER, "phieu-cham", "phieu-da-cham"]));
   });
