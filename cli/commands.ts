@@ -65,9 +65,7 @@ export async function initCommand(kind: string | undefined, file: string | undef
   if (!/\.xlsx$/i.test(file)) throw new Refusal(t(`Tên tệp sổ phải có đuôi .xlsx (không phải “${file}”).`, `The ledger's file name must end in .xlsx (not “${file}”).`));
   refuseExisting(file);
   await refuseMissingFolder(file);
-  const wb = XlsxWorkbook.empty();
-  for (const sheet of templateSheets(kind as TemplateKind, { year: year ?? partsOfInstant(Date.now()).y })) wb.replaceSheet(sheet);
-  await wb.save(file);
+  await XlsxWorkbook.create(file, templateSheets(kind as TemplateKind, { year: year ?? partsOfInstant(Date.now()).y }));
   io.out(say(t(`Đã tạo sổ ${file} theo mẫu “${kind}”. Thay các dòng ví dụ bằng dữ liệu thật.`, `Wrote ${file} from template “${kind}”. Replace the example rows with real data.`), io.lang));
   return EXIT.done;
 }

@@ -32,9 +32,7 @@ export async function demoCommand(dir: string | undefined, io: Io): Promise<numb
   const step = (vi: string, en: string): void => io.out(say(t(`\n== ${vi}`, `\n== ${en}`), io.lang));
 
   step("1. Tạo sổ cuộc thi mẫu (12 đơn vị, 14 bài dự thi, 3 giám khảo)", "1. Sample ledger (12 units, 14 entries, 3 judges)");
-  const book = XlsxWorkbook.empty();
-  for (const sheet of initiativeDemoSheets()) book.replaceSheet(sheet);
-  await book.save(ledger);
+  await XlsxWorkbook.create(ledger, initiativeDemoSheets());
   io.out(ledger);
 
   step("2. Tạo phiếu chấm cho từng giám khảo", "2. One scoring workbook per judge");

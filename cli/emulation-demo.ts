@@ -36,9 +36,7 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
     "Xét khen thưởng phong trào thi đua mẫu (4 tập thể, 8 cá nhân, chỉ tiêu và hạn nộp theo kế hoạch Mỹ Thạnh)",
     "Sample emulation review (4 collectives, 8 individuals, quotas and deadlines of the Mỹ Thạnh plan)",
   );
-  const book = XlsxWorkbook.empty();
-  for (const sheet of emulationDemoSheets()) book.replaceSheet(sheet);
-  await book.save(ledger);
+  await XlsxWorkbook.create(ledger, emulationDemoSheets());
   io.out(ledger);
   const status = await tallyCommand(ledger, undefined, io);
 
@@ -46,9 +44,7 @@ export async function emulationDemo(root: string, io: Io, step: (vi: string, en:
     "Hội đồng huyện nhận đề nghị của xã: nhập danh sách xã chọn (01 tập thể, 01 cá nhân) vào sổ huyện, rồi xét",
     "The district council receives the commune's selection: import it (1 collective, 1 individual) into the district's ledger, then review",
   );
-  const districtBook = XlsxWorkbook.empty();
-  for (const sheet of districtDemoSheets()) districtBook.replaceSheet(sheet);
-  await districtBook.save(district);
+  await XlsxWorkbook.create(district, districtDemoSheets());
   io.out(district);
   const imported = await importCommand(district, [ledger], false, io);
   const districtStatus = await tallyCommand(district, undefined, io);

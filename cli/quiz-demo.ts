@@ -22,9 +22,7 @@ export async function quizDemo(root: string, io: Io, step: (vi: string, en: stri
     `6. Mẫu thứ hai: hội thi trực tuyến (16 đơn vị, 12 video đã chấm, ${attempts} lượt thi trắc nghiệm trong 4 tuần)`,
     `6. Second sample: online contest (16 units, 12 scored videos, ${attempts} quiz attempts over 4 weeks)`,
   );
-  const book = XlsxWorkbook.empty();
-  for (const sheet of quizDemoSheets()) book.replaceSheet(sheet);
-  await book.save(ledger);
+  await XlsxWorkbook.create(ledger, quizDemoSheets());
   await fs.writeFile(csv, text, "utf8");
   io.out(ledger);
   io.out(csv);

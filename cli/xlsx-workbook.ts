@@ -20,6 +20,13 @@ export class XlsxWorkbook implements LedgerPort {
     return new XlsxWorkbook(XlsxBook.create(zlibCodec));
   }
 
+  /** A new workbook holding these sheets, in this order, saved as `file` (templates, the demo's ledgers). */
+  static async create(file: string, sheets: Iterable<OutputSheet>): Promise<void> {
+    const book = XlsxWorkbook.empty();
+    for (const sheet of sheets) book.replaceSheet(sheet);
+    await book.save(file);
+  }
+
   static async load(file: string): Promise<XlsxWorkbook> {
     return XlsxWorkbook.fromBuffer(await fs.readFile(file));
   }

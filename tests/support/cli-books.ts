@@ -13,9 +13,7 @@ export function plainSheet(name: string, rows: Grid): OutputSheet {
 
 /** Writes a workbook as a user's ledger would be (sheets in order, dates as real dates). */
 export async function writeBook(file: string, sheets: readonly OutputSheet[]): Promise<void> {
-  const wb = XlsxWorkbook.empty();
-  for (const sheet of sheets) wb.replaceSheet(sheet);
-  await wb.save(file);
+  await XlsxWorkbook.create(file, sheets);
 }
 
 /** The demo ledger before judging, its rows passed through `change` first (keyed by sheet name). */
