@@ -11,7 +11,7 @@ import { TEMPLATE_KINDS, type TemplateKind, templateSheets } from "../shared/sam
 import { readContestSheets } from "../shared/tasks/contest-run.js";
 import { type ImportReport, type ReturnedWorkbook, importWorkbooks, logText } from "../shared/tasks/import.js";
 import { judgeWorkbooks } from "../shared/tasks/judge-sheets.js";
-import { NEW_YEAR_READS, newYearChanges, newYearDone, newYearLedger } from "../shared/tasks/new-year.js";
+import { newYearChanges, newYearDone, newYearOf, newYearReads } from "../shared/tasks/new-year.js";
 import { EXIT, type Io, Refusal, errorText } from "./outcome.js";
 import { problemLines } from "../shared/tasks/tally-report.js";
 import { refuseMissingFolder, refuseOverwritingInput, refuseUnwritable, withFileLock } from "./write-file-atomic.js";
@@ -151,9 +151,7 @@ export async function newYearCommand(file: string | undefined, out: string | und
   await refuseMissingFolder(out);
   const wb = await loadWorkbook(file);
   const names = await wb.sheetNames();
-  // Only the sheets the plan reads are parsed; the others (outputs, the secretariat's own) are known by name.
-  const read = await wb.read([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
-  const next = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])), year);
+  const next = newYearOf(names, await wb.read(newYearReads(names)), year);
   // A copy of this year's file with the changes: the secretariat's sheets, charts and formatting go on.
   await wb.write(next.outputs, next.edits);
   await wb.save(out);

@@ -15,8 +15,7 @@ import type { FormatCapabilities } from "./sheet-format.js";
 import { ledgerSummaryLine } from "../../shared/tasks/tally-line.js";
 import { Refusal } from "../../shared/tasks/refusal.js";
 import { type AnnexCollection, readAnnexes } from "../../shared/documents/sources.js";
-import { NEW_YEAR_READS, type NewYear, newYearLedger } from "../../shared/tasks/new-year.js";
-import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
+import { type NewYear, newYearOf, newYearReads } from "../../shared/tasks/new-year.js";
 
 /**
  * What the task pane's buttons do, without the page: each action builds a port and calls the core's
@@ -87,8 +86,7 @@ export interface NewYearRun {
 export async function planNewYearRun(host: AddinHost): Promise<NewYearRun> {
   const port = new ExcelLedger(host);
   const names = await port.sheetNames();
-  const read = await port.read([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
-  const plan = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])));
+  const plan = newYearOf(names, await port.read(newYearReads(names)));
   return { port, plan };
 }
 

@@ -1,5 +1,4 @@
-import { NEW_YEAR_READS, newYearChanges, newYearDone, newYearLedger } from "../../shared/tasks/new-year.js";
-import { resolveSheetNames } from "../../shared/ledger/read-contest.js";
+import { newYearChanges, newYearDone, newYearOf, newYearReads } from "../../shared/tasks/new-year.js";
 import { type ActionResult, type Host, result } from "./host.js";
 
 /**
@@ -12,9 +11,7 @@ import { type ActionResult, type Host, result } from "./host.js";
 export function newYearAction(host: Host): ActionResult {
   const t = host.t;
   const names = host.port.sheetNamesSync();
-  // Only the sheets the plan reads are read; the others (outputs, the secretariat's own) are known by name.
-  const read = host.port.readSync([...resolveSheetNames(names, NEW_YEAR_READS).values()]);
-  const next = newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])));
+  const next = newYearOf(names, host.port.readSync(newYearReads(names)));
   if (!host.confirm(t.newYear, t.newYearQuestion(host.ss.getName(), next.from, next.to, next.cleared, next.emptied))) return result(false, t.newYear, t.newYearNotDone);
   host.port.writeSync(next.outputs, next.edits);
   const said = newYearDone(next, host.ss.getName())[host.lang];

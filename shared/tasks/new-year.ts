@@ -42,8 +42,18 @@ const CARRIED_DEFS: readonly SheetDef[] = [UNITS_SHEET, JUDGES_SHEET, CRITERIA_S
 const CARRIED = [SETTINGS_SHEET_NAME, ...CARRIED_DEFS.map((d) => d.name)];
 /** Sheets of this year's work: their contents below the header are cleared. */
 const CLEARED = [ENTRIES_SHEET.name, SCORES_SHEET.name, ATTEMPTS_SHEET.name, CANDIDATES_SHEET.name];
-/** The sheets `newYearLedger` reads (the others it knows by name): a host reads only these. */
-export const NEW_YEAR_READS: readonly string[] = [...CARRIED, ...CLEARED, PREDICTION_SHEET.name];
+/** The sheets `newYearLedger` reads; the others it knows by name. */
+const NEW_YEAR_READS: readonly string[] = [...CARRIED, ...CLEARED, PREDICTION_SHEET.name];
+
+/** Of a workbook's sheets, those the new year reads (as the workbook names them): a host reads only these. */
+export function newYearReads(names: readonly string[]): string[] {
+  return [...resolveSheetNames(names, NEW_YEAR_READS).values()];
+}
+
+/** `newYearLedger` over a workbook of which only `newYearReads(names)` were read: the other sheets are known by name. */
+export function newYearOf(names: readonly string[], read: ReadonlyMap<string, Grid | undefined>, year?: number): NewYear {
+  return newYearLedger(new Map(names.map((n) => [n, read.get(n) ?? []])), year);
+}
 
 /** Sheets thidua writes whole (results, logs, the Google host's intake sheets): emptied, in place, for next year's run. */
 const OWN_OUTPUTS: readonly string[] = [
@@ -189,7 +199,7 @@ export function newYearLedger(sheets: ReadonlyMap<string, Grid | undefined>, yea
     } else if (ownOutputs.has(name)) {
       const isRanks = foldKey(name) === foldKey(LAST_RANKS_SHEET.name);
       if (isRanks && ranks !== undefined) continue;
-      outputs.push(isRanks ? lastRanksHeader() : emptySheet(name));
+      outputs.push(isRanks ? ranksSheet([], []) : emptySheet(name));
       plan.emptied.push(name);
     } else plan.untouched.push(name);
   }
@@ -211,14 +221,9 @@ function emptySheet(name: string): OutputSheet {
   return { name, rows: [], format: { headerRow: 0, widths: [], numberFormats: [], boldRows: [] } };
 }
 
-/** `Thứ hạng năm trước` with no ranks to keep: last year's are a year too old, the header stays for the reader. */
-function lastRanksHeader(): OutputSheet {
-  return plainSheet(
-    LAST_RANKS_SHEET.name,
-    LAST_RANKS_SHEET.columns.map((c) => c.vi),
-    [],
-    [],
-  );
+/** `Thứ hạng năm trước`: a column per criterion code after the unit's; with no rows, only the header stays (last year's ranks are a year too old). */
+function ranksSheet(codes: readonly string[], rows: readonly (readonly Cell[])[]): OutputSheet {
+  return plainSheet(LAST_RANKS_SHEET.name, [...LAST_RANKS_SHEET.columns.map((c) => c.vi), ...codes], rows, []);
 }
 
 /** A carried sheet for the new year: the settings renewed, the prediction answers cleared, the date columns of the others moved. */
@@ -278,6 +283,5 @@ function lastRanksSheet(sheets: ReadonlyMap<string, Grid | undefined>): { sheet:
     rows.set(c.unitKey, [c.unitCode, ledger.units.get(c.unitKey) ?? c.unitCode, ...values]);
   }
   if (rows.size === 0) return undefined;
-  const header = [...LAST_RANKS_SHEET.columns.map((col) => col.vi), ...codes];
-  return { sheet: plainSheet(LAST_RANKS_SHEET.name, header, [...rows.values()], []), units: rows.size };
+  return { sheet: ranksSheet(codes, [...rows.values()]), units: rows.size };
 }
